@@ -1,0 +1,128 @@
+// Package alert holds the alert lifecycle (pending, firing, resolved), the
+// routing of notifications to sinks, and the types every sink shares.
+// Each sink lives in its own sub-package; the durable outbox lives in
+// pkg/alert/outbox.
+package alert
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Severity orders how urgent an alert is.
+type Severity int
+
+// Severities, from least to most urgent.
+const (
+	SeverityInfo Severity = iota + 1
+	SeverityWarning
+	SeverityCritical
+)
+
+// String returns the lower-case name used in config, labels and payloads.
+func (s Severity) String() string {
+	switch s {
+	case SeverityInfo:
+		return "info"
+	case SeverityWarning:
+		return "warning"
+	case SeverityCritical:
+		return "critical"
+	}
+	return fmt.Sprintf("severity(%d)", int(s))
+}
+
+// ParseSeverity parses "info", "warning" or "critical".
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(s) {
+	case "info":
+		return SeverityInfo, nil
+	case "warning":
+		return SeverityWarning, nil
+	case "critical":
+		return SeverityCritical, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q (want info, warning or critical)", s)
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// Status says whether a notification announces a firing alert or its end.
+type Status string
+
+// Notification statuses.
+const (
+	StatusFiring   Status = "firing"
+	StatusResolved Status = "resolved"
+)
+
+// Notification is one message about one alert, as stored in the outbox and
+// handed to a sink. It is self-contained: a sink needs nothing else to
+// render it.
+type Notification struct {
+	// ID is unique per notification (used by the outbox and for logs).
+	ID string `json:"id"`
+	// Alert is the alert name, e.g. "RewardNotCalled".
+	Alert string `json:"alert"`
+	// Target is what the alert is about: a node name, a chain endpoint, a unit.
+	Target string `json:"target"`
+	// Severity is the alert's current severity.
+	Severity Severity `json:"severity"`
+	// Status is firing or resolved.
+	Status Status `json:"status"`
+	// Summary is a one-line human description.
+	Summary string `json:"summary"`
+	// Description gives the details: values, thresholds, what was observed.
+	Description string `json:"description,omitempty"`
+	// Cause names a firing root-cause alert when this one is a symptom.
+	Cause string `json:"cause,omitempty"`
+	// Labels identify the alert (alertname, target, severity, instance, ...).
+	Labels map[string]string `json:"labels,omitempty"`
+	// Details are extra key/value facts (current round, balance, ...).
+	Details map[string]string `json:"details,omitempty"`
+	// RunbookURL links to the runbook section of this alert.
+	RunbookURL string `json:"runbook_url,omitempty"`
+	// StartsAt is when the alert started firing.
+	StartsAt time.Time `json:"starts_at"`
+	// EndsAt is when it resolved (zero while firing).
+	EndsAt time.Time `json:"ends_at,omitempty"`
+	// CreatedAt is when the notification was produced.
+	CreatedAt time.Time `json:"created_at"`
+	// Seq increases with every notification of one alert identity, so a
+	// resolve always sorts after its trigger.
+	Seq uint64 `json:"seq"`
+	// Source names the lpwatch instance (host name by default).
+	Source string `json:"source"`
+	// Test marks a notification sent by `lpwatch test-alert`.
+	Test bool `json:"test,omitempty"`
+}
+
+// Key is the alert's identity: name and target.
+func (n *Notification) Key() string { return Key(n.Alert, n.Target) }
+
+// DedupKey is a stable identifier of (source, alert, target) for sinks that
+// deduplicate, such as PagerDuty's dedup_key.
+func (n *Notification) DedupKey() string { return DedupKey(n.Source, n.Alert, n.Target) }
+
+// Key returns the identity of an alert from its name and target.
+func Key(alert, target string) string { return alert + "/" + target }
+
+// DedupKey returns a stable hash of (source, alert, target), at most 64 hex characters.
+func DedupKey(source, alert, target string) string {
+	h := sha256.Sum256([]byte("lpwatch\x00" + source + "\x00" + alert + "\x00" + target))
+	return "lpwatch-" + hex.EncodeToString(h[:16])
+}

@@ -1,0 +1,266 @@
+// Package config defines lpwatch's configuration, its defaults, and the
+// strict TOML loader that validates it in one place.
+package config
+
+import "time"
+
+// Defaults. config.example.toml documents each of them next to its key.
+const (
+	DefaultListen            = "127.0.0.1:9717"
+	DefaultStateDir          = "/var/lib/lpwatch"
+	DefaultLogLevel          = "info"
+	DefaultLogFormat         = "auto"
+	DefaultProbeInterval     = 15 * time.Second
+	DefaultProbeTimeout      = 10 * time.Second
+	DefaultChainInterval     = 15 * time.Second
+	DefaultChainTimeout      = 10 * time.Second
+	DefaultHostInterval      = 30 * time.Second
+	DefaultHostTimeout       = 5 * time.Second
+	DefaultController        = "0xD8E8328501E9645d16Cf49539efC04f734606ee4"
+	DefaultChainID           = 42161
+	DefaultChainUnit         = "geth.service"
+	DefaultNodeUnit          = "livepeer.service"
+	DefaultRepeatInterval    = 4 * time.Hour
+	DefaultReadTimeout       = 10 * time.Second
+	DefaultWriteTimeout      = 10 * time.Second
+	DefaultSinkTimeout       = 10 * time.Second
+	DefaultOutboxMaxAge      = 24 * time.Hour
+	DefaultBackoffInitial    = time.Second
+	DefaultBackoffMax        = 5 * time.Minute
+	DefaultResendInterval    = time.Minute
+	DefaultMaxRestarts       = 3
+	DefaultRestartWindow     = 6 * time.Hour
+	DefaultRestartCooldown   = 30 * time.Minute
+	DefaultChainHealthyWait  = 10 * time.Minute
+	DefaultNodeVerifyWait    = 5 * time.Minute
+	DefaultChainUnhealthyFor = 5 * time.Minute
+)
+
+// Config is the whole lpwatch configuration.
+type Config struct {
+	Server      Server      `toml:"server"`
+	State       State       `toml:"state"`
+	Log         Log         `toml:"log"`
+	Nodes       []Node      `toml:"node"`
+	Chain       Chain       `toml:"chain"`
+	Checks      Checks      `toml:"checks"`
+	Alert       Alert       `toml:"alert"`
+	Remediation Remediation `toml:"remediation"`
+	Host        Host        `toml:"host"`
+
+	// File is the path the configuration was read from ("" when built in code).
+	File string `toml:"-"`
+}
+
+// Server configures the HTTP listeners.
+type Server struct {
+	Listen       string        `toml:"listen"`
+	HealthListen string        `toml:"health_listen"`
+	ReadTimeout  time.Duration `toml:"read_timeout"`
+	WriteTimeout time.Duration `toml:"write_timeout"`
+	// ExternalURL is how people reach the status page, used in notification links.
+	ExternalURL string `toml:"external_url"`
+}
+
+// State configures where durable state lives.
+type State struct {
+	Dir string `toml:"dir"`
+}
+
+// Log configures logging.
+type Log struct {
+	Level  string `toml:"level"`
+	Format string `toml:"format"` // auto | text | json
+}
+
+// Node is one livepeer node to watch.
+type Node struct {
+	Name            string        `toml:"name"`
+	URL             string        `toml:"url"`
+	API             string        `toml:"api"` // auto | current | legacy
+	ExpectedAddress string        `toml:"expected_address"`
+	SystemdUnit     string        `toml:"systemd_unit"`
+	Interval        time.Duration `toml:"interval"`
+	Timeout         time.Duration `toml:"timeout"`
+	// Metrics reads the node's own /metrics (when it runs with -monitor): auto | on | off.
+	Metrics string `toml:"metrics"`
+	// PIDFile locates the process for the file-descriptor check when no systemd unit is known.
+	PIDFile string `toml:"pid_file"`
+}
+
+// Chain configures the Ethereum / Arbitrum RPC endpoints and contracts.
+type Chain struct {
+	URLs           []string      `toml:"urls"`
+	ReferenceURLs  []string      `toml:"reference_urls"`
+	Controller     string        `toml:"controller"`
+	RoundsManager  string        `toml:"rounds_manager"`  // override of the Controller lookup
+	BondingManager string        `toml:"bonding_manager"` // override of the Controller lookup
+	ChainID        uint64        `toml:"chain_id"`        // expected chain ID; 0 disables the check
+	SystemdUnit    string        `toml:"systemd_unit"`
+	Interval       time.Duration `toml:"interval"`
+	Timeout        time.Duration `toml:"timeout"`
+	HeadMaxAge     time.Duration `toml:"head_max_age"`
+	// CheckPeers enables EthNodePeersLow (off by default: peers mean nothing on Arbitrum).
+	CheckPeers bool `toml:"check_peers"`
+	MinPeers   int  `toml:"min_peers"`
+	// MaxLogRange bounds the block range of one eth_getLogs call.
+	MaxLogRange uint64 `toml:"max_log_range"`
+}
+
+// Checks holds thresholds and durations of the built-in checks.
+type Checks struct {
+	NodeDownFor             time.Duration `toml:"node_down_for"`
+	RewardWarnAfter         float64       `toml:"reward_warn_after"`         // fraction of the round elapsed
+	RewardCriticalRemaining float64       `toml:"reward_critical_remaining"` // fraction of the round left
+	RoundInitWarnAfter      float64       `toml:"round_init_warn_after"`     // fraction of the round elapsed
+	RewardUnknownFor        time.Duration `toml:"reward_unknown_for"`
+	DisagreementFor         time.Duration `toml:"disagreement_for"`
+	StakeDropFraction       float64       `toml:"stake_drop_fraction"`
+	BalanceWarnEther        float64       `toml:"balance_warn_ether"`
+	BalanceCriticalEther    float64       `toml:"balance_critical_ether"`
+	RunwayWarn              time.Duration `toml:"runway_warn"`
+	RunwayWindow            time.Duration `toml:"runway_window"`
+	ChainDownFor            time.Duration `toml:"chain_down_for"`
+	SyncingFor              time.Duration `toml:"syncing_for"`
+	BehindReferenceBlocks   uint64        `toml:"behind_reference_blocks"`
+	TxStalledFor            time.Duration `toml:"tx_stalled_for"`
+	SessionsHighFraction    float64       `toml:"sessions_high_fraction"`
+	SessionsHighFor         time.Duration `toml:"sessions_high_for"`
+	SuccessRateMin          float64       `toml:"success_rate_min"`
+	SuccessRateLowFor       time.Duration `toml:"success_rate_low_for"`
+	FDHighFraction          float64       `toml:"fd_high_fraction"`
+	DiskWarnFree            float64       `toml:"disk_warn_free"`
+	DiskCriticalFree        float64       `toml:"disk_critical_free"`
+	DeliveryFailingFor      time.Duration `toml:"delivery_failing_for"`
+}
+
+// Alert configures the alert lifecycle and the sinks.
+type Alert struct {
+	RepeatInterval         time.Duration `toml:"repeat_interval"`
+	RepeatIntervalCritical time.Duration `toml:"repeat_interval_critical"`
+	RepeatIntervalWarning  time.Duration `toml:"repeat_interval_warning"`
+	RepeatIntervalInfo     time.Duration `toml:"repeat_interval_info"`
+	// Source names this lpwatch instance in notifications (default: host name).
+	Source string `toml:"source"`
+	// RunbookBaseURL prefixes runbook anchors in notifications.
+	RunbookBaseURL string        `toml:"runbook_base_url"`
+	StartedNotice  bool          `toml:"started_notice"`
+	DigestTime     string        `toml:"digest_time"` // "HH:MM" local time; empty disables the digest
+	OutboxMaxAge   time.Duration `toml:"outbox_max_age"`
+	BackoffInitial time.Duration `toml:"backoff_initial"`
+	BackoffMax     time.Duration `toml:"backoff_max"`
+	Sinks          []Sink        `toml:"sink"`
+}
+
+// Sink is one notification destination.
+type Sink struct {
+	Name          string        `toml:"name"`
+	Type          string        `toml:"type"` // pagerduty | slack | webhook | alertmanager | log
+	MinSeverity   string        `toml:"min_severity"`
+	Alerts        []string      `toml:"alerts"`         // only these alert names (empty: all)
+	ExcludeAlerts []string      `toml:"exclude_alerts"` // never these alert names
+	SendResolved  bool          `toml:"send_resolved"`
+	Timeout       time.Duration `toml:"timeout"`
+
+	// URL is the endpoint: the PagerDuty events URL (optional), the webhook or
+	// Alertmanager base URL. Slack's incoming webhook URL is a secret: WebhookURL.
+	URL             string        `toml:"url"`
+	RoutingKey      Secret        `toml:"routing_key"`
+	RoutingKeyFile  string        `toml:"routing_key_file"`
+	WebhookURL      Secret        `toml:"webhook_url"`
+	WebhookURLFile  string        `toml:"webhook_url_file"`
+	Username        string        `toml:"username"`
+	Password        Secret        `toml:"password"`
+	PasswordFile    string        `toml:"password_file"`
+	BearerToken     Secret        `toml:"bearer_token"`
+	BearerTokenFile string        `toml:"bearer_token_file"`
+	ResendInterval  time.Duration `toml:"resend_interval"` // alertmanager: re-post while firing
+}
+
+// Remediation configures self-healing.
+type Remediation struct {
+	Enabled               bool          `toml:"enabled"`
+	DryRun                bool          `toml:"dry_run"`
+	MaxRestarts           int           `toml:"max_restarts"`
+	Window                time.Duration `toml:"window"`
+	Cooldown              time.Duration `toml:"cooldown"`
+	ChainUnhealthyFor     time.Duration `toml:"chain_unhealthy_for"` // grace before HeadStale/Syncing restart the chain
+	ChainHealthyTimeout   time.Duration `toml:"chain_healthy_timeout"`
+	NodeVerifyTimeout     time.Duration `toml:"node_verify_timeout"`
+	ScheduledChainRestart string        `toml:"scheduled_chain_restart"` // "HH:MM" daily; empty disables
+	AutoReward            bool          `toml:"auto_reward"`
+}
+
+// Host configures host-level checks.
+type Host struct {
+	Enabled   bool          `toml:"enabled"`
+	DataPaths []string      `toml:"data_paths"`
+	Clock     bool          `toml:"clock"`
+	Interval  time.Duration `toml:"interval"`
+	Timeout   time.Duration `toml:"timeout"`
+}
+
+// Default returns a configuration with every default filled in and no
+// nodes or sinks.
+func Default() *Config {
+	return &Config{
+		Server: Server{Listen: DefaultListen, ReadTimeout: DefaultReadTimeout, WriteTimeout: DefaultWriteTimeout},
+		State:  State{Dir: DefaultStateDir},
+		Log:    Log{Level: DefaultLogLevel, Format: DefaultLogFormat},
+		Chain: Chain{
+			Controller: DefaultController, ChainID: DefaultChainID, SystemdUnit: DefaultChainUnit,
+			Interval: DefaultChainInterval, Timeout: DefaultChainTimeout, HeadMaxAge: 2 * time.Minute,
+			MinPeers: 3, MaxLogRange: 10000,
+		},
+		Checks: DefaultChecks(),
+		Alert: Alert{
+			RepeatInterval: DefaultRepeatInterval, OutboxMaxAge: DefaultOutboxMaxAge,
+			BackoffInitial: DefaultBackoffInitial, BackoffMax: DefaultBackoffMax,
+		},
+		Remediation: Remediation{
+			DryRun: true, MaxRestarts: DefaultMaxRestarts, Window: DefaultRestartWindow,
+			Cooldown: DefaultRestartCooldown, ChainUnhealthyFor: DefaultChainUnhealthyFor,
+			ChainHealthyTimeout: DefaultChainHealthyWait, NodeVerifyTimeout: DefaultNodeVerifyWait,
+		},
+		Host: Host{Enabled: true, Clock: true, Interval: DefaultHostInterval, Timeout: DefaultHostTimeout},
+	}
+}
+
+// DefaultChecks returns the thresholds of SPEC §4.
+func DefaultChecks() Checks {
+	return Checks{
+		NodeDownFor:             time.Minute,
+		RewardWarnAfter:         0.10,
+		RewardCriticalRemaining: 0.25,
+		RoundInitWarnAfter:      0.05,
+		RewardUnknownFor:        30 * time.Minute,
+		DisagreementFor:         10 * time.Minute,
+		StakeDropFraction:       0.10,
+		BalanceWarnEther:        0.05,
+		BalanceCriticalEther:    0.01,
+		RunwayWarn:              7 * 24 * time.Hour,
+		RunwayWindow:            3 * 24 * time.Hour,
+		ChainDownFor:            time.Minute,
+		SyncingFor:              5 * time.Minute,
+		BehindReferenceBlocks:   20,
+		TxStalledFor:            10 * time.Minute,
+		SessionsHighFraction:    0.85,
+		SessionsHighFor:         10 * time.Minute,
+		SuccessRateMin:          0.95,
+		SuccessRateLowFor:       15 * time.Minute,
+		FDHighFraction:          0.80,
+		DiskWarnFree:            0.10,
+		DiskCriticalFree:        0.05,
+		DeliveryFailingFor:      10 * time.Minute,
+	}
+}
+
+// nodeDefaults fills the per-node defaults that depend on nothing else.
+func nodeDefaults() Node {
+	return Node{API: "auto", SystemdUnit: DefaultNodeUnit, Interval: DefaultProbeInterval, Timeout: DefaultProbeTimeout, Metrics: "auto"}
+}
+
+// sinkDefaults fills the per-sink defaults.
+func sinkDefaults() Sink {
+	return Sink{MinSeverity: "warning", SendResolved: true, Timeout: DefaultSinkTimeout, ResendInterval: DefaultResendInterval}
+}

@@ -1,0 +1,5 @@
+package config
+
+import "fmt"
+
+func sprintAll(v any) string { return fmt.Sprintf("%v %+v %#v", v, v, v) }

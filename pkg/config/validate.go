@@ -1,0 +1,390 @@
+package config
+
+import (
+	"fmt"
+	"net"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sirupsen/logrus"
+
+	"github.com/lpwatch/lpwatch/pkg/alert"
+)
+
+var (
+	nameRe    = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.\-]{0,62}$`)
+	addressRe = regexp.MustCompile(`^0x[0-9a-fA-F]{40}$`)
+	clockRe   = regexp.MustCompile(`^([01][0-9]|2[0-3]):[0-5][0-9]$`)
+)
+
+// validator checks a decoded configuration and records every problem.
+type validator struct {
+	pos      map[string]Position
+	problems *problems
+}
+
+func (v *validator) bad(key, format string, args ...any) {
+	var pos *Position
+	if p, ok := v.pos[key]; ok {
+		pos = &p
+	}
+	v.problems.add(pos, key, fmt.Sprintf(format, args...))
+}
+
+func (v *validator) validate(c *Config) {
+	v.server(&c.Server)
+	if c.State.Dir == "" {
+		v.bad("state.dir", "must not be empty")
+	}
+	if _, err := logrus.ParseLevel(c.Log.Level); err != nil {
+		v.bad("log.level", "unknown level %q (use debug, info, warn or error)", c.Log.Level)
+	}
+	v.oneOf("log.format", c.Log.Format, "auto", "text", "json")
+	v.nodes(c.Nodes)
+	v.chain(&c.Chain)
+	v.checks(&c.Checks)
+	v.alert(&c.Alert)
+	v.remediation(c)
+	v.host(&c.Host)
+}
+
+func (v *validator) server(s *Server) {
+	v.listenAddr("server.listen", s.Listen, true)
+	v.listenAddr("server.health_listen", s.HealthListen, false)
+	if s.HealthListen != "" && s.HealthListen == s.Listen {
+		v.bad("server.health_listen", "must differ from server.listen")
+	}
+	v.positive("server.read_timeout", s.ReadTimeout)
+	v.positive("server.write_timeout", s.WriteTimeout)
+	if s.ExternalURL != "" {
+		v.httpURL("server.external_url", s.ExternalURL)
+	}
+}
+
+func (v *validator) nodes(nodes []Node) {
+	if len(nodes) == 0 {
+		v.bad("node", "at least one [[node]] is required")
+	}
+	seen := make(map[string]bool)
+	for i, n := range nodes {
+		p := "node[" + strconv.Itoa(i) + "]"
+		switch {
+		case !nameRe.MatchString(n.Name):
+			v.bad(p+".name", "%q is not a valid name (letters, digits, '.', '_', '-'; at most 63)", n.Name)
+		case seen[n.Name]:
+			v.bad(p+".name", "duplicate node name %q", n.Name)
+		}
+		seen[n.Name] = true
+		v.httpURL(p+".url", n.URL)
+		v.oneOf(p+".api", n.API, "auto", "current", "legacy")
+		if !addressRe.MatchString(n.ExpectedAddress) {
+			v.bad(p+".expected_address", "%q is not a 0x-prefixed 20-byte hex address", n.ExpectedAddress)
+		}
+		v.unit(p+".systemd_unit", n.SystemdUnit)
+		v.interval(p, n.Interval, n.Timeout)
+		v.oneOf(p+".metrics", n.Metrics, "auto", "on", "off")
+		if n.PIDFile != "" && !filepath.IsAbs(n.PIDFile) {
+			v.bad(p+".pid_file", "must be an absolute path")
+		}
+	}
+}
+
+func (v *validator) chain(c *Chain) {
+	for i, u := range c.URLs {
+		v.rpcURL("chain.urls["+strconv.Itoa(i)+"]", u)
+	}
+	for i, u := range c.ReferenceURLs {
+		v.rpcURL("chain.reference_urls["+strconv.Itoa(i)+"]", u)
+	}
+	if len(c.URLs) == 0 && len(c.ReferenceURLs) > 0 {
+		v.bad("chain.reference_urls", "needs chain.urls to compare with")
+	}
+	v.address("chain.controller", c.Controller, true)
+	v.address("chain.rounds_manager", c.RoundsManager, false)
+	v.address("chain.bonding_manager", c.BondingManager, false)
+	v.unit("chain.systemd_unit", c.SystemdUnit)
+	v.interval("chain", c.Interval, c.Timeout)
+	v.positive("chain.head_max_age", c.HeadMaxAge)
+	if c.CheckPeers && c.MinPeers < 1 {
+		v.bad("chain.min_peers", "must be at least 1 when check_peers is on")
+	}
+	if c.MaxLogRange == 0 {
+		v.bad("chain.max_log_range", "must be at least 1")
+	}
+}
+
+func (v *validator) checks(c *Checks) {
+	for key, f := range map[string]float64{
+		"checks.reward_warn_after": c.RewardWarnAfter, "checks.reward_critical_remaining": c.RewardCriticalRemaining,
+		"checks.round_init_warn_after": c.RoundInitWarnAfter, "checks.stake_drop_fraction": c.StakeDropFraction,
+		"checks.sessions_high_fraction": c.SessionsHighFraction, "checks.success_rate_min": c.SuccessRateMin,
+		"checks.fd_high_fraction": c.FDHighFraction, "checks.disk_warn_free": c.DiskWarnFree,
+		"checks.disk_critical_free": c.DiskCriticalFree,
+	} {
+		if f <= 0 || f >= 1 {
+			v.bad(key, "%v must be a fraction between 0 and 1 (exclusive)", f)
+		}
+	}
+	if c.RewardWarnAfter+c.RewardCriticalRemaining >= 1 {
+		v.bad("checks.reward_warn_after", "%v plus reward_critical_remaining %v must be below 1 so the warning comes first", c.RewardWarnAfter, c.RewardCriticalRemaining)
+	}
+	if c.BalanceCriticalEther <= 0 || c.BalanceWarnEther <= c.BalanceCriticalEther {
+		v.bad("checks.balance_warn_ether", "%v must be above balance_critical_ether %v, which must be above 0", c.BalanceWarnEther, c.BalanceCriticalEther)
+	}
+	if c.DiskCriticalFree >= c.DiskWarnFree {
+		v.bad("checks.disk_critical_free", "%v must be below disk_warn_free %v", c.DiskCriticalFree, c.DiskWarnFree)
+	}
+	for key, d := range map[string]time.Duration{
+		"checks.node_down_for": c.NodeDownFor, "checks.reward_unknown_for": c.RewardUnknownFor,
+		"checks.disagreement_for": c.DisagreementFor, "checks.runway_warn": c.RunwayWarn,
+		"checks.runway_window": c.RunwayWindow, "checks.chain_down_for": c.ChainDownFor,
+		"checks.syncing_for": c.SyncingFor, "checks.tx_stalled_for": c.TxStalledFor,
+		"checks.sessions_high_for": c.SessionsHighFor, "checks.success_rate_low_for": c.SuccessRateLowFor,
+		"checks.delivery_failing_for": c.DeliveryFailingFor,
+	} {
+		if d < 0 {
+			v.bad(key, "must not be negative")
+		}
+	}
+	if c.BehindReferenceBlocks == 0 {
+		v.bad("checks.behind_reference_blocks", "must be at least 1")
+	}
+}
+
+func (v *validator) alert(a *Alert) {
+	v.positive("alert.repeat_interval", a.RepeatInterval)
+	for key, d := range map[string]time.Duration{
+		"alert.repeat_interval_critical": a.RepeatIntervalCritical,
+		"alert.repeat_interval_warning":  a.RepeatIntervalWarning,
+		"alert.repeat_interval_info":     a.RepeatIntervalInfo,
+	} {
+		if d < 0 {
+			v.bad(key, "must not be negative")
+		}
+	}
+	if a.RunbookBaseURL != "" {
+		v.httpURL("alert.runbook_base_url", a.RunbookBaseURL)
+	}
+	if a.DigestTime != "" && !clockRe.MatchString(a.DigestTime) {
+		v.bad("alert.digest_time", "%q is not a time of day as HH:MM", a.DigestTime)
+	}
+	v.positive("alert.outbox_max_age", a.OutboxMaxAge)
+	v.positive("alert.backoff_initial", a.BackoffInitial)
+	if a.BackoffMax < a.BackoffInitial {
+		v.bad("alert.backoff_max", "%s must not be below backoff_initial %s", a.BackoffMax, a.BackoffInitial)
+	}
+	catalog := alert.Catalog()
+	seen := make(map[string]bool)
+	for i, s := range a.Sinks {
+		p := "alert.sink[" + strconv.Itoa(i) + "]"
+		switch {
+		case !nameRe.MatchString(s.Name):
+			v.bad(p+".name", "%q is not a valid name (letters, digits, '.', '_', '-'; at most 63)", s.Name)
+		case seen[s.Name]:
+			v.bad(p+".name", "duplicate sink name %q", s.Name)
+		}
+		seen[s.Name] = true
+		if _, err := alert.ParseSeverity(s.MinSeverity); err != nil {
+			v.bad(p+".min_severity", "%v", err)
+		}
+		for j, n := range append(append([]string{}, s.Alerts...), s.ExcludeAlerts...) {
+			if _, ok := catalog[n]; !ok {
+				key := p + ".alerts"
+				if j >= len(s.Alerts) {
+					key = p + ".exclude_alerts"
+				}
+				v.bad(key, "unknown alert name %q", n)
+			}
+		}
+		v.positive(p+".timeout", s.Timeout)
+		v.sinkType(p, &s)
+	}
+}
+
+// sinkType checks the keys each sink type needs, and that no other type's
+// keys are set.
+func (v *validator) sinkType(p string, s *Sink) {
+	allowed := map[string][]string{
+		"pagerduty":    {"url", "routing_key"},
+		"slack":        {"webhook_url"},
+		"webhook":      {"url", "username", "password", "bearer_token"},
+		"alertmanager": {"url", "username", "password", "bearer_token", "resend_interval"},
+		"log":          {},
+	}
+	keys, ok := allowed[s.Type]
+	if !ok {
+		v.bad(p+".type", "unknown sink type %q (use pagerduty, slack, webhook, alertmanager or log)", s.Type)
+		return
+	}
+	set := map[string]bool{
+		"url": s.URL != "", "routing_key": s.RoutingKey != "", "webhook_url": s.WebhookURL != "",
+		"username": s.Username != "", "password": s.Password != "", "bearer_token": s.BearerToken != "",
+	}
+	if _, given := v.pos[p+".resend_interval"]; given {
+		set["resend_interval"] = true
+	}
+	okKeys := make(map[string]bool)
+	for _, k := range keys {
+		okKeys[k] = true
+	}
+	for _, k := range []string{"url", "routing_key", "webhook_url", "username", "password", "bearer_token", "resend_interval"} {
+		if set[k] && !okKeys[k] {
+			v.bad(p+"."+k, "not used by a %s sink", s.Type)
+		}
+	}
+	switch s.Type {
+	case "pagerduty":
+		if s.RoutingKey == "" {
+			v.bad(p, "a pagerduty sink needs routing_key or routing_key_file")
+		}
+		if s.URL != "" {
+			v.httpURL(p+".url", s.URL)
+		}
+	case "slack":
+		if s.WebhookURL == "" {
+			v.bad(p, "a slack sink needs webhook_url or webhook_url_file")
+		} else if u, err := url.Parse(s.WebhookURL.Reveal()); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			v.bad(p+".webhook_url", "is not an http(s) URL")
+		}
+	case "webhook", "alertmanager":
+		v.httpURL(p+".url", s.URL)
+		if s.Password != "" && s.Username == "" {
+			v.bad(p+".username", "is required with password")
+		}
+		if s.BearerToken != "" && s.Username != "" {
+			v.bad(p+".bearer_token", "use basic auth or a bearer token, not both")
+		}
+		if s.Type == "alertmanager" {
+			v.positive(p+".resend_interval", s.ResendInterval)
+		}
+	}
+}
+
+func (v *validator) remediation(c *Config) {
+	r := &c.Remediation
+	if r.MaxRestarts < 1 {
+		v.bad("remediation.max_restarts", "must be at least 1")
+	}
+	v.positive("remediation.window", r.Window)
+	if r.Cooldown < 0 {
+		v.bad("remediation.cooldown", "must not be negative")
+	}
+	v.positive("remediation.chain_unhealthy_for", r.ChainUnhealthyFor)
+	v.positive("remediation.chain_healthy_timeout", r.ChainHealthyTimeout)
+	v.positive("remediation.node_verify_timeout", r.NodeVerifyTimeout)
+	if r.ScheduledChainRestart != "" && !clockRe.MatchString(r.ScheduledChainRestart) {
+		v.bad("remediation.scheduled_chain_restart", "%q is not a time of day as HH:MM", r.ScheduledChainRestart)
+	}
+	if (r.AutoReward || r.ScheduledChainRestart != "") && len(c.Chain.URLs) == 0 {
+		v.bad("remediation", "auto_reward and scheduled_chain_restart need chain.urls to verify the outcome")
+	}
+}
+
+func (v *validator) host(h *Host) {
+	for i, p := range h.DataPaths {
+		if !filepath.IsAbs(p) {
+			v.bad("host.data_paths["+strconv.Itoa(i)+"]", "%q must be an absolute path", p)
+		}
+	}
+	v.interval("host", h.Interval, h.Timeout)
+}
+
+func (v *validator) interval(prefix string, interval, timeout time.Duration) {
+	v.positive(prefix+".interval", interval)
+	v.positive(prefix+".timeout", timeout)
+	if interval > 0 && timeout >= interval {
+		v.bad(prefix+".timeout", "%s must be less than interval %s", timeout, interval)
+	}
+}
+
+func (v *validator) positive(key string, d time.Duration) {
+	if d <= 0 {
+		v.bad(key, "must be a positive duration")
+	}
+}
+
+func (v *validator) oneOf(key, val string, allowed ...string) {
+	for _, a := range allowed {
+		if val == a {
+			return
+		}
+	}
+	v.bad(key, "%q is not one of %s", val, strings.Join(allowed, ", "))
+}
+
+func (v *validator) listenAddr(key, addr string, required bool) {
+	if addr == "" {
+		if required {
+			v.bad(key, "must not be empty")
+		}
+		return
+	}
+	if _, port, err := net.SplitHostPort(addr); err != nil || port == "" {
+		v.bad(key, "%q is not a host:port address", addr)
+	}
+}
+
+func (v *validator) httpURL(key, raw string) {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		v.bad(key, "%q is not an http(s) URL", raw)
+	}
+}
+
+func (v *validator) rpcURL(key, raw string) {
+	if filepath.IsAbs(raw) {
+		return // IPC socket path
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "ws" && u.Scheme != "wss") {
+		v.bad(key, "%q is not an http(s) or ws(s) URL or an absolute IPC path", raw)
+	}
+}
+
+func (v *validator) address(key, val string, required bool) {
+	if val == "" && !required {
+		return
+	}
+	if !addressRe.MatchString(val) {
+		v.bad(key, "%q is not a 0x-prefixed 20-byte hex address", val)
+	}
+}
+
+func (v *validator) unit(key, val string) {
+	if val != "" && !strings.Contains(val, ".") {
+		v.bad(key, "%q is not a unit name such as \"livepeer.service\"", val)
+	}
+}
+
+// resolveSecrets reads every *_file secret and rejects a secret given both
+// inline and as a file.
+func (v *validator) resolveSecrets(c *Config) {
+	for i := range c.Alert.Sinks {
+		s := &c.Alert.Sinks[i]
+		p := "alert.sink[" + strconv.Itoa(i) + "]"
+		v.secret(p, "routing_key", &s.RoutingKey, s.RoutingKeyFile)
+		v.secret(p, "webhook_url", &s.WebhookURL, s.WebhookURLFile)
+		v.secret(p, "password", &s.Password, s.PasswordFile)
+		v.secret(p, "bearer_token", &s.BearerToken, s.BearerTokenFile)
+	}
+}
+
+func (v *validator) secret(prefix, name string, val *Secret, file string) {
+	if file == "" {
+		return
+	}
+	if *val != "" {
+		v.bad(prefix+"."+name+"_file", "set %s or %s_file, not both", name, name)
+		return
+	}
+	s, err := readSecretFile(file)
+	if err != nil {
+		v.bad(prefix+"."+name+"_file", "%v", err)
+		return
+	}
+	*val = s
+}
