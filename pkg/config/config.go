@@ -113,25 +113,28 @@ type Checks struct {
 	RewardWarnAfter         float64       `toml:"reward_warn_after"`         // fraction of the round elapsed
 	RewardCriticalRemaining float64       `toml:"reward_critical_remaining"` // fraction of the round left
 	RoundInitWarnAfter      float64       `toml:"round_init_warn_after"`     // fraction of the round elapsed
-	RewardUnknownFor        time.Duration `toml:"reward_unknown_for"`
-	DisagreementFor         time.Duration `toml:"disagreement_for"`
-	StakeDropFraction       float64       `toml:"stake_drop_fraction"`
-	BalanceWarnEther        float64       `toml:"balance_warn_ether"`
-	BalanceCriticalEther    float64       `toml:"balance_critical_ether"`
-	RunwayWarn              time.Duration `toml:"runway_warn"`
-	RunwayWindow            time.Duration `toml:"runway_window"`
-	ChainDownFor            time.Duration `toml:"chain_down_for"`
-	SyncingFor              time.Duration `toml:"syncing_for"`
-	BehindReferenceBlocks   uint64        `toml:"behind_reference_blocks"`
-	TxStalledFor            time.Duration `toml:"tx_stalled_for"`
-	SessionsHighFraction    float64       `toml:"sessions_high_fraction"`
-	SessionsHighFor         time.Duration `toml:"sessions_high_for"`
-	SuccessRateMin          float64       `toml:"success_rate_min"`
-	SuccessRateLowFor       time.Duration `toml:"success_rate_low_for"`
-	FDHighFraction          float64       `toml:"fd_high_fraction"`
-	DiskWarnFree            float64       `toml:"disk_warn_free"`
-	DiskCriticalFree        float64       `toml:"disk_critical_free"`
-	DeliveryFailingFor      time.Duration `toml:"delivery_failing_for"`
+	// RewardNodeViewFor delays RewardNotCalled when only the node's view is
+	// known (no chain configured), since the round's timing is then unknown.
+	RewardNodeViewFor     time.Duration `toml:"reward_node_view_for"`
+	RewardUnknownFor      time.Duration `toml:"reward_unknown_for"`
+	DisagreementFor       time.Duration `toml:"disagreement_for"`
+	StakeDropFraction     float64       `toml:"stake_drop_fraction"`
+	BalanceWarnEther      float64       `toml:"balance_warn_ether"`
+	BalanceCriticalEther  float64       `toml:"balance_critical_ether"`
+	RunwayWarn            time.Duration `toml:"runway_warn"`
+	RunwayWindow          time.Duration `toml:"runway_window"`
+	ChainDownFor          time.Duration `toml:"chain_down_for"`
+	SyncingFor            time.Duration `toml:"syncing_for"`
+	BehindReferenceBlocks uint64        `toml:"behind_reference_blocks"`
+	TxStalledFor          time.Duration `toml:"tx_stalled_for"`
+	SessionsHighFraction  float64       `toml:"sessions_high_fraction"`
+	SessionsHighFor       time.Duration `toml:"sessions_high_for"`
+	SuccessRateMin        float64       `toml:"success_rate_min"`
+	SuccessRateLowFor     time.Duration `toml:"success_rate_low_for"`
+	FDHighFraction        float64       `toml:"fd_high_fraction"`
+	DiskWarnFree          float64       `toml:"disk_warn_free"`
+	DiskCriticalFree      float64       `toml:"disk_critical_free"`
+	DeliveryFailingFor    time.Duration `toml:"delivery_failing_for"`
 }
 
 // Alert configures the alert lifecycle and the sinks.
@@ -233,6 +236,7 @@ func DefaultChecks() Checks {
 		RewardWarnAfter:         0.10,
 		RewardCriticalRemaining: 0.25,
 		RoundInitWarnAfter:      0.05,
+		RewardNodeViewFor:       time.Hour,
 		RewardUnknownFor:        30 * time.Minute,
 		DisagreementFor:         10 * time.Minute,
 		StakeDropFraction:       0.10,

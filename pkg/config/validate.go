@@ -139,7 +139,7 @@ func (v *validator) checks(c *Checks) {
 		v.bad("checks.disk_critical_free", "%v must be below disk_warn_free %v", c.DiskCriticalFree, c.DiskWarnFree)
 	}
 	for key, d := range map[string]time.Duration{
-		"checks.node_down_for": c.NodeDownFor, "checks.reward_unknown_for": c.RewardUnknownFor,
+		"checks.node_down_for": c.NodeDownFor, "checks.reward_node_view_for": c.RewardNodeViewFor, "checks.reward_unknown_for": c.RewardUnknownFor,
 		"checks.disagreement_for": c.DisagreementFor, "checks.runway_warn": c.RunwayWarn,
 		"checks.runway_window": c.RunwayWindow, "checks.chain_down_for": c.ChainDownFor,
 		"checks.syncing_for": c.SyncingFor, "checks.tx_stalled_for": c.TxStalledFor,

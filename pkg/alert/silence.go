@@ -1,0 +1,142 @@
+package alert
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/lpwatch/lpwatch/pkg/statefile"
+)
+
+// Silence is a maintenance window: while active, notifications of matching
+// alerts are suppressed (the alerts are still evaluated).
+type Silence struct {
+	ID string `json:"id"`
+	// Alert and Target match exactly; an empty matcher matches anything.
+	Alert     string    `json:"alert,omitempty"`
+	Target    string    `json:"target,omitempty"`
+	Comment   string    `json:"comment"`
+	CreatedBy string    `json:"created_by,omitempty"`
+	StartsAt  time.Time `json:"starts_at"`
+	EndsAt    time.Time `json:"ends_at"`
+}
+
+// Active reports whether the silence applies at now.
+func (s Silence) Active(now time.Time) bool {
+	return !now.Before(s.StartsAt) && now.Before(s.EndsAt)
+}
+
+// Matches reports whether the silence covers (alert, target).
+func (s Silence) Matches(alert, target string) bool {
+	return (s.Alert == "" || s.Alert == alert) && (s.Target == "" || s.Target == target)
+}
+
+// Silences is the persisted set of silences.
+type Silences struct {
+	mu   sync.Mutex
+	path string
+	list []Silence
+}
+
+// silencesFile is the name of the silences file in the state directory.
+const silencesFile = "silences.json"
+
+// OpenSilences loads the silences persisted in dir. A corrupt file is
+// moved aside and reported; the set then starts empty.
+func OpenSilences(dir string, now time.Time) (*Silences, error) {
+	s := &Silences{path: filepath.Join(dir, silencesFile)}
+	if _, err := statefile.ReadJSON(s.path, &s.list, now); err != nil {
+		return s, fmt.Errorf("load silences: %w", err)
+	}
+	return s, nil
+}
+
+// Add validates, stores and persists a new silence. The returned silence
+// carries its ID.
+func (s *Silences) Add(sil Silence, now time.Time) (Silence, error) {
+	var problems []string
+	if strings.TrimSpace(sil.Comment) == "" {
+		problems = append(problems, "a comment is required")
+	}
+	if sil.StartsAt.IsZero() {
+		sil.StartsAt = now
+	}
+	if !sil.EndsAt.After(now) || !sil.EndsAt.After(sil.StartsAt) {
+		problems = append(problems, "the end time must be in the future and after the start")
+	}
+	if sil.Alert != "" {
+		if _, ok := Catalog()[sil.Alert]; !ok {
+			problems = append(problems, fmt.Sprintf("unknown alert name %q", sil.Alert))
+		}
+	}
+	if len(problems) > 0 {
+		return Silence{}, errors.New(strings.Join(problems, "; "))
+	}
+	var id [8]byte
+	if _, err := rand.Read(id[:]); err != nil {
+		return Silence{}, fmt.Errorf("silence id: %w", err)
+	}
+	sil.ID = hex.EncodeToString(id[:])
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	next := append(append([]Silence{}, s.list...), sil)
+	if err := statefile.WriteJSON(s.path, next); err != nil {
+		return Silence{}, fmt.Errorf("persist silence: %w", err)
+	}
+	s.list = next
+	return sil, nil
+}
+
+// Expire ends a silence now.
+func (s *Silences) Expire(id string, now time.Time) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	next := append([]Silence{}, s.list...)
+	for i := range next {
+		if next[i].ID == id {
+			if !next[i].EndsAt.After(now) {
+				return fmt.Errorf("silence %s has already ended", id)
+			}
+			next[i].EndsAt = now
+			if err := statefile.WriteJSON(s.path, next); err != nil {
+				return fmt.Errorf("persist silence: %w", err)
+			}
+			s.list = next
+			return nil
+		}
+	}
+	return fmt.Errorf("no silence with id %q", id)
+}
+
+// List returns the silences that are active or not yet started, and those
+// that ended within the last day, newest end first.
+func (s *Silences) List(now time.Time) []Silence {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []Silence
+	for _, sil := range s.list {
+		if sil.EndsAt.After(now.Add(-24 * time.Hour)) {
+			out = append(out, sil)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].EndsAt.After(out[j].EndsAt) })
+	return out
+}
+
+// Match returns the active silence covering (alert, target), if any.
+func (s *Silences) Match(alert, target string, now time.Time) (Silence, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, sil := range s.list {
+		if sil.Active(now) && sil.Matches(alert, target) {
+			return sil, true
+		}
+	}
+	return Silence{}, false
+}

@@ -1,0 +1,154 @@
+// Package observe holds the latest observation of every probe target. The
+// probes write into a Store; the checks, /health and /status read
+// consistent copies of it and never wait on a probe.
+package observe
+
+import (
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/lpwatch/lpwatch/pkg/nodeapi"
+)
+
+// Node is what one probe of a livepeer node saw.
+type Node struct {
+	Name string
+	At   time.Time
+	// Err is nil when the node answered; Reason classifies the failure.
+	Err    error
+	Reason string
+	// Snapshot is the node's own view; nil when the probe failed.
+	Snapshot *nodeapi.Snapshot
+	// Metrics holds the node's own /metrics series (nil when not exposed).
+	Metrics        map[string]float64
+	MetricsExposed bool
+	MetricsErr     error
+	// LastOK is when the node last answered.
+	LastOK time.Time
+	// FailingSince is when the current run of failures began (zero when ok).
+	FailingSince time.Time
+}
+
+// Store keeps the latest observation per target. It is safe for
+// concurrent use.
+type Store struct {
+	mu      sync.RWMutex
+	nodes   map[string]Node
+	chain   *Chain
+	host    *Host
+	version uint64
+	changed chan struct{}
+}
+
+// NewStore returns an empty store.
+func NewStore() *Store {
+	return &Store{nodes: make(map[string]Node), changed: make(chan struct{}, 1)}
+}
+
+// PutNode records a node observation, keeping LastOK and FailingSince.
+func (s *Store) PutNode(o Node) {
+	s.mu.Lock()
+	prev, had := s.nodes[o.Name]
+	if o.Err == nil {
+		o.LastOK = o.At
+		o.FailingSince = time.Time{}
+	} else {
+		if had {
+			o.LastOK = prev.LastOK
+		}
+		if had && prev.Err != nil && !prev.FailingSince.IsZero() {
+			o.FailingSince = prev.FailingSince
+		} else {
+			o.FailingSince = o.At
+		}
+		// Keep the last good snapshot out of the view: checks must see the failure.
+		o.Snapshot = nil
+	}
+	s.nodes[o.Name] = o
+	s.bump()
+	s.mu.Unlock()
+}
+
+// PutChain records a chain observation.
+func (s *Store) PutChain(o Chain) {
+	s.mu.Lock()
+	c := o
+	s.chain = &c
+	s.bump()
+	s.mu.Unlock()
+}
+
+// PutHost records a host observation.
+func (s *Store) PutHost(o Host) {
+	s.mu.Lock()
+	h := o
+	s.host = &h
+	s.bump()
+	s.mu.Unlock()
+}
+
+// Retain drops nodes that are no longer configured (after a reload).
+func (s *Store) Retain(names []string) {
+	keep := make(map[string]bool, len(names))
+	for _, n := range names {
+		keep[n] = true
+	}
+	s.mu.Lock()
+	for n := range s.nodes {
+		if !keep[n] {
+			delete(s.nodes, n)
+		}
+	}
+	s.bump()
+	s.mu.Unlock()
+}
+
+func (s *Store) bump() {
+	s.version++
+	select {
+	case s.changed <- struct{}{}:
+	default:
+	}
+}
+
+// Changed delivers a signal (coalesced) after every Put.
+func (s *Store) Changed() <-chan struct{} { return s.changed }
+
+// Snapshot is a consistent copy of the store.
+type Snapshot struct {
+	Version uint64
+	Nodes   []Node // sorted by name
+	Chain   *Chain
+	Host    *Host
+}
+
+// Snapshot returns a consistent copy of the store.
+func (s *Store) Snapshot() Snapshot {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	snap := Snapshot{Version: s.version, Nodes: make([]Node, 0, len(s.nodes))}
+	for _, n := range s.nodes {
+		snap.Nodes = append(snap.Nodes, n)
+	}
+	sort.Slice(snap.Nodes, func(i, j int) bool { return snap.Nodes[i].Name < snap.Nodes[j].Name })
+	if s.chain != nil {
+		c := *s.chain
+		snap.Chain = &c
+	}
+	if s.host != nil {
+		h := *s.host
+		snap.Host = &h
+	}
+	return snap
+}
+
+// Node returns the observation of one node.
+func (snap Snapshot) Node(name string) (Node, bool) {
+	for _, n := range snap.Nodes {
+		if n.Name == name {
+			return n, true
+		}
+	}
+	return Node{}, false
+}
