@@ -158,7 +158,8 @@ func TestNoSecretLeak(t *testing.T) {
 }
 
 func TestConfigValidate(t *testing.T) {
-	tests := []struct {
+	var cases []alerttest.ConfigCase
+	for _, c := range []struct {
 		name string
 		cfg  Config
 		want string
@@ -171,22 +172,14 @@ func TestConfigValidate(t *testing.T) {
 		{"space in key", Config{Name: "a", RoutingKey: strings.Repeat(" ", 32)}, "white space"},
 		{"bad url", Config{Name: "a", RoutingKey: testKey, URL: "events.pagerduty.com"}, "scheme"},
 		{"negative timeout", Config{Name: "a", RoutingKey: testKey, Timeout: -1}, "negative"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			err := tc.cfg.Validate()
-			if tc.want == "" {
-				if err != nil {
-					t.Fatalf("got %v, want nil", err)
-				}
-				return
-			}
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("got %v, want an error containing %q", err, tc.want)
-			}
-			if _, nerr := New(tc.cfg, Options{}); nerr == nil {
-				t.Errorf("New accepted an invalid config")
-			}
+	} {
+		cfg := c.cfg
+		cases = append(cases, alerttest.ConfigCase{
+			Name:     c.name,
+			Validate: cfg.Validate,
+			New:      func() error { _, err := New(cfg, Options{}); return err },
+			Want:     c.want,
 		})
 	}
+	alerttest.RunConfigTable(t, cases)
 }

@@ -1,0 +1,152 @@
+// Package alertmanager is the Prometheus Alertmanager sink (API v2). It
+// posts each notification as an alert and, like Prometheus, re-posts the
+// firing ones on a fixed interval with an endsAt a few intervals ahead,
+// so that a fleet of lpwatch instances can feed one Alertmanager cluster
+// for fleet-wide dedup, grouping and routing.
+package alertmanager
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/sirupsen/logrus"
+
+	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/alert/webhook"
+	"github.com/lpwatch/lpwatch/pkg/clock"
+)
+
+// alertsPath is the API v2 endpoint under the base URL.
+const alertsPath = "/api/v2/alerts"
+
+// validityFactor is how many resend intervals a firing alert stays valid
+// without being re-posted: Prometheus sets endsAt to 4x its resend delay.
+const validityFactor = 4
+
+// maxBatch caps the alerts of one Resend request.
+const maxBatch = 64
+
+// Options carries the sink's dependencies (HTTP client, logger, clock).
+type Options = webhook.Options
+
+// Resender is implemented by sinks whose destination forgets a firing
+// alert unless it is re-posted. The engine calls Resend with every
+// currently firing notification of the sink once per ResendInterval.
+type Resender interface {
+	Resend(ctx context.Context, firing []*alert.Notification) error
+	ResendInterval() time.Duration
+}
+
+// Notifier posts alerts to Alertmanager. It implements alert.Sink and
+// Resender.
+//
+// Retry classification: Alertmanager answers 200 when it accepted the
+// alerts and 400 for alerts it rejects as invalid (permanent); 5xx and
+// 429 (from a proxy in front of it) are retried.
+type Notifier struct {
+	name      string
+	poster    *webhook.Poster
+	clock     clock.Clock
+	resend    time.Duration
+	generator string
+	log       logrus.FieldLogger
+}
+
+var _ Resender = (*Notifier)(nil)
+
+// New builds an Alertmanager Notifier from a validated config.
+func New(cfg Config, opts Options) (*Notifier, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	opts = opts.WithDefaults()
+	p, err := webhook.NewPoster(opts, webhook.Endpoint{
+		URL:     endpoint(cfg.URL),
+		Timeout: cfg.Timeout,
+		Header:  cfg.Auth.Header(),
+		Secrets: cfg.Auth.Secrets(),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("alertmanager sink %q: %w", cfg.Name, err)
+	}
+	return &Notifier{
+		name:      cfg.Name,
+		poster:    p,
+		clock:     opts.Clock,
+		resend:    cfg.resendInterval(),
+		generator: cfg.GeneratorURL,
+		log:       opts.Logger.WithFields(logrus.Fields{"sink": cfg.Name, "type": "alertmanager"}),
+	}, nil
+}
+
+// endpoint joins the base URL and the alerts path, keeping any query.
+func endpoint(base string) string {
+	path, query, found := strings.Cut(base, "?")
+	u := strings.TrimRight(path, "/") + alertsPath
+	if found {
+		u += "?" + query
+	}
+	return u
+}
+
+// Name implements alert.Sink.
+func (a *Notifier) Name() string { return a.name }
+
+// Type implements alert.Sink.
+func (a *Notifier) Type() string { return "alertmanager" }
+
+// String names the sink and its endpoint's scheme and host only.
+func (a *Notifier) String() string { return fmt.Sprintf("alertmanager %q (%s)", a.name, a.poster) }
+
+// GoString is String, so that %#v does not print secrets.
+func (a *Notifier) GoString() string { return a.String() }
+
+// ResendInterval implements Resender.
+func (a *Notifier) ResendInterval() time.Duration { return a.resend }
+
+// Notify implements alert.Sink.
+func (a *Notifier) Notify(ctx context.Context, n *alert.Notification) error {
+	return a.post(ctx, []*alert.Notification{n})
+}
+
+// Resend implements Resender: it re-posts every firing notification, in
+// batches of at most 64 alerts, and returns the first failure. Resolved
+// notifications in firing are skipped: a resolve is sent once, through
+// the outbox.
+func (a *Notifier) Resend(ctx context.Context, firing []*alert.Notification) error {
+	var batch []*alert.Notification
+	for _, n := range firing {
+		if n != nil && n.Status == alert.StatusResolved {
+			continue
+		}
+		batch = append(batch, n)
+		if len(batch) == maxBatch {
+			if err := a.post(ctx, batch); err != nil {
+				return err
+			}
+			batch = batch[:0]
+		}
+	}
+	if len(batch) == 0 {
+		return nil
+	}
+	return a.post(ctx, batch)
+}
+
+func (a *Notifier) post(ctx context.Context, ns []*alert.Notification) error {
+	now := a.clock.Now()
+	body := make([]PostableAlert, 0, len(ns))
+	for _, n := range ns {
+		if err := webhook.ValidateNotification(n); err != nil {
+			return webhook.InvalidNotification(err)
+		}
+		body = append(body, NewAlert(n, now, validityFactor*a.resend, a.generator))
+	}
+	if err := a.poster.PostJSON(ctx, body); err != nil {
+		return err
+	}
+	a.log.WithField("alerts", len(body)).Debug("alertmanager accepted alerts")
+	return nil
+}

@@ -1,0 +1,147 @@
+package slack
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/lpwatch/lpwatch/pkg/alert"
+)
+
+// Attachment colours.
+const (
+	colorCritical = "#d50200" // red
+	colorWarning  = "#ff9f00" // orange
+	colorInfo     = "#2b7bd6" // blue
+	colorResolved = "#2eb886" // green
+)
+
+// Limits from Slack's docs: message text over 4,000 characters is
+// truncated ("for best results, limit the number of characters in the
+// text field to 4,000", https://api.slack.com/methods/chat.postMessage#truncating),
+// and attachment titles are kept short; alertmanager uses 1024 runes.
+const (
+	maxTextRunes  = 4000
+	maxTitleRunes = 1024
+)
+
+// Message is an incoming-webhook message: a plain-text fallback in Text
+// and one coloured attachment.
+type Message struct {
+	Text        string       `json:"text"`
+	Attachments []Attachment `json:"attachments"`
+}
+
+// Attachment is a legacy secondary attachment; it carries the colour bar.
+// https://api.slack.com/reference/messaging/attachments
+type Attachment struct {
+	Fallback   string   `json:"fallback"`
+	Color      string   `json:"color"`
+	Title      string   `json:"title"`
+	TitleLink  string   `json:"title_link,omitempty"`
+	Text       string   `json:"text,omitempty"`
+	Fields     []Field  `json:"fields"`
+	Footer     string   `json:"footer"`
+	Timestamp  int64    `json:"ts"`
+	MarkdownIn []string `json:"mrkdwn_in"`
+}
+
+// Field is one short key/value of an attachment.
+type Field struct {
+	Title string `json:"title"`
+	Value string `json:"value"`
+	Short bool   `json:"short"`
+}
+
+// NewMessage renders n. The firing and the resolved message of one alert
+// carry the same alert id (its dedup key) in text and footer, so they can
+// be correlated and searched for.
+func NewMessage(n *alert.Notification) Message {
+	status := "FIRING"
+	color := severityColor(n.Severity)
+	if n.Status == alert.StatusResolved {
+		status, color = "RESOLVED", colorResolved
+	}
+	head := fmt.Sprintf("[%s:%s] %s on %s", status, n.Severity, n.Alert, n.Target)
+	if n.Test {
+		head = "[TEST] " + head
+	}
+	plain := head
+	if n.Summary != "" {
+		plain += ": " + n.Summary
+	}
+	if n.Cause != "" {
+		plain += " (cause: " + n.Cause + ")"
+	}
+	plain += " [" + n.DedupKey() + "]"
+
+	fields := []Field{
+		{Title: "Target", Value: escape(n.Target), Short: true},
+		{Title: "Severity", Value: n.Severity.String(), Short: true},
+	}
+	if n.Cause != "" {
+		fields = append(fields, Field{Title: "Cause", Value: escape(n.Cause), Short: true})
+	}
+	if !n.StartsAt.IsZero() {
+		fields = append(fields, Field{Title: "Since", Value: n.StartsAt.UTC().Format("2006-01-02 15:04:05 MST"), Short: true})
+	}
+	if n.Status == alert.StatusResolved && !n.EndsAt.IsZero() {
+		v := n.EndsAt.UTC().Format("2006-01-02 15:04:05 MST")
+		if !n.StartsAt.IsZero() && n.EndsAt.After(n.StartsAt) {
+			v += " (after " + n.EndsAt.Sub(n.StartsAt).Round(time.Second).String() + ")"
+		}
+		fields = append(fields, Field{Title: "Resolved", Value: v, Short: true})
+	}
+	body := escape(n.Summary)
+	if n.Description != "" {
+		body += "\n" + escape(n.Description)
+	}
+	if n.RunbookURL != "" {
+		body += "\n<" + n.RunbookURL + "|Runbook>"
+	}
+	ts := n.CreatedAt
+	if ts.IsZero() {
+		ts = n.StartsAt
+	}
+	return Message{
+		Text: truncate(escape(plain), maxTextRunes),
+		Attachments: []Attachment{{
+			Fallback:   truncate(plain, maxTextRunes),
+			Color:      color,
+			Title:      truncate(escape(head), maxTitleRunes),
+			TitleLink:  n.RunbookURL,
+			Text:       truncate(body, maxTextRunes),
+			Fields:     fields,
+			Footer:     fmt.Sprintf("lpwatch %s · alert id %s · seq %d", escape(n.Source), n.DedupKey(), n.Seq),
+			Timestamp:  ts.Unix(),
+			MarkdownIn: []string{"text"},
+		}},
+	}
+}
+
+func severityColor(s alert.Severity) string {
+	switch s {
+	case alert.SeverityCritical:
+		return colorCritical
+	case alert.SeverityWarning:
+		return colorWarning
+	}
+	return colorInfo
+}
+
+// escape applies Slack's three control-character escapes, so that text
+// from a node or a chain cannot form links or mentions.
+// https://api.slack.com/reference/surfaces/formatting#escaping
+func escape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+// truncate shortens s to at most max runes, ending with "…" when cut.
+func truncate(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:max-1]) + "…"
+}

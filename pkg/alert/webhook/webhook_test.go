@@ -1,0 +1,154 @@
+package webhook_test
+
+import (
+	"context"
+	"encoding/base64"
+	"fmt"
+	"testing"
+
+	"github.com/sirupsen/logrus"
+
+	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/alert/alerttest"
+	"github.com/lpwatch/lpwatch/pkg/alert/webhook"
+)
+
+const (
+	testPassword = "hunter2-correct-horse"
+	testToken    = "tok-0123456789abcdef"
+)
+
+func newTestNotifier(t *testing.T, url string, auth webhook.Auth, log logrus.FieldLogger) *webhook.Notifier {
+	t.Helper()
+	n, err := webhook.New(webhook.Config{Name: "hook", URL: url, Auth: auth}, webhook.Options{Logger: log})
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	return n
+}
+
+func TestPayload(t *testing.T) {
+	dedup := alert.DedupKey("orch-1", "RewardNotCalled", "tc001")
+	common := `"version": "1", "alert": "RewardNotCalled", "target": "tc001", "severity": "critical",
+		"summary": "RewardNotCalled on tc001",
+		"description": "lastRewardRound 3999 < currentRound 4000, 26% of the round left",
+		"cause": "EthNodeHeadStale",
+		"labels": {"alertname": "RewardNotCalled", "target": "tc001", "severity": "critical"},
+		"details": {"current_round": "4000", "last_reward_round": "3999"},
+		"starts_at": "2026-03-14T15:09:26Z", "dedup_key": "` + dedup + `", "source": "orch-1",
+		"runbook_url": "https://lpwatch.example/runbook#RewardNotCalled", "test": false`
+	tests := []struct {
+		name   string
+		status alert.Status
+		seq    uint64
+		want   string
+	}{
+		{"firing", alert.StatusFiring, 1, `{` + common + `, "status": "firing", "ends_at": null, "seq": 1, "id": "RewardNotCalled-tc001-1"}`},
+		{"resolved", alert.StatusResolved, 2, `{` + common + `, "status": "resolved", "ends_at": "2026-03-14T16:09:26Z", "seq": 2, "id": "RewardNotCalled-tc001-2"}`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rcv := alerttest.NewReceiver(t, alerttest.Response{Status: 204})
+			w := newTestNotifier(t, rcv.URL()+"/hook?x=1", webhook.Auth{}, nil)
+			if err := w.Notify(context.Background(), alerttest.Notification("RewardNotCalled", "tc001", tc.status, tc.seq)); err != nil {
+				t.Fatalf("Notify: %v", err)
+			}
+			req := rcv.WaitRequests(t, 1)[0]
+			if req.Path != "/hook?x=1" || req.Header.Get("Authorization") != "" {
+				t.Errorf("got path %q auth %q", req.Path, req.Header.Get("Authorization"))
+			}
+			alerttest.AssertJSON(t, req.Body, tc.want)
+		})
+	}
+	n := alerttest.Notification("RewardNotCalled", "tc001", alert.StatusFiring, 1)
+	n.Labels, n.Details = nil, nil
+	p := webhook.NewPayload(n)
+	if p.Labels == nil || p.Details == nil {
+		t.Errorf("labels and details must be objects, got %v %v", p.Labels, p.Details)
+	}
+}
+
+func TestAuthHeader(t *testing.T) {
+	tests := []struct {
+		name string
+		auth webhook.Auth
+		want string
+	}{
+		{"none", webhook.Auth{}, ""},
+		{"basic", webhook.Auth{Username: "lp", Password: testPassword}, "Basic " + base64.StdEncoding.EncodeToString([]byte("lp:"+testPassword))},
+		{"bearer", webhook.Auth{BearerToken: testToken}, "Bearer " + testToken},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rcv := alerttest.NewReceiver(t, alerttest.Response{Status: 200})
+			w := newTestNotifier(t, rcv.URL(), tc.auth, nil)
+			if err := w.Notify(context.Background(), alerttest.Notification("TxStalled", "tc001", alert.StatusFiring, 1)); err != nil {
+				t.Fatalf("Notify: %v", err)
+			}
+			if got := rcv.WaitRequests(t, 1)[0].Header.Get("Authorization"); got != tc.want {
+				t.Errorf("Authorization %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestClassification(t *testing.T) {
+	rcv := alerttest.NewReceiver(t, alerttest.Response{Status: 200})
+	n := alerttest.Notification("TxStalled", "tc001", alert.StatusFiring, 1)
+	alerttest.RunStatusTable(t, rcv, newTestNotifier(t, rcv.URL(), webhook.Auth{}, nil), n)
+	alerttest.RunTransportTable(t, func(u string) alert.Sink { return newTestNotifier(t, u, webhook.Auth{}, nil) }, n)
+	err := newTestNotifier(t, rcv.URL(), webhook.Auth{}, nil).Notify(context.Background(), nil)
+	if retry, _, reason := alert.Classify(err); err == nil || retry || reason != "invalid_notification" {
+		t.Errorf("nil notification: got %v, want a permanent invalid_notification error", err)
+	}
+}
+
+func TestNoSecretLeak(t *testing.T) {
+	n := alerttest.Notification("TxStalled", "tc001", alert.StatusFiring, 1)
+	basic := base64.StdEncoding.EncodeToString([]byte("lp:" + testPassword))
+	for _, auth := range []webhook.Auth{{Username: "lp", Password: testPassword}, {BearerToken: testToken}} {
+		secrets := append(auth.Secrets(), "/hook/s3cr3t-path-0123456789", "q=qu3ry-s3cr3t", basic)
+		alerttest.AssertNoLeaks(t, secrets, func(u string, log logrus.FieldLogger) alert.Sink {
+			return newTestNotifier(t, u+"/hook/s3cr3t-path-0123456789?q=qu3ry-s3cr3t", auth, log)
+		}, n)
+	}
+	cfg := webhook.Config{Name: "hook", URL: "https://lp:" + testPassword + "@hooks.example/x?token=" + testToken, Auth: webhook.Auth{BearerToken: testToken}}
+	texts := []string{cfg.String(), fmt.Sprintf("%v %+v %#v", cfg, cfg, cfg)}
+	alerttest.AssertNoSecret(t, testPassword, texts...)
+	alerttest.AssertNoSecret(t, testToken, texts...)
+	bad := webhook.Config{Name: "hook", URL: "ftp://" + testToken, Auth: webhook.Auth{Password: testPassword, BearerToken: testToken}}
+	alerttest.AssertNoSecret(t, testToken, alerttest.ErrorTexts(bad.Validate())...)
+	alerttest.AssertNoSecret(t, testPassword, alerttest.ErrorTexts(bad.Validate())...)
+}
+
+func TestConfigValidate(t *testing.T) {
+	var cases []alerttest.ConfigCase
+	for _, c := range []struct {
+		name string
+		cfg  webhook.Config
+		want string
+	}{
+		{"ok", webhook.Config{Name: "a", URL: "https://h.example/x"}, ""},
+		{"ok basic", webhook.Config{Name: "a", URL: "https://h.example/x", Auth: webhook.Auth{Username: "u", Password: "p"}}, ""},
+		{"ok bearer", webhook.Config{Name: "a", URL: "https://h.example/x", Auth: webhook.Auth{BearerToken: "t"}}, ""},
+		{"no name", webhook.Config{URL: "https://h.example/x"}, "name is empty"},
+		{"no url", webhook.Config{Name: "a"}, "url is empty"},
+		{"no host", webhook.Config{Name: "a", URL: "https:///x"}, "no host"},
+		{"fragment", webhook.Config{Name: "a", URL: "https://h.example/x#y"}, "fragment"},
+		{"bad scheme", webhook.Config{Name: "a", URL: "file:///etc/passwd"}, "scheme"},
+		{"unparsable", webhook.Config{Name: "a", URL: "http://[::1"}, "does not parse"},
+		{"password without user", webhook.Config{Name: "a", URL: "https://h.example/x", Auth: webhook.Auth{Password: "p"}}, "username is empty"},
+		{"basic and bearer", webhook.Config{Name: "a", URL: "https://h.example/x", Auth: webhook.Auth{Username: "u", BearerToken: "t"}}, "mutually exclusive"},
+		{"token with space", webhook.Config{Name: "a", URL: "https://h.example/x", Auth: webhook.Auth{BearerToken: "a b"}}, "white space"},
+		{"negative timeout", webhook.Config{Name: "a", URL: "https://h.example/x", Timeout: -1}, "negative"},
+	} {
+		cfg := c.cfg
+		cases = append(cases, alerttest.ConfigCase{
+			Name:     c.name,
+			Validate: cfg.Validate,
+			New:      func() error { _, err := webhook.New(cfg, webhook.Options{}); return err },
+			Want:     c.want,
+		})
+	}
+	alerttest.RunConfigTable(t, cases)
+}
