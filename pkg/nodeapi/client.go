@@ -1,0 +1,136 @@
+// Package nodeapi is a read-only client of go-livepeer's CLI HTTP API, for both
+// generations of that API: the current one (v0.3 and later, CLI port 7935 by
+// default) and the 2018 0.2.x one (served on the media port 8935).
+//
+// The CLI API has no authentication and does not check HTTP methods: a plain
+// GET on an action path such as /reward sends a real transaction. This client
+// therefore only ever requests the read-only paths it knows; the single
+// exception is CallReward, which exists for the opt-in auto_reward feature.
+// Every response body is read through a size limit, every request carries the
+// caller's context, and redirects are never followed (a redirect could point
+// at an action path).
+package nodeapi
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/lpwatch/lpwatch/pkg/clock"
+)
+
+// Generation names one generation of the node's CLI API.
+type Generation string
+
+const (
+	// Current is the API of go-livepeer v0.3 and later (/orchestratorInfo,
+	// CLI port 7935 by default).
+	Current Generation = "current"
+	// Legacy is the API of the 2018 0.2.x releases (/transcoderInfo, /nodeID,
+	// served on port 8935).
+	Legacy Generation = "legacy"
+	// Auto asks the client to detect the generation (see Client.Detect).
+	Auto Generation = "auto"
+)
+
+// ParseGeneration converts a configuration value into a Generation.
+func ParseGeneration(s string) (Generation, error) {
+	switch g := Generation(s); g {
+	case Current, Legacy, Auto:
+		return g, nil
+	default:
+		return "", fmt.Errorf("unknown node api generation %q: want %q, %q or %q", s, Current, Legacy, Auto)
+	}
+}
+
+// DefaultMaxBodyBytes is the default limit on the size of one response body.
+const DefaultMaxBodyBytes int64 = 1 << 20
+
+// Options configures a Client. The zero value is usable.
+type Options struct {
+	// HTTPClient performs the requests. Nil means a fresh client with no
+	// overall timeout: bound each call with its context. The client is copied
+	// and its copy never follows redirects.
+	HTTPClient *http.Client
+	// MaxBodyBytes bounds every response body. Zero means DefaultMaxBodyBytes;
+	// a negative value is an error.
+	MaxBodyBytes int64
+	// Clock stamps snapshots. Nil means clock.Real{}.
+	Clock clock.Clock
+}
+
+// Client reads one node's CLI API. It is safe for concurrent use.
+type Client struct {
+	base  *url.URL
+	http  *http.Client
+	max   int64
+	clock clock.Clock
+}
+
+// New returns a client for the node whose CLI API is at baseURL, for example
+// "http://127.0.0.1:7935". The URL must be http or https with a host and no
+// query or fragment; it may carry a path prefix.
+func New(baseURL string, opts Options) (*Client, error) {
+	u, err := parseBaseURL(baseURL)
+	if err != nil {
+		return nil, err
+	}
+	if opts.MaxBodyBytes < 0 {
+		return nil, fmt.Errorf("max body bytes %d: must not be negative", opts.MaxBodyBytes)
+	}
+	max := opts.MaxBodyBytes
+	if max == 0 {
+		max = DefaultMaxBodyBytes
+	}
+	hc := &http.Client{}
+	if opts.HTTPClient != nil {
+		copied := *opts.HTTPClient
+		hc = &copied
+	}
+	hc.CheckRedirect = refuseRedirect
+	clk := opts.Clock
+	if clk == nil {
+		clk = clock.Real{}
+	}
+	return &Client{base: u, http: hc, max: max, clock: clk}, nil
+}
+
+// BaseURL returns the node's base URL as given to New, without a trailing slash.
+func (c *Client) BaseURL() string { return c.base.String() }
+
+func parseBaseURL(raw string) (*url.URL, error) {
+	if strings.TrimSpace(raw) == "" {
+		return nil, errors.New("node url is empty")
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, fmt.Errorf("node url %q: %w", raw, err)
+	}
+	switch u.Scheme {
+	case "http", "https":
+	default:
+		return nil, fmt.Errorf("node url %q: scheme %q is not http or https", raw, u.Scheme)
+	}
+	if u.Host == "" || u.Hostname() == "" {
+		return nil, fmt.Errorf("node url %q: no host", raw)
+	}
+	if u.RawQuery != "" || u.ForceQuery || u.Fragment != "" {
+		return nil, fmt.Errorf("node url %q: must not have a query or fragment", raw)
+	}
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = ""
+	return u, nil
+}
+
+// endpoint joins the base URL and an API path such as "/status".
+func (c *Client) endpoint(path string) string {
+	u := *c.base
+	u.Path = c.base.Path + path
+	return u.String()
+}
+
+func refuseRedirect(*http.Request, []*http.Request) error {
+	return http.ErrUseLastResponse
+}
