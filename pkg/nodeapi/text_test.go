@@ -130,7 +130,7 @@ func TestParseBoolBody(t *testing.T) {
 }
 
 func TestSameAddress(t *testing.T) {
-	const checksummed = "0x5bE44E23041E93CDF9bCd5A0968524e104e38ae1"
+	const checksummed = "0x5bE44e23041E93CDF9bCd5A0968524e104e38ae1"
 	const lower = "0x5be44e23041e93cdf9bcd5a0968524e104e38ae1"
 	tests := []struct {
 		name string
