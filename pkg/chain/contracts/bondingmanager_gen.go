@@ -1,0 +1,763 @@
+// Code generated via abigen V2 - DO NOT EDIT.
+// This file is a generated binding and any manual changes will be lost.
+
+package contracts
+
+import (
+	"bytes"
+	"errors"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+)
+
+// Reference imports to suppress errors if they are not otherwise used.
+var (
+	_ = bytes.Equal
+	_ = errors.New
+	_ = big.NewInt
+	_ = common.Big1
+	_ = types.BloomLookup
+	_ = abi.ConvertType
+)
+
+// BondingManagerMetaData contains all meta data concerning the BondingManager contract.
+var BondingManagerMetaData = bind.MetaData{
+	ABI: "[{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_controller\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"transcoder\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Reward\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"transcoder\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"activationRound\",\"type\":\"uint256\"}],\"name\":\"TranscoderActivated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"transcoder\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"deactivationRound\",\"type\":\"uint256\"}],\"name\":\"TranscoderDeactivated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"transcoder\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"finder\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"penalty\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"finderReward\",\"type\":\"uint256\"}],\"name\":\"TranscoderSlashed\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"controller\",\"outputs\":[{\"internalType\":\"contractIControllerView\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_transcoder\",\"type\":\"address\"}],\"name\":\"getTranscoder\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"lastRewardRound\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"rewardCut\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"feeShare\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"lastActiveStakeUpdateRound\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"activationRound\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"deactivationRound\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"activeCumulativeRewards\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"cumulativeRewards\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"cumulativeFees\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"lastFeeRound\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_transcoder\",\"type\":\"address\"}],\"name\":\"isActiveTranscoder\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_transcoder\",\"type\":\"address\"}],\"name\":\"isRegisteredTranscoder\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"reward\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"rewardAmount\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_transcoder\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"_amount\",\"type\":\"uint256\"}],\"name\":\"rewardFor\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"name\":\"rewardWithHint\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_transcoder\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"_activation\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"_deactivation\",\"type\":\"uint256\"}],\"name\":\"setActivationRounds\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_transcoder\",\"type\":\"address\"},{\"internalType\":\"bool\",\"name\":\"_active\",\"type\":\"bool\"}],\"name\":\"setActive\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_transcoder\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"_round\",\"type\":\"uint256\"}],\"name\":\"setLastRewardRound\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_transcoder\",\"type\":\"address\"},{\"internalType\":\"bool\",\"name\":\"_registered\",\"type\":\"bool\"}],\"name\":\"setRegistered\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"_amount\",\"type\":\"uint256\"}],\"name\":\"setRewardAmount\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_transcoder\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"_stake\",\"type\":\"uint256\"}],\"name\":\"setTotalStake\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_transcoder\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"_rewardCut\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"_feeShare\",\"type\":\"uint256\"}],\"name\":\"setTranscoderParams\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_transcoder\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"_finder\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"_penalty\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"_finderReward\",\"type\":\"uint256\"}],\"name\":\"slash\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_transcoder\",\"type\":\"address\"}],\"name\":\"transcoderStatus\",\"outputs\":[{\"internalType\":\"enumBondingBase.TranscoderStatus\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_transcoder\",\"type\":\"address\"}],\"name\":\"transcoderTotalStake\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
+	ID:  "BondingManager",
+	Bin: "0x6080604052670de0b6b3a7640000600155348015601a575f5ffd5b50604051610d13380380610d13833981016040819052603791605a565b5f80546001600160a01b0319166001600160a01b03929092169190911790556085565b5f602082840312156069575f5ffd5b81516001600160a01b0381168114607e575f5ffd5b9392505050565b610c81806100925f395ff3fe608060405234801561000f575f5ffd5b5060043610610111575f3560e01c80638b2f16521161009e578063c20297f01161006e578063c20297f01461034d578063ca33a49214610360578063f77c479114610396578063f7b2a7be146103c0578063fc353ae5146103c9575f5ffd5b80638b2f1652146102ba578063946c540b146102da5780639ef9df9414610304578063a8a65a781461033a575f5ffd5b80632ce962cf116100e45780632ce962cf146101a457806342a2f67b146101b75780635dce9948146101ca57806368ba170c1461027c57806381871056146102a7575f5ffd5b8063070d0d4914610115578063088023741461014057806319af498a14610168578063228cb7331461019c575b5f5ffd5b61013e610123366004610a56565b6001600160a01b039091165f90815260036020526040902055565b005b61015361014e366004610a80565b610401565b60405190151581526020015b60405180910390f35b61013e610176366004610aa2565b6001600160a01b039092165f908152600460205260409020600181019190915560020155565b61013e6104a1565b61013e6101b2366004610ae1565b6104ad565b61013e6101c5366004610a56565b6105ef565b6102326101d8366004610a80565b6001600160a01b03165f908152600460208190526040909120805460018201546002830154600384015494840154600585015460068601546007870154600888015460099098015496999598949794969395929491939092565b604080519a8b5260208b0199909952978901969096526060880194909452608087019290925260a086015260c085015260e08401526101008301526101208201526101400161015f565b61015361028a366004610a80565b6001600160a01b03165f9081526002602052604090205460ff1690565b61013e6102b5366004610b18565b610664565b6102cd6102c8366004610a80565b61086f565b60405161015f9190610b44565b61013e6102e8366004610a56565b6001600160a01b03919091165f90815260046020526040902055565b61032c610312366004610a80565b6001600160a01b03165f9081526003602052604090205490565b60405190815260200161015f565b61013e610348366004610b6a565b600155565b61013e61035b366004610b81565b61089d565b61013e61036e366004610aa2565b6001600160a01b039092165f9081526004602081905260409091209081019190915560050155565b5f546103a8906001600160a01b031681565b6040516001600160a01b03909116815260200161015f565b61032c60015481565b61013e6103d7366004610ae1565b6001600160a01b03919091165f908152600260205260409020805460ff1916911515919091179055565b6001600160a01b0381165f90815260046020526040812081610421610934565b6001600160a01b0316638a19c8bc6040518163ffffffff1660e01b8152600401602060405180830381865afa15801561045c573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906104809190610bc4565b9050808260040154111580156104995750816005015481105b949350505050565b6104ab5f5f610664565b565b6001600160a01b0382165f908152600460205260408120906104cd610934565b6001600160a01b0316638a19c8bc6040518163ffffffff1660e01b8152600401602060405180830381865afa158015610508573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061052c9190610bc4565b905082156105a3576001600160a01b0384165f8181526002602052604090819020805460ff19166001179055600484018390555f196005850155517f65d72d782835d64c3287844a829608d5abdc7e864cc9affe96d910ab3db665e9906105969084815260200190565b60405180910390a26105e9565b600582018190556040518181526001600160a01b038516907ffee3e693fc72d0a0a673805f3e606c551f4c677b9072444b90dd2d0406bc995c9060200160405180910390a25b50505050565b610660826105fb610934565b6001600160a01b0316638a19c8bc6040518163ffffffff1660e01b8152600401602060405180830381865afa158015610636573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061065a9190610bc4565b836109c3565b5050565b5f61066d610934565b9050806001600160a01b031663219bc76c6040518163ffffffff1660e01b8152600401602060405180830381865afa1580156106ab573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906106cf9190610bdb565b6107205760405162461bcd60e51b815260206004820181905260248201527f63757272656e7420726f756e64206973206e6f7420696e697469616c697a656460448201526064015b60405180910390fd5b61072933610401565b6107815760405162461bcd60e51b815260206004820152602360248201527f63616c6c6572206d75737420626520616e20616374697665207472616e73636f6044820152623232b960e91b6064820152608401610717565b5f816001600160a01b0316638a19c8bc6040518163ffffffff1660e01b8152600401602060405180830381865afa1580156107be573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906107e29190610bc4565b335f908152600460205260409020549091508190036108625760405162461bcd60e51b815260206004820152603660248201527f63616c6c65722068617320616c72656164792063616c6c65642072657761726460448201527508199bdc881d1a194818dd5c9c995b9d081c9bdd5b9960521b6064820152608401610717565b6105e933826001546109c3565b6001600160a01b0381165f9081526002602052604081205460ff16610894575f610897565b60015b92915050565b6001600160a01b0384165f908152600360205260409020548083116108cb576108c68382610c0a565b6108cd565b5f5b6001600160a01b038681165f8181526003602090815260409182902094909455805192881683529282018690529181018490527ff4b71fed8e2c9a8c67c388bc6d35ad20b9368a24eed6d565459f2b277b6c0c229060600160405180910390a25050505050565b5f8054604051631c2d8fb360e31b81527fe8438ea868df48e3fc21f2f087b993c9b1837dc0f6135064161ce7d7a1701fe860048201526001600160a01b039091169063e16c7d9890602401602060405180830381865afa15801561099a573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906109be9190610c1d565b905090565b6001600160a01b0383165f9081526004602090815260408083208590556003909152812080548392906109f7908490610c38565b90915550506040518181526001600160a01b038416907f619caafabdd75649b302ba8419e48cccf64f37f1983ac4727cfb38b57703ffc99060200160405180910390a2505050565b6001600160a01b0381168114610a53575f5ffd5b50565b5f5f60408385031215610a67575f5ffd5b8235610a7281610a3f565b946020939093013593505050565b5f60208284031215610a90575f5ffd5b8135610a9b81610a3f565b9392505050565b5f5f5f60608486031215610ab4575f5ffd5b8335610abf81610a3f565b95602085013595506040909401359392505050565b8015158114610a53575f5ffd5b5f5f60408385031215610af2575f5ffd5b8235610afd81610a3f565b91506020830135610b0d81610ad4565b809150509250929050565b5f5f60408385031215610b29575f5ffd5b8235610b3481610a3f565b91506020830135610b0d81610a3f565b6020810160028310610b6457634e487b7160e01b5f52602160045260245ffd5b91905290565b5f60208284031215610b7a575f5ffd5b5035919050565b5f5f5f5f60808587031215610b94575f5ffd5b8435610b9f81610a3f565b93506020850135610baf81610a3f565b93969395505050506040820135916060013590565b5f60208284031215610bd4575f5ffd5b5051919050565b5f60208284031215610beb575f5ffd5b8151610a9b81610ad4565b634e487b7160e01b5f52601160045260245ffd5b8181038181111561089757610897610bf6565b5f60208284031215610c2d575f5ffd5b8151610a9b81610a3f565b8082018082111561089757610897610bf656fea2646970667358221220231d67a071c70559a9841f7763c2dae748c035d3d3c2233b2940b08d7c46b3d064736f6c63430008250033",
+}
+
+// BondingManager is an auto generated Go binding around an Ethereum contract.
+type BondingManager struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *BondingManager) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewBondingManager creates a new instance of BondingManager.
+func NewBondingManager() *BondingManager {
+	parsed, err := BondingManagerMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &BondingManager{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *BondingManager) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackConstructor is the Go binding used to pack the parameters required for
+// contract deployment.
+//
+// Solidity: constructor(address _controller) returns()
+func (bondingManager *BondingManager) PackConstructor(_controller common.Address) []byte {
+	enc, err := bondingManager.abi.Pack("", _controller)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// PackController is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf77c4791.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function controller() view returns(address)
+func (bondingManager *BondingManager) PackController() []byte {
+	enc, err := bondingManager.abi.Pack("controller")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackController is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf77c4791.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function controller() view returns(address)
+func (bondingManager *BondingManager) TryPackController() ([]byte, error) {
+	return bondingManager.abi.Pack("controller")
+}
+
+// UnpackController is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf77c4791.
+//
+// Solidity: function controller() view returns(address)
+func (bondingManager *BondingManager) UnpackController(data []byte) (common.Address, error) {
+	out, err := bondingManager.abi.Unpack("controller", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackGetTranscoder is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5dce9948.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function getTranscoder(address _transcoder) view returns(uint256 lastRewardRound, uint256 rewardCut, uint256 feeShare, uint256 lastActiveStakeUpdateRound, uint256 activationRound, uint256 deactivationRound, uint256 activeCumulativeRewards, uint256 cumulativeRewards, uint256 cumulativeFees, uint256 lastFeeRound)
+func (bondingManager *BondingManager) PackGetTranscoder(transcoder common.Address) []byte {
+	enc, err := bondingManager.abi.Pack("getTranscoder", transcoder)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGetTranscoder is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5dce9948.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function getTranscoder(address _transcoder) view returns(uint256 lastRewardRound, uint256 rewardCut, uint256 feeShare, uint256 lastActiveStakeUpdateRound, uint256 activationRound, uint256 deactivationRound, uint256 activeCumulativeRewards, uint256 cumulativeRewards, uint256 cumulativeFees, uint256 lastFeeRound)
+func (bondingManager *BondingManager) TryPackGetTranscoder(transcoder common.Address) ([]byte, error) {
+	return bondingManager.abi.Pack("getTranscoder", transcoder)
+}
+
+// GetTranscoderOutput serves as a container for the return parameters of contract
+// method GetTranscoder.
+type GetTranscoderOutput struct {
+	LastRewardRound            *big.Int
+	RewardCut                  *big.Int
+	FeeShare                   *big.Int
+	LastActiveStakeUpdateRound *big.Int
+	ActivationRound            *big.Int
+	DeactivationRound          *big.Int
+	ActiveCumulativeRewards    *big.Int
+	CumulativeRewards          *big.Int
+	CumulativeFees             *big.Int
+	LastFeeRound               *big.Int
+}
+
+// UnpackGetTranscoder is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x5dce9948.
+//
+// Solidity: function getTranscoder(address _transcoder) view returns(uint256 lastRewardRound, uint256 rewardCut, uint256 feeShare, uint256 lastActiveStakeUpdateRound, uint256 activationRound, uint256 deactivationRound, uint256 activeCumulativeRewards, uint256 cumulativeRewards, uint256 cumulativeFees, uint256 lastFeeRound)
+func (bondingManager *BondingManager) UnpackGetTranscoder(data []byte) (GetTranscoderOutput, error) {
+	out, err := bondingManager.abi.Unpack("getTranscoder", data)
+	outstruct := new(GetTranscoderOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.LastRewardRound = abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	outstruct.RewardCut = abi.ConvertType(out[1], new(big.Int)).(*big.Int)
+	outstruct.FeeShare = abi.ConvertType(out[2], new(big.Int)).(*big.Int)
+	outstruct.LastActiveStakeUpdateRound = abi.ConvertType(out[3], new(big.Int)).(*big.Int)
+	outstruct.ActivationRound = abi.ConvertType(out[4], new(big.Int)).(*big.Int)
+	outstruct.DeactivationRound = abi.ConvertType(out[5], new(big.Int)).(*big.Int)
+	outstruct.ActiveCumulativeRewards = abi.ConvertType(out[6], new(big.Int)).(*big.Int)
+	outstruct.CumulativeRewards = abi.ConvertType(out[7], new(big.Int)).(*big.Int)
+	outstruct.CumulativeFees = abi.ConvertType(out[8], new(big.Int)).(*big.Int)
+	outstruct.LastFeeRound = abi.ConvertType(out[9], new(big.Int)).(*big.Int)
+	return *outstruct, nil
+}
+
+// PackIsActiveTranscoder is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x08802374.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function isActiveTranscoder(address _transcoder) view returns(bool)
+func (bondingManager *BondingManager) PackIsActiveTranscoder(transcoder common.Address) []byte {
+	enc, err := bondingManager.abi.Pack("isActiveTranscoder", transcoder)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackIsActiveTranscoder is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x08802374.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function isActiveTranscoder(address _transcoder) view returns(bool)
+func (bondingManager *BondingManager) TryPackIsActiveTranscoder(transcoder common.Address) ([]byte, error) {
+	return bondingManager.abi.Pack("isActiveTranscoder", transcoder)
+}
+
+// UnpackIsActiveTranscoder is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x08802374.
+//
+// Solidity: function isActiveTranscoder(address _transcoder) view returns(bool)
+func (bondingManager *BondingManager) UnpackIsActiveTranscoder(data []byte) (bool, error) {
+	out, err := bondingManager.abi.Unpack("isActiveTranscoder", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackIsRegisteredTranscoder is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x68ba170c.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function isRegisteredTranscoder(address _transcoder) view returns(bool)
+func (bondingManager *BondingManager) PackIsRegisteredTranscoder(transcoder common.Address) []byte {
+	enc, err := bondingManager.abi.Pack("isRegisteredTranscoder", transcoder)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackIsRegisteredTranscoder is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x68ba170c.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function isRegisteredTranscoder(address _transcoder) view returns(bool)
+func (bondingManager *BondingManager) TryPackIsRegisteredTranscoder(transcoder common.Address) ([]byte, error) {
+	return bondingManager.abi.Pack("isRegisteredTranscoder", transcoder)
+}
+
+// UnpackIsRegisteredTranscoder is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x68ba170c.
+//
+// Solidity: function isRegisteredTranscoder(address _transcoder) view returns(bool)
+func (bondingManager *BondingManager) UnpackIsRegisteredTranscoder(data []byte) (bool, error) {
+	out, err := bondingManager.abi.Unpack("isRegisteredTranscoder", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackReward is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x228cb733.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function reward() returns()
+func (bondingManager *BondingManager) PackReward() []byte {
+	enc, err := bondingManager.abi.Pack("reward")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackReward is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x228cb733.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function reward() returns()
+func (bondingManager *BondingManager) TryPackReward() ([]byte, error) {
+	return bondingManager.abi.Pack("reward")
+}
+
+// PackRewardAmount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf7b2a7be.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function rewardAmount() view returns(uint256)
+func (bondingManager *BondingManager) PackRewardAmount() []byte {
+	enc, err := bondingManager.abi.Pack("rewardAmount")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRewardAmount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf7b2a7be.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function rewardAmount() view returns(uint256)
+func (bondingManager *BondingManager) TryPackRewardAmount() ([]byte, error) {
+	return bondingManager.abi.Pack("rewardAmount")
+}
+
+// UnpackRewardAmount is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf7b2a7be.
+//
+// Solidity: function rewardAmount() view returns(uint256)
+func (bondingManager *BondingManager) UnpackRewardAmount(data []byte) (*big.Int, error) {
+	out, err := bondingManager.abi.Unpack("rewardAmount", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackRewardFor is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x42a2f67b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function rewardFor(address _transcoder, uint256 _amount) returns()
+func (bondingManager *BondingManager) PackRewardFor(transcoder common.Address, amount *big.Int) []byte {
+	enc, err := bondingManager.abi.Pack("rewardFor", transcoder, amount)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRewardFor is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x42a2f67b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function rewardFor(address _transcoder, uint256 _amount) returns()
+func (bondingManager *BondingManager) TryPackRewardFor(transcoder common.Address, amount *big.Int) ([]byte, error) {
+	return bondingManager.abi.Pack("rewardFor", transcoder, amount)
+}
+
+// PackRewardWithHint is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x81871056.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function rewardWithHint(address , address ) returns()
+func (bondingManager *BondingManager) PackRewardWithHint(arg0 common.Address, arg1 common.Address) []byte {
+	enc, err := bondingManager.abi.Pack("rewardWithHint", arg0, arg1)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRewardWithHint is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x81871056.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function rewardWithHint(address , address ) returns()
+func (bondingManager *BondingManager) TryPackRewardWithHint(arg0 common.Address, arg1 common.Address) ([]byte, error) {
+	return bondingManager.abi.Pack("rewardWithHint", arg0, arg1)
+}
+
+// PackSetActivationRounds is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xca33a492.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setActivationRounds(address _transcoder, uint256 _activation, uint256 _deactivation) returns()
+func (bondingManager *BondingManager) PackSetActivationRounds(transcoder common.Address, activation *big.Int, deactivation *big.Int) []byte {
+	enc, err := bondingManager.abi.Pack("setActivationRounds", transcoder, activation, deactivation)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetActivationRounds is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xca33a492.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setActivationRounds(address _transcoder, uint256 _activation, uint256 _deactivation) returns()
+func (bondingManager *BondingManager) TryPackSetActivationRounds(transcoder common.Address, activation *big.Int, deactivation *big.Int) ([]byte, error) {
+	return bondingManager.abi.Pack("setActivationRounds", transcoder, activation, deactivation)
+}
+
+// PackSetActive is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2ce962cf.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setActive(address _transcoder, bool _active) returns()
+func (bondingManager *BondingManager) PackSetActive(transcoder common.Address, active bool) []byte {
+	enc, err := bondingManager.abi.Pack("setActive", transcoder, active)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetActive is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2ce962cf.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setActive(address _transcoder, bool _active) returns()
+func (bondingManager *BondingManager) TryPackSetActive(transcoder common.Address, active bool) ([]byte, error) {
+	return bondingManager.abi.Pack("setActive", transcoder, active)
+}
+
+// PackSetLastRewardRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x946c540b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setLastRewardRound(address _transcoder, uint256 _round) returns()
+func (bondingManager *BondingManager) PackSetLastRewardRound(transcoder common.Address, round *big.Int) []byte {
+	enc, err := bondingManager.abi.Pack("setLastRewardRound", transcoder, round)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetLastRewardRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x946c540b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setLastRewardRound(address _transcoder, uint256 _round) returns()
+func (bondingManager *BondingManager) TryPackSetLastRewardRound(transcoder common.Address, round *big.Int) ([]byte, error) {
+	return bondingManager.abi.Pack("setLastRewardRound", transcoder, round)
+}
+
+// PackSetRegistered is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfc353ae5.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setRegistered(address _transcoder, bool _registered) returns()
+func (bondingManager *BondingManager) PackSetRegistered(transcoder common.Address, registered bool) []byte {
+	enc, err := bondingManager.abi.Pack("setRegistered", transcoder, registered)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetRegistered is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfc353ae5.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setRegistered(address _transcoder, bool _registered) returns()
+func (bondingManager *BondingManager) TryPackSetRegistered(transcoder common.Address, registered bool) ([]byte, error) {
+	return bondingManager.abi.Pack("setRegistered", transcoder, registered)
+}
+
+// PackSetRewardAmount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa8a65a78.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setRewardAmount(uint256 _amount) returns()
+func (bondingManager *BondingManager) PackSetRewardAmount(amount *big.Int) []byte {
+	enc, err := bondingManager.abi.Pack("setRewardAmount", amount)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetRewardAmount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa8a65a78.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setRewardAmount(uint256 _amount) returns()
+func (bondingManager *BondingManager) TryPackSetRewardAmount(amount *big.Int) ([]byte, error) {
+	return bondingManager.abi.Pack("setRewardAmount", amount)
+}
+
+// PackSetTotalStake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x070d0d49.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setTotalStake(address _transcoder, uint256 _stake) returns()
+func (bondingManager *BondingManager) PackSetTotalStake(transcoder common.Address, stake *big.Int) []byte {
+	enc, err := bondingManager.abi.Pack("setTotalStake", transcoder, stake)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetTotalStake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x070d0d49.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setTotalStake(address _transcoder, uint256 _stake) returns()
+func (bondingManager *BondingManager) TryPackSetTotalStake(transcoder common.Address, stake *big.Int) ([]byte, error) {
+	return bondingManager.abi.Pack("setTotalStake", transcoder, stake)
+}
+
+// PackSetTranscoderParams is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x19af498a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setTranscoderParams(address _transcoder, uint256 _rewardCut, uint256 _feeShare) returns()
+func (bondingManager *BondingManager) PackSetTranscoderParams(transcoder common.Address, rewardCut *big.Int, feeShare *big.Int) []byte {
+	enc, err := bondingManager.abi.Pack("setTranscoderParams", transcoder, rewardCut, feeShare)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetTranscoderParams is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x19af498a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setTranscoderParams(address _transcoder, uint256 _rewardCut, uint256 _feeShare) returns()
+func (bondingManager *BondingManager) TryPackSetTranscoderParams(transcoder common.Address, rewardCut *big.Int, feeShare *big.Int) ([]byte, error) {
+	return bondingManager.abi.Pack("setTranscoderParams", transcoder, rewardCut, feeShare)
+}
+
+// PackSlash is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc20297f0.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function slash(address _transcoder, address _finder, uint256 _penalty, uint256 _finderReward) returns()
+func (bondingManager *BondingManager) PackSlash(transcoder common.Address, finder common.Address, penalty *big.Int, finderReward *big.Int) []byte {
+	enc, err := bondingManager.abi.Pack("slash", transcoder, finder, penalty, finderReward)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSlash is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc20297f0.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function slash(address _transcoder, address _finder, uint256 _penalty, uint256 _finderReward) returns()
+func (bondingManager *BondingManager) TryPackSlash(transcoder common.Address, finder common.Address, penalty *big.Int, finderReward *big.Int) ([]byte, error) {
+	return bondingManager.abi.Pack("slash", transcoder, finder, penalty, finderReward)
+}
+
+// PackTranscoderStatus is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8b2f1652.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function transcoderStatus(address _transcoder) view returns(uint8)
+func (bondingManager *BondingManager) PackTranscoderStatus(transcoder common.Address) []byte {
+	enc, err := bondingManager.abi.Pack("transcoderStatus", transcoder)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTranscoderStatus is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8b2f1652.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function transcoderStatus(address _transcoder) view returns(uint8)
+func (bondingManager *BondingManager) TryPackTranscoderStatus(transcoder common.Address) ([]byte, error) {
+	return bondingManager.abi.Pack("transcoderStatus", transcoder)
+}
+
+// UnpackTranscoderStatus is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x8b2f1652.
+//
+// Solidity: function transcoderStatus(address _transcoder) view returns(uint8)
+func (bondingManager *BondingManager) UnpackTranscoderStatus(data []byte) (uint8, error) {
+	out, err := bondingManager.abi.Unpack("transcoderStatus", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackTranscoderTotalStake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9ef9df94.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function transcoderTotalStake(address _transcoder) view returns(uint256)
+func (bondingManager *BondingManager) PackTranscoderTotalStake(transcoder common.Address) []byte {
+	enc, err := bondingManager.abi.Pack("transcoderTotalStake", transcoder)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTranscoderTotalStake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9ef9df94.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function transcoderTotalStake(address _transcoder) view returns(uint256)
+func (bondingManager *BondingManager) TryPackTranscoderTotalStake(transcoder common.Address) ([]byte, error) {
+	return bondingManager.abi.Pack("transcoderTotalStake", transcoder)
+}
+
+// UnpackTranscoderTotalStake is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x9ef9df94.
+//
+// Solidity: function transcoderTotalStake(address _transcoder) view returns(uint256)
+func (bondingManager *BondingManager) UnpackTranscoderTotalStake(data []byte) (*big.Int, error) {
+	out, err := bondingManager.abi.Unpack("transcoderTotalStake", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// BondingManagerReward represents a Reward event raised by the BondingManager contract.
+type BondingManagerReward struct {
+	Transcoder common.Address
+	Amount     *big.Int
+	Raw        *types.Log // Blockchain specific contextual infos
+}
+
+const BondingManagerRewardEventName = "Reward"
+
+// ContractEventName returns the user-defined event name.
+func (BondingManagerReward) ContractEventName() string {
+	return BondingManagerRewardEventName
+}
+
+// UnpackRewardEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Reward(address indexed transcoder, uint256 amount)
+func (bondingManager *BondingManager) UnpackRewardEvent(log *types.Log) (*BondingManagerReward, error) {
+	event := "Reward"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != bondingManager.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(BondingManagerReward)
+	if len(log.Data) > 0 {
+		if err := bondingManager.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range bondingManager.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// BondingManagerTranscoderActivated represents a TranscoderActivated event raised by the BondingManager contract.
+type BondingManagerTranscoderActivated struct {
+	Transcoder      common.Address
+	ActivationRound *big.Int
+	Raw             *types.Log // Blockchain specific contextual infos
+}
+
+const BondingManagerTranscoderActivatedEventName = "TranscoderActivated"
+
+// ContractEventName returns the user-defined event name.
+func (BondingManagerTranscoderActivated) ContractEventName() string {
+	return BondingManagerTranscoderActivatedEventName
+}
+
+// UnpackTranscoderActivatedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event TranscoderActivated(address indexed transcoder, uint256 activationRound)
+func (bondingManager *BondingManager) UnpackTranscoderActivatedEvent(log *types.Log) (*BondingManagerTranscoderActivated, error) {
+	event := "TranscoderActivated"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != bondingManager.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(BondingManagerTranscoderActivated)
+	if len(log.Data) > 0 {
+		if err := bondingManager.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range bondingManager.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// BondingManagerTranscoderDeactivated represents a TranscoderDeactivated event raised by the BondingManager contract.
+type BondingManagerTranscoderDeactivated struct {
+	Transcoder        common.Address
+	DeactivationRound *big.Int
+	Raw               *types.Log // Blockchain specific contextual infos
+}
+
+const BondingManagerTranscoderDeactivatedEventName = "TranscoderDeactivated"
+
+// ContractEventName returns the user-defined event name.
+func (BondingManagerTranscoderDeactivated) ContractEventName() string {
+	return BondingManagerTranscoderDeactivatedEventName
+}
+
+// UnpackTranscoderDeactivatedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event TranscoderDeactivated(address indexed transcoder, uint256 deactivationRound)
+func (bondingManager *BondingManager) UnpackTranscoderDeactivatedEvent(log *types.Log) (*BondingManagerTranscoderDeactivated, error) {
+	event := "TranscoderDeactivated"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != bondingManager.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(BondingManagerTranscoderDeactivated)
+	if len(log.Data) > 0 {
+		if err := bondingManager.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range bondingManager.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// BondingManagerTranscoderSlashed represents a TranscoderSlashed event raised by the BondingManager contract.
+type BondingManagerTranscoderSlashed struct {
+	Transcoder   common.Address
+	Finder       common.Address
+	Penalty      *big.Int
+	FinderReward *big.Int
+	Raw          *types.Log // Blockchain specific contextual infos
+}
+
+const BondingManagerTranscoderSlashedEventName = "TranscoderSlashed"
+
+// ContractEventName returns the user-defined event name.
+func (BondingManagerTranscoderSlashed) ContractEventName() string {
+	return BondingManagerTranscoderSlashedEventName
+}
+
+// UnpackTranscoderSlashedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event TranscoderSlashed(address indexed transcoder, address finder, uint256 penalty, uint256 finderReward)
+func (bondingManager *BondingManager) UnpackTranscoderSlashedEvent(log *types.Log) (*BondingManagerTranscoderSlashed, error) {
+	event := "TranscoderSlashed"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != bondingManager.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(BondingManagerTranscoderSlashed)
+	if len(log.Data) > 0 {
+		if err := bondingManager.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range bondingManager.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}

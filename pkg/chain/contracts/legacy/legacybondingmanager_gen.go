@@ -1,0 +1,623 @@
+// Code generated via abigen V2 - DO NOT EDIT.
+// This file is a generated binding and any manual changes will be lost.
+
+package legacy
+
+import (
+	"bytes"
+	"errors"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+)
+
+// Reference imports to suppress errors if they are not otherwise used.
+var (
+	_ = bytes.Equal
+	_ = errors.New
+	_ = big.NewInt
+	_ = common.Big1
+	_ = types.BloomLookup
+	_ = abi.ConvertType
+)
+
+// LegacyBondingManagerMetaData contains all meta data concerning the LegacyBondingManager contract.
+var LegacyBondingManagerMetaData = bind.MetaData{
+	ABI: "[{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_controller\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"transcoder\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Reward\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"transcoder\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"finder\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"penalty\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"finderReward\",\"type\":\"uint256\"}],\"name\":\"TranscoderSlashed\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"controller\",\"outputs\":[{\"internalType\":\"contractIControllerView\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_transcoder\",\"type\":\"address\"}],\"name\":\"getTranscoder\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"lastRewardRound\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"rewardCut\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"feeShare\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"pricePerSegment\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"pendingRewardCut\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"pendingFeeShare\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"pendingPricePerSegment\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_transcoder\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"_round\",\"type\":\"uint256\"}],\"name\":\"isActiveTranscoder\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_transcoder\",\"type\":\"address\"}],\"name\":\"isRegisteredTranscoder\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"reward\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"rewardAmount\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_transcoder\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"_amount\",\"type\":\"uint256\"}],\"name\":\"rewardFor\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_transcoder\",\"type\":\"address\"},{\"internalType\":\"bool\",\"name\":\"_active\",\"type\":\"bool\"}],\"name\":\"setActive\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_transcoder\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"_round\",\"type\":\"uint256\"},{\"internalType\":\"bool\",\"name\":\"_active\",\"type\":\"bool\"}],\"name\":\"setActiveInRound\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_transcoder\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"_round\",\"type\":\"uint256\"}],\"name\":\"setLastRewardRound\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_transcoder\",\"type\":\"address\"},{\"internalType\":\"bool\",\"name\":\"_registered\",\"type\":\"bool\"}],\"name\":\"setRegistered\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"_amount\",\"type\":\"uint256\"}],\"name\":\"setRewardAmount\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_transcoder\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"_stake\",\"type\":\"uint256\"}],\"name\":\"setTotalStake\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_transcoder\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"_finder\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"_penalty\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"_finderReward\",\"type\":\"uint256\"}],\"name\":\"slash\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_transcoder\",\"type\":\"address\"}],\"name\":\"transcoderStatus\",\"outputs\":[{\"internalType\":\"enumBondingBase.TranscoderStatus\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_transcoder\",\"type\":\"address\"}],\"name\":\"transcoderTotalStake\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
+	ID:  "LegacyBondingManager",
+	Bin: "0x6080604052670de0b6b3a7640000600155348015601a575f5ffd5b50604051610b9a380380610b9a833981016040819052603791605a565b5f80546001600160a01b0319166001600160a01b03929092169190911790556085565b5f602082840312156069575f5ffd5b81516001600160a01b0381168114607e575f5ffd5b9392505050565b610b08806100925f395ff3fe608060405234801561000f575f5ffd5b50600436106100fb575f3560e01c8063946c540b11610093578063dbcc09d011610063578063dbcc09d0146102d9578063f77c47911461031c578063f7b2a7be14610346578063fc353ae51461034f575f5ffd5b8063946c540b146102535780639ef9df941461027d578063a8a65a78146102b3578063c20297f0146102c6575f5ffd5b80635dce9948116100ce5780635dce99481461015857806368ba170c146101e55780637c0207cb146102205780638b2f165214610233575f5ffd5b8063070d0d49146100ff578063228cb7331461012a5780632ce962cf1461013257806342a2f67b14610145575b5f5ffd5b61012861010d3660046108fc565b6001600160a01b039091165f90815260036020526040902055565b005b610128610387565b610128610140366004610933565b6105a9565b6101286101533660046108fc565b610679565b6101ab61016636600461096a565b6001600160a01b03165f908152600460208190526040909120805460018201546002830154600384015494840154600585015460069095015493969295919491939092565b604080519788526020880196909652948601939093526060850191909152608084015260a083015260c082015260e0015b60405180910390f35b6102106101f336600461096a565b6001600160a01b03165f9081526002602052604090205460ff1690565b60405190151581526020016101dc565b61021061022e3660046108fc565b6106ea565b61024661024136600461096a565b610716565b6040516101dc919061098c565b6101286102613660046108fc565b6001600160a01b03919091165f90815260046020526040902055565b6102a561028b36600461096a565b6001600160a01b03165f9081526003602052604090205490565b6040519081526020016101dc565b6101286102c13660046109b2565b600155565b6101286102d43660046109c9565b610743565b6101286102e7366004610a0c565b5f9182526005602090815260408084206001600160a01b03959095168452939052919020805460ff1916911515919091179055565b5f5461032e906001600160a01b031681565b6040516001600160a01b0390911681526020016101dc565b6102a560015481565b61012861035d366004610933565b6001600160a01b03919091165f908152600260205260409020805460ff1916911515919091179055565b5f6103906107da565b9050806001600160a01b031663219bc76c6040518163ffffffff1660e01b8152600401602060405180830381865afa1580156103ce573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906103f29190610a4b565b6104435760405162461bcd60e51b815260206004820181905260248201527f63757272656e7420726f756e64206973206e6f7420696e697469616c697a656460448201526064015b60405180910390fd5b5f816001600160a01b0316638a19c8bc6040518163ffffffff1660e01b8152600401602060405180830381865afa158015610480573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906104a49190610a66565b5f81815260056020908152604080832033845290915290205490915060ff1661051b5760405162461bcd60e51b815260206004820152602360248201527f63616c6c6572206d75737420626520616e20616374697665207472616e73636f6044820152623232b960e91b606482015260840161043a565b335f908152600460205260409020548190036105985760405162461bcd60e51b815260206004820152603660248201527f63616c6c65722068617320616c72656164792063616c6c65642072657761726460448201527508199bdc881d1a194818dd5c9c995b9d081c9bdd5b9960521b606482015260840161043a565b6105a53382600154610869565b5050565b80156105d2576001600160a01b0382165f908152600260205260409020805460ff191660011790555b8060055f6105de6107da565b6001600160a01b0316638a19c8bc6040518163ffffffff1660e01b8152600401602060405180830381865afa158015610619573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061063d9190610a66565b815260208082019290925260409081015f9081206001600160a01b0396909616815294909152909220805460ff19169215159290921790915550565b6105a5826106856107da565b6001600160a01b0316638a19c8bc6040518163ffffffff1660e01b8152600401602060405180830381865afa1580156106c0573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906106e49190610a66565b83610869565b5f8181526005602090815260408083206001600160a01b038616845290915290205460ff165b92915050565b6001600160a01b0381165f9081526002602052604081205460ff1661073b575f610710565b600192915050565b6001600160a01b0384165f908152600360205260409020548083116107715761076c8382610a91565b610773565b5f5b6001600160a01b038681165f8181526003602090815260409182902094909455805192881683529282018690529181018490527ff4b71fed8e2c9a8c67c388bc6d35ad20b9368a24eed6d565459f2b277b6c0c229060600160405180910390a25050505050565b5f8054604051631c2d8fb360e31b81527fe8438ea868df48e3fc21f2f087b993c9b1837dc0f6135064161ce7d7a1701fe860048201526001600160a01b039091169063e16c7d9890602401602060405180830381865afa158015610840573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906108649190610aa4565b905090565b6001600160a01b0383165f90815260046020908152604080832085905560039091528120805483929061089d908490610abf565b90915550506040518181526001600160a01b038416907f619caafabdd75649b302ba8419e48cccf64f37f1983ac4727cfb38b57703ffc99060200160405180910390a2505050565b6001600160a01b03811681146108f9575f5ffd5b50565b5f5f6040838503121561090d575f5ffd5b8235610918816108e5565b946020939093013593505050565b80151581146108f9575f5ffd5b5f5f60408385031215610944575f5ffd5b823561094f816108e5565b9150602083013561095f81610926565b809150509250929050565b5f6020828403121561097a575f5ffd5b8135610985816108e5565b9392505050565b60208101600283106109ac57634e487b7160e01b5f52602160045260245ffd5b91905290565b5f602082840312156109c2575f5ffd5b5035919050565b5f5f5f5f608085870312156109dc575f5ffd5b84356109e7816108e5565b935060208501356109f7816108e5565b93969395505050506040820135916060013590565b5f5f5f60608486031215610a1e575f5ffd5b8335610a29816108e5565b9250602084013591506040840135610a4081610926565b809150509250925092565b5f60208284031215610a5b575f5ffd5b815161098581610926565b5f60208284031215610a76575f5ffd5b5051919050565b634e487b7160e01b5f52601160045260245ffd5b8181038181111561071057610710610a7d565b5f60208284031215610ab4575f5ffd5b8151610985816108e5565b8082018082111561071057610710610a7d56fea26469706673582212206a02589d10369df49c6a49a39f97c172718b0aaca6f247563e61b6e549712dab64736f6c63430008250033",
+}
+
+// LegacyBondingManager is an auto generated Go binding around an Ethereum contract.
+type LegacyBondingManager struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *LegacyBondingManager) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewLegacyBondingManager creates a new instance of LegacyBondingManager.
+func NewLegacyBondingManager() *LegacyBondingManager {
+	parsed, err := LegacyBondingManagerMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &LegacyBondingManager{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *LegacyBondingManager) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackConstructor is the Go binding used to pack the parameters required for
+// contract deployment.
+//
+// Solidity: constructor(address _controller) returns()
+func (legacyBondingManager *LegacyBondingManager) PackConstructor(_controller common.Address) []byte {
+	enc, err := legacyBondingManager.abi.Pack("", _controller)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// PackController is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf77c4791.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function controller() view returns(address)
+func (legacyBondingManager *LegacyBondingManager) PackController() []byte {
+	enc, err := legacyBondingManager.abi.Pack("controller")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackController is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf77c4791.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function controller() view returns(address)
+func (legacyBondingManager *LegacyBondingManager) TryPackController() ([]byte, error) {
+	return legacyBondingManager.abi.Pack("controller")
+}
+
+// UnpackController is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf77c4791.
+//
+// Solidity: function controller() view returns(address)
+func (legacyBondingManager *LegacyBondingManager) UnpackController(data []byte) (common.Address, error) {
+	out, err := legacyBondingManager.abi.Unpack("controller", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackGetTranscoder is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5dce9948.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function getTranscoder(address _transcoder) view returns(uint256 lastRewardRound, uint256 rewardCut, uint256 feeShare, uint256 pricePerSegment, uint256 pendingRewardCut, uint256 pendingFeeShare, uint256 pendingPricePerSegment)
+func (legacyBondingManager *LegacyBondingManager) PackGetTranscoder(transcoder common.Address) []byte {
+	enc, err := legacyBondingManager.abi.Pack("getTranscoder", transcoder)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGetTranscoder is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5dce9948.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function getTranscoder(address _transcoder) view returns(uint256 lastRewardRound, uint256 rewardCut, uint256 feeShare, uint256 pricePerSegment, uint256 pendingRewardCut, uint256 pendingFeeShare, uint256 pendingPricePerSegment)
+func (legacyBondingManager *LegacyBondingManager) TryPackGetTranscoder(transcoder common.Address) ([]byte, error) {
+	return legacyBondingManager.abi.Pack("getTranscoder", transcoder)
+}
+
+// GetTranscoderOutput serves as a container for the return parameters of contract
+// method GetTranscoder.
+type GetTranscoderOutput struct {
+	LastRewardRound        *big.Int
+	RewardCut              *big.Int
+	FeeShare               *big.Int
+	PricePerSegment        *big.Int
+	PendingRewardCut       *big.Int
+	PendingFeeShare        *big.Int
+	PendingPricePerSegment *big.Int
+}
+
+// UnpackGetTranscoder is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x5dce9948.
+//
+// Solidity: function getTranscoder(address _transcoder) view returns(uint256 lastRewardRound, uint256 rewardCut, uint256 feeShare, uint256 pricePerSegment, uint256 pendingRewardCut, uint256 pendingFeeShare, uint256 pendingPricePerSegment)
+func (legacyBondingManager *LegacyBondingManager) UnpackGetTranscoder(data []byte) (GetTranscoderOutput, error) {
+	out, err := legacyBondingManager.abi.Unpack("getTranscoder", data)
+	outstruct := new(GetTranscoderOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.LastRewardRound = abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	outstruct.RewardCut = abi.ConvertType(out[1], new(big.Int)).(*big.Int)
+	outstruct.FeeShare = abi.ConvertType(out[2], new(big.Int)).(*big.Int)
+	outstruct.PricePerSegment = abi.ConvertType(out[3], new(big.Int)).(*big.Int)
+	outstruct.PendingRewardCut = abi.ConvertType(out[4], new(big.Int)).(*big.Int)
+	outstruct.PendingFeeShare = abi.ConvertType(out[5], new(big.Int)).(*big.Int)
+	outstruct.PendingPricePerSegment = abi.ConvertType(out[6], new(big.Int)).(*big.Int)
+	return *outstruct, nil
+}
+
+// PackIsActiveTranscoder is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7c0207cb.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function isActiveTranscoder(address _transcoder, uint256 _round) view returns(bool)
+func (legacyBondingManager *LegacyBondingManager) PackIsActiveTranscoder(transcoder common.Address, round *big.Int) []byte {
+	enc, err := legacyBondingManager.abi.Pack("isActiveTranscoder", transcoder, round)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackIsActiveTranscoder is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7c0207cb.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function isActiveTranscoder(address _transcoder, uint256 _round) view returns(bool)
+func (legacyBondingManager *LegacyBondingManager) TryPackIsActiveTranscoder(transcoder common.Address, round *big.Int) ([]byte, error) {
+	return legacyBondingManager.abi.Pack("isActiveTranscoder", transcoder, round)
+}
+
+// UnpackIsActiveTranscoder is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x7c0207cb.
+//
+// Solidity: function isActiveTranscoder(address _transcoder, uint256 _round) view returns(bool)
+func (legacyBondingManager *LegacyBondingManager) UnpackIsActiveTranscoder(data []byte) (bool, error) {
+	out, err := legacyBondingManager.abi.Unpack("isActiveTranscoder", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackIsRegisteredTranscoder is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x68ba170c.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function isRegisteredTranscoder(address _transcoder) view returns(bool)
+func (legacyBondingManager *LegacyBondingManager) PackIsRegisteredTranscoder(transcoder common.Address) []byte {
+	enc, err := legacyBondingManager.abi.Pack("isRegisteredTranscoder", transcoder)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackIsRegisteredTranscoder is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x68ba170c.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function isRegisteredTranscoder(address _transcoder) view returns(bool)
+func (legacyBondingManager *LegacyBondingManager) TryPackIsRegisteredTranscoder(transcoder common.Address) ([]byte, error) {
+	return legacyBondingManager.abi.Pack("isRegisteredTranscoder", transcoder)
+}
+
+// UnpackIsRegisteredTranscoder is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x68ba170c.
+//
+// Solidity: function isRegisteredTranscoder(address _transcoder) view returns(bool)
+func (legacyBondingManager *LegacyBondingManager) UnpackIsRegisteredTranscoder(data []byte) (bool, error) {
+	out, err := legacyBondingManager.abi.Unpack("isRegisteredTranscoder", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackReward is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x228cb733.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function reward() returns()
+func (legacyBondingManager *LegacyBondingManager) PackReward() []byte {
+	enc, err := legacyBondingManager.abi.Pack("reward")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackReward is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x228cb733.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function reward() returns()
+func (legacyBondingManager *LegacyBondingManager) TryPackReward() ([]byte, error) {
+	return legacyBondingManager.abi.Pack("reward")
+}
+
+// PackRewardAmount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf7b2a7be.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function rewardAmount() view returns(uint256)
+func (legacyBondingManager *LegacyBondingManager) PackRewardAmount() []byte {
+	enc, err := legacyBondingManager.abi.Pack("rewardAmount")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRewardAmount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf7b2a7be.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function rewardAmount() view returns(uint256)
+func (legacyBondingManager *LegacyBondingManager) TryPackRewardAmount() ([]byte, error) {
+	return legacyBondingManager.abi.Pack("rewardAmount")
+}
+
+// UnpackRewardAmount is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf7b2a7be.
+//
+// Solidity: function rewardAmount() view returns(uint256)
+func (legacyBondingManager *LegacyBondingManager) UnpackRewardAmount(data []byte) (*big.Int, error) {
+	out, err := legacyBondingManager.abi.Unpack("rewardAmount", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackRewardFor is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x42a2f67b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function rewardFor(address _transcoder, uint256 _amount) returns()
+func (legacyBondingManager *LegacyBondingManager) PackRewardFor(transcoder common.Address, amount *big.Int) []byte {
+	enc, err := legacyBondingManager.abi.Pack("rewardFor", transcoder, amount)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRewardFor is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x42a2f67b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function rewardFor(address _transcoder, uint256 _amount) returns()
+func (legacyBondingManager *LegacyBondingManager) TryPackRewardFor(transcoder common.Address, amount *big.Int) ([]byte, error) {
+	return legacyBondingManager.abi.Pack("rewardFor", transcoder, amount)
+}
+
+// PackSetActive is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2ce962cf.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setActive(address _transcoder, bool _active) returns()
+func (legacyBondingManager *LegacyBondingManager) PackSetActive(transcoder common.Address, active bool) []byte {
+	enc, err := legacyBondingManager.abi.Pack("setActive", transcoder, active)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetActive is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2ce962cf.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setActive(address _transcoder, bool _active) returns()
+func (legacyBondingManager *LegacyBondingManager) TryPackSetActive(transcoder common.Address, active bool) ([]byte, error) {
+	return legacyBondingManager.abi.Pack("setActive", transcoder, active)
+}
+
+// PackSetActiveInRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdbcc09d0.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setActiveInRound(address _transcoder, uint256 _round, bool _active) returns()
+func (legacyBondingManager *LegacyBondingManager) PackSetActiveInRound(transcoder common.Address, round *big.Int, active bool) []byte {
+	enc, err := legacyBondingManager.abi.Pack("setActiveInRound", transcoder, round, active)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetActiveInRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdbcc09d0.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setActiveInRound(address _transcoder, uint256 _round, bool _active) returns()
+func (legacyBondingManager *LegacyBondingManager) TryPackSetActiveInRound(transcoder common.Address, round *big.Int, active bool) ([]byte, error) {
+	return legacyBondingManager.abi.Pack("setActiveInRound", transcoder, round, active)
+}
+
+// PackSetLastRewardRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x946c540b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setLastRewardRound(address _transcoder, uint256 _round) returns()
+func (legacyBondingManager *LegacyBondingManager) PackSetLastRewardRound(transcoder common.Address, round *big.Int) []byte {
+	enc, err := legacyBondingManager.abi.Pack("setLastRewardRound", transcoder, round)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetLastRewardRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x946c540b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setLastRewardRound(address _transcoder, uint256 _round) returns()
+func (legacyBondingManager *LegacyBondingManager) TryPackSetLastRewardRound(transcoder common.Address, round *big.Int) ([]byte, error) {
+	return legacyBondingManager.abi.Pack("setLastRewardRound", transcoder, round)
+}
+
+// PackSetRegistered is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfc353ae5.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setRegistered(address _transcoder, bool _registered) returns()
+func (legacyBondingManager *LegacyBondingManager) PackSetRegistered(transcoder common.Address, registered bool) []byte {
+	enc, err := legacyBondingManager.abi.Pack("setRegistered", transcoder, registered)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetRegistered is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfc353ae5.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setRegistered(address _transcoder, bool _registered) returns()
+func (legacyBondingManager *LegacyBondingManager) TryPackSetRegistered(transcoder common.Address, registered bool) ([]byte, error) {
+	return legacyBondingManager.abi.Pack("setRegistered", transcoder, registered)
+}
+
+// PackSetRewardAmount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa8a65a78.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setRewardAmount(uint256 _amount) returns()
+func (legacyBondingManager *LegacyBondingManager) PackSetRewardAmount(amount *big.Int) []byte {
+	enc, err := legacyBondingManager.abi.Pack("setRewardAmount", amount)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetRewardAmount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa8a65a78.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setRewardAmount(uint256 _amount) returns()
+func (legacyBondingManager *LegacyBondingManager) TryPackSetRewardAmount(amount *big.Int) ([]byte, error) {
+	return legacyBondingManager.abi.Pack("setRewardAmount", amount)
+}
+
+// PackSetTotalStake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x070d0d49.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setTotalStake(address _transcoder, uint256 _stake) returns()
+func (legacyBondingManager *LegacyBondingManager) PackSetTotalStake(transcoder common.Address, stake *big.Int) []byte {
+	enc, err := legacyBondingManager.abi.Pack("setTotalStake", transcoder, stake)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetTotalStake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x070d0d49.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setTotalStake(address _transcoder, uint256 _stake) returns()
+func (legacyBondingManager *LegacyBondingManager) TryPackSetTotalStake(transcoder common.Address, stake *big.Int) ([]byte, error) {
+	return legacyBondingManager.abi.Pack("setTotalStake", transcoder, stake)
+}
+
+// PackSlash is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc20297f0.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function slash(address _transcoder, address _finder, uint256 _penalty, uint256 _finderReward) returns()
+func (legacyBondingManager *LegacyBondingManager) PackSlash(transcoder common.Address, finder common.Address, penalty *big.Int, finderReward *big.Int) []byte {
+	enc, err := legacyBondingManager.abi.Pack("slash", transcoder, finder, penalty, finderReward)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSlash is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc20297f0.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function slash(address _transcoder, address _finder, uint256 _penalty, uint256 _finderReward) returns()
+func (legacyBondingManager *LegacyBondingManager) TryPackSlash(transcoder common.Address, finder common.Address, penalty *big.Int, finderReward *big.Int) ([]byte, error) {
+	return legacyBondingManager.abi.Pack("slash", transcoder, finder, penalty, finderReward)
+}
+
+// PackTranscoderStatus is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8b2f1652.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function transcoderStatus(address _transcoder) view returns(uint8)
+func (legacyBondingManager *LegacyBondingManager) PackTranscoderStatus(transcoder common.Address) []byte {
+	enc, err := legacyBondingManager.abi.Pack("transcoderStatus", transcoder)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTranscoderStatus is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8b2f1652.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function transcoderStatus(address _transcoder) view returns(uint8)
+func (legacyBondingManager *LegacyBondingManager) TryPackTranscoderStatus(transcoder common.Address) ([]byte, error) {
+	return legacyBondingManager.abi.Pack("transcoderStatus", transcoder)
+}
+
+// UnpackTranscoderStatus is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x8b2f1652.
+//
+// Solidity: function transcoderStatus(address _transcoder) view returns(uint8)
+func (legacyBondingManager *LegacyBondingManager) UnpackTranscoderStatus(data []byte) (uint8, error) {
+	out, err := legacyBondingManager.abi.Unpack("transcoderStatus", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackTranscoderTotalStake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9ef9df94.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function transcoderTotalStake(address _transcoder) view returns(uint256)
+func (legacyBondingManager *LegacyBondingManager) PackTranscoderTotalStake(transcoder common.Address) []byte {
+	enc, err := legacyBondingManager.abi.Pack("transcoderTotalStake", transcoder)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTranscoderTotalStake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9ef9df94.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function transcoderTotalStake(address _transcoder) view returns(uint256)
+func (legacyBondingManager *LegacyBondingManager) TryPackTranscoderTotalStake(transcoder common.Address) ([]byte, error) {
+	return legacyBondingManager.abi.Pack("transcoderTotalStake", transcoder)
+}
+
+// UnpackTranscoderTotalStake is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x9ef9df94.
+//
+// Solidity: function transcoderTotalStake(address _transcoder) view returns(uint256)
+func (legacyBondingManager *LegacyBondingManager) UnpackTranscoderTotalStake(data []byte) (*big.Int, error) {
+	out, err := legacyBondingManager.abi.Unpack("transcoderTotalStake", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// LegacyBondingManagerReward represents a Reward event raised by the LegacyBondingManager contract.
+type LegacyBondingManagerReward struct {
+	Transcoder common.Address
+	Amount     *big.Int
+	Raw        *types.Log // Blockchain specific contextual infos
+}
+
+const LegacyBondingManagerRewardEventName = "Reward"
+
+// ContractEventName returns the user-defined event name.
+func (LegacyBondingManagerReward) ContractEventName() string {
+	return LegacyBondingManagerRewardEventName
+}
+
+// UnpackRewardEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Reward(address indexed transcoder, uint256 amount)
+func (legacyBondingManager *LegacyBondingManager) UnpackRewardEvent(log *types.Log) (*LegacyBondingManagerReward, error) {
+	event := "Reward"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != legacyBondingManager.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(LegacyBondingManagerReward)
+	if len(log.Data) > 0 {
+		if err := legacyBondingManager.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range legacyBondingManager.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// LegacyBondingManagerTranscoderSlashed represents a TranscoderSlashed event raised by the LegacyBondingManager contract.
+type LegacyBondingManagerTranscoderSlashed struct {
+	Transcoder   common.Address
+	Finder       common.Address
+	Penalty      *big.Int
+	FinderReward *big.Int
+	Raw          *types.Log // Blockchain specific contextual infos
+}
+
+const LegacyBondingManagerTranscoderSlashedEventName = "TranscoderSlashed"
+
+// ContractEventName returns the user-defined event name.
+func (LegacyBondingManagerTranscoderSlashed) ContractEventName() string {
+	return LegacyBondingManagerTranscoderSlashedEventName
+}
+
+// UnpackTranscoderSlashedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event TranscoderSlashed(address indexed transcoder, address finder, uint256 penalty, uint256 finderReward)
+func (legacyBondingManager *LegacyBondingManager) UnpackTranscoderSlashedEvent(log *types.Log) (*LegacyBondingManagerTranscoderSlashed, error) {
+	event := "TranscoderSlashed"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != legacyBondingManager.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(LegacyBondingManagerTranscoderSlashed)
+	if len(log.Data) > 0 {
+		if err := legacyBondingManager.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range legacyBondingManager.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
