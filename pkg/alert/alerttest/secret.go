@@ -38,24 +38,29 @@ func NewLogger() (*logrus.Logger, *test.Hook) {
 	return l, h
 }
 
-// LogTexts renders each captured entry as "level message k=v ..." with
-// the fields in key order, including error fields.
+// LogTexts renders each captured entry with EntryText.
 func LogTexts(h *test.Hook) []string {
 	var out []string
 	for _, e := range h.AllEntries() {
-		keys := make([]string, 0, len(e.Data))
-		for k := range e.Data {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		var b strings.Builder
-		fmt.Fprintf(&b, "%s %s", e.Level, e.Message)
-		for _, k := range keys {
-			fmt.Fprintf(&b, " %s=%v", k, e.Data[k])
-		}
-		out = append(out, b.String())
+		out = append(out, EntryText(e))
 	}
 	return out
+}
+
+// EntryText renders an entry as "level message k=v ..." with the fields
+// in key order, including error fields.
+func EntryText(e *logrus.Entry) string {
+	keys := make([]string, 0, len(e.Data))
+	for k := range e.Data {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s", e.Level, e.Message)
+	for _, k := range keys {
+		fmt.Fprintf(&b, " %s=%v", k, e.Data[k])
+	}
+	return b.String()
 }
 
 // ErrorTexts renders err the ways a caller might print it.

@@ -1,0 +1,91 @@
+package outbox
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+// Results counted in lpwatch_notifications_total.
+const (
+	ResultSent    = "sent"    // the sink accepted the notification
+	ResultRetry   = "retry"   // a retryable failure; it will be tried again
+	ResultFailed  = "failed"  // a permanent failure; the record was dropped
+	ResultExpired = "expired" // older than MaxAge; the record was dropped
+	ResultDropped = "dropped" // its sink is no longer configured; dropped
+)
+
+var allResults = []string{ResultSent, ResultRetry, ResultFailed, ResultExpired, ResultDropped}
+
+// metrics are the outbox's Prometheus metrics. Queue depth and oldest age
+// are computed at scrape time from the queues, so they are never stale.
+type metrics struct {
+	reg   prometheus.Registerer
+	total *prometheus.CounterVec
+	state *stateCollector
+}
+
+func newMetrics(reg prometheus.Registerer, o *Outbox) (*metrics, error) {
+	m := &metrics{
+		reg: reg,
+		total: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "lpwatch_notifications_total",
+			Help: "Notification delivery outcomes per sink: sent, retry, failed (permanent error), expired (older than the outbox max age), dropped (sink no longer configured).",
+		}, []string{"sink", "result"}),
+	}
+	m.state = &stateCollector{o: o,
+		depth: prometheus.NewDesc("lpwatch_notification_queue_depth",
+			"Notifications waiting in the durable outbox per sink.", []string{"sink"}, nil),
+		oldest: prometheus.NewDesc("lpwatch_notification_oldest_pending_seconds",
+			"Age of the oldest notification waiting in the outbox per sink (0 when empty).", []string{"sink"}, nil),
+	}
+	if err := reg.Register(m.total); err != nil {
+		return nil, fmt.Errorf("register outbox metrics: %w", err)
+	}
+	if err := reg.Register(m.state); err != nil {
+		reg.Unregister(m.total)
+		return nil, fmt.Errorf("register outbox metrics: %w", err)
+	}
+	return m, nil
+}
+
+// unregister removes the metrics, so that the directory can be opened again.
+func (m *metrics) unregister() error {
+	ok1 := m.reg.Unregister(m.total)
+	ok2 := m.reg.Unregister(m.state)
+	if !ok1 || !ok2 {
+		return errors.New("outbox metrics were not registered")
+	}
+	return nil
+}
+
+// initSink creates every result series of a sink at zero.
+func (m *metrics) initSink(sink string) {
+	for _, r := range allResults {
+		m.total.WithLabelValues(sink, r)
+	}
+}
+
+func (m *metrics) count(sink, result string) { m.total.WithLabelValues(sink, result).Inc() }
+
+// stateCollector reports queue depth and oldest pending age per sink.
+type stateCollector struct {
+	o      *Outbox
+	depth  *prometheus.Desc
+	oldest *prometheus.Desc
+}
+
+// Describe implements prometheus.Collector.
+func (c *stateCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- c.depth
+	ch <- c.oldest
+}
+
+// Collect implements prometheus.Collector.
+func (c *stateCollector) Collect(ch chan<- prometheus.Metric) {
+	for _, h := range c.o.Health() {
+		ch <- prometheus.MustNewConstMetric(c.depth, prometheus.GaugeValue, float64(h.QueueDepth), h.Sink)
+		ch <- prometheus.MustNewConstMetric(c.oldest, prometheus.GaugeValue, h.OldestPending.Seconds(), h.Sink)
+	}
+}

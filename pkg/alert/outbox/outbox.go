@@ -1,0 +1,260 @@
+package outbox
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/sirupsen/logrus"
+
+	"github.com/lpwatch/lpwatch/pkg/alert"
+)
+
+// Outbox is a durable notification queue in one directory. Its methods
+// are safe for concurrent use.
+type Outbox struct {
+	opts    Options
+	log     logrus.FieldLogger
+	store   *store
+	metrics *metrics
+
+	mu      sync.Mutex
+	nextSeq uint64
+	queues  map[string]*queue
+	running map[string]bool // configured sinks while Run runs, else nil
+	closed  bool
+}
+
+// Attempt describes one delivery attempt or drop, for Options.OnAttempt.
+type Attempt struct {
+	Sink     string
+	RecordID string
+	Alert    string
+	Target   string
+	Status   alert.Status
+	Seq      uint64
+	// Result is one of the Result* constants.
+	Result string
+	// Reason is the failure class ("http_500", "timeout", ...), or "".
+	Reason string
+	// Err is the sink's error (secret-free), or nil.
+	Err error
+	// At is when the attempt ended, on the outbox clock.
+	At time.Time
+}
+
+// SinkHealth is the delivery state of one sink, for the engine (which
+// raises NotificationDeliveryFailing through the other sinks) and /status.
+type SinkHealth struct {
+	Sink string `json:"sink"`
+	// FailingSince is the first failure of the current streak; zero when
+	// the last attempt succeeded.
+	FailingSince time.Time `json:"failing_since,omitzero"`
+	// ConsecutiveFailures counts the failures of the current streak.
+	ConsecutiveFailures int `json:"consecutive_failures"`
+	// LastReason is the class of the most recent failure ("http_500").
+	LastReason string `json:"last_reason,omitempty"`
+	// LastError is its secret-free message.
+	LastError string `json:"last_error,omitempty"`
+	// LastErrorAt is when it happened.
+	LastErrorAt time.Time `json:"last_error_at,omitzero"`
+	// QueueDepth is the number of pending records.
+	QueueDepth int `json:"queue_depth"`
+	// OldestPending is the age of the oldest pending record.
+	OldestPending time.Duration `json:"oldest_pending"`
+	// NextAttempt is the earliest next attempt allowed by backoff.
+	NextAttempt time.Time `json:"next_attempt,omitzero"`
+}
+
+// Open opens (creating if needed) the outbox in dir, takes its lock,
+// registers its metrics, and loads the records a previous process left:
+// they are delivered once Run starts. Damaged records are moved aside.
+func Open(dir string, opts Options) (*Outbox, error) {
+	opts, err := opts.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	log := opts.Logger.WithField("component", "outbox")
+	st, err := openStore(dir, log)
+	if err != nil {
+		return nil, err
+	}
+	o := &Outbox{opts: opts, log: log, store: st, queues: map[string]*queue{}}
+	recs, maxSeq, err := st.load()
+	if err != nil {
+		_ = st.close()
+		return nil, err
+	}
+	o.nextSeq = maxSeq + 1
+	for _, l := range recs {
+		o.queueFor(l.rec.Sink).insert(&entry{id: l.id, order: l.seq, key: l.rec.Notification.Key(), rec: l.rec})
+	}
+	if len(recs) > 0 {
+		log.WithField("records", len(recs)).Info("outbox loaded undelivered notifications")
+	}
+	if o.metrics, err = newMetrics(opts.Registerer, o); err != nil {
+		_ = st.close()
+		return nil, err
+	}
+	return o, nil
+}
+
+// Close unregisters the metrics and releases the directory. Run must
+// have returned. Pending records stay on disk for the next Open.
+func (o *Outbox) Close() error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.closed {
+		return errors.New("outbox already closed")
+	}
+	if o.running != nil {
+		return errors.New("outbox is running; cancel Run's context first")
+	}
+	o.closed = true
+	return errors.Join(o.metrics.unregister(), o.store.close())
+}
+
+// queueFor returns the queue of sink, creating it. Call with o.mu held.
+func (o *Outbox) queueFor(sink string) *queue {
+	q, ok := o.queues[sink]
+	if !ok {
+		q = newQueue(sink)
+		o.queues[sink] = q
+		if o.metrics != nil {
+			o.metrics.initSink(sink)
+		}
+	}
+	return q
+}
+
+// Enqueue makes n durable for each sink before returning; the workers
+// then deliver it. Notifications of one alert identity must be enqueued
+// in Seq order (the engine does so). While Run runs, every sink must be
+// one it was given.
+func (o *Outbox) Enqueue(ctx context.Context, n *alert.Notification, sinks []string) error {
+	if err := validateNotification(n); err != nil {
+		return fmt.Errorf("enqueue: %w", err)
+	}
+	n = clone(n)
+	if len(sinks) == 0 {
+		return fmt.Errorf("enqueue %s: no sinks", n.Key())
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("enqueue %s: %w", n.Key(), err)
+	}
+	now := o.opts.Clock.Now()
+	ids, datas, err := o.reserve(n, sinks, now)
+	if err != nil {
+		return err
+	}
+	if err := o.store.writeAll(ids, datas); err != nil {
+		return fmt.Errorf("enqueue %s: %w", n.Key(), err)
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for i, sink := range sinks {
+		seq, _ := parseID(ids[i])
+		q := o.queueFor(sink)
+		q.insert(&entry{id: ids[i], order: seq, key: n.Key(), rec: diskRecord{Sink: sink, EnqueuedAt: now, Notification: n}})
+		q.signal()
+	}
+	return nil
+}
+
+// reserve checks the sinks and allocates one record ID per sink.
+func (o *Outbox) reserve(n *alert.Notification, sinks []string, now time.Time) ([]string, [][]byte, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.closed {
+		return nil, nil, errors.New("enqueue: outbox is closed")
+	}
+	seen := map[string]bool{}
+	var ids []string
+	var datas [][]byte
+	for _, sink := range sinks {
+		switch {
+		case sink == "":
+			return nil, nil, fmt.Errorf("enqueue %s: empty sink name", n.Key())
+		case seen[sink]:
+			return nil, nil, fmt.Errorf("enqueue %s: sink %q listed twice", n.Key(), sink)
+		case o.running != nil && !o.running[sink]:
+			return nil, nil, fmt.Errorf("enqueue %s: unknown sink %q", n.Key(), sink)
+		}
+		seen[sink] = true
+		if q, ok := o.queues[sink]; ok {
+			for _, e := range q.entries {
+				if e.rec.Notification.ID == n.ID {
+					return nil, nil, fmt.Errorf("enqueue %s: notification %s is already pending for sink %q", n.Key(), n.ID, sink)
+				}
+			}
+		}
+		data, err := encodeRecord(diskRecord{Sink: sink, EnqueuedAt: now, Notification: n})
+		if err != nil {
+			return nil, nil, err
+		}
+		ids = append(ids, formatID(o.nextSeq))
+		datas = append(datas, data)
+		o.nextSeq++
+	}
+	return ids, datas, nil
+}
+
+// Pending returns every waiting record, by sink name then enqueue order.
+func (o *Outbox) Pending() []Record {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	var out []Record
+	for _, name := range o.sinkNames() {
+		q := o.queues[name]
+		for _, e := range q.entries {
+			next := e.notBefore
+			if q.gate.After(next) {
+				next = q.gate
+			}
+			out = append(out, Record{ID: e.id, Sink: name, EnqueuedAt: e.rec.EnqueuedAt, Notification: e.rec.Notification,
+				Attempts: e.attempts, NextAttempt: next, LastError: e.lastError})
+		}
+	}
+	return out
+}
+
+// Health reports each known sink's delivery state, by sink name.
+func (o *Outbox) Health() []SinkHealth {
+	now := o.opts.Clock.Now()
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	var out []SinkHealth
+	for _, name := range o.sinkNames() {
+		q := o.queues[name]
+		h := SinkHealth{Sink: name, FailingSince: q.failingSince, ConsecutiveFailures: q.streak,
+			LastReason: q.lastReason, LastError: q.lastError, LastErrorAt: q.lastErrorAt,
+			QueueDepth: len(q.entries), NextAttempt: q.gate}
+		if t, ok := q.oldest(); ok && now.After(t) {
+			h.OldestPending = now.Sub(t)
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// sinkNames lists the queues' names in order. Call with o.mu held.
+func (o *Outbox) sinkNames() []string {
+	names := make([]string, 0, len(o.queues))
+	for name := range o.queues {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// clone copies n so that the caller may reuse its notification.
+func clone(n *alert.Notification) *alert.Notification {
+	c := *n
+	c.Labels = maps.Clone(n.Labels)
+	c.Details = maps.Clone(n.Details)
+	return &c
+}

@@ -1,0 +1,207 @@
+package outbox
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/sirupsen/logrus"
+
+	"github.com/lpwatch/lpwatch/pkg/alert"
+)
+
+// Run delivers the pending records with one worker per sink until ctx
+// ends, then returns nil once every worker has stopped (an attempt in
+// flight is abandoned and its record kept). Records waiting for a sink
+// that is not in sinks are dropped, loudly. Run may be called again
+// after it returns (for example with a reloaded set of sinks), never
+// twice at once.
+func (o *Outbox) Run(ctx context.Context, sinks map[string]alert.Sink) error {
+	if len(sinks) == 0 {
+		return errors.New("outbox run: no sinks")
+	}
+	for name, s := range sinks {
+		if s == nil || s.Name() != name {
+			return fmt.Errorf("outbox run: sink %q is nil or named differently", name)
+		}
+	}
+	queues, orphans, err := o.start(sinks)
+	if err != nil {
+		return err
+	}
+	for _, e := range orphans {
+		o.finish(e, ResultDropped, nil, "sink is no longer configured")
+	}
+	var wg sync.WaitGroup
+	for name, q := range queues {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			o.work(ctx, q, sinks[name])
+		}()
+	}
+	<-ctx.Done()
+	wg.Wait()
+	o.mu.Lock()
+	o.running = nil
+	o.mu.Unlock()
+	return nil
+}
+
+// start marks the outbox running and takes the records of unknown sinks out.
+func (o *Outbox) start(sinks map[string]alert.Sink) (map[string]*queue, []*entry, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	switch {
+	case o.closed:
+		return nil, nil, errors.New("outbox run: outbox is closed")
+	case o.running != nil:
+		return nil, nil, errors.New("outbox run: already running")
+	}
+	var orphans []*entry
+	for name, q := range o.queues {
+		if _, ok := sinks[name]; !ok {
+			orphans = append(orphans, q.entries...)
+			delete(o.queues, name)
+		}
+	}
+	o.running = map[string]bool{}
+	queues := map[string]*queue{}
+	for name := range sinks {
+		o.running[name] = true
+		queues[name] = o.queueFor(name)
+	}
+	return queues, orphans, nil
+}
+
+// work is one sink's delivery loop.
+func (o *Outbox) work(ctx context.Context, q *queue, sink alert.Sink) {
+	for ctx.Err() == nil {
+		now := o.opts.Clock.Now()
+		o.mu.Lock()
+		expired := q.takeExpired(now, o.opts.MaxAge)
+		e, wakeAt := q.pick(now, o.opts.MaxAge)
+		q.inflight = e
+		o.mu.Unlock()
+		for _, x := range expired {
+			o.finish(x, ResultExpired, nil, fmt.Sprintf("undelivered for longer than the max age %s", o.opts.MaxAge))
+		}
+		if e == nil {
+			o.wait(ctx, q, now, wakeAt)
+			continue
+		}
+		err := o.attempt(ctx, sink, e)
+		if ctx.Err() != nil {
+			o.mu.Lock()
+			q.inflight = nil
+			o.mu.Unlock()
+			return
+		}
+		o.settle(q, e, err)
+	}
+}
+
+// wait blocks until ctx ends, a record is enqueued, or wakeAt passes.
+func (o *Outbox) wait(ctx context.Context, q *queue, now, wakeAt time.Time) {
+	var fire <-chan time.Time
+	if !wakeAt.IsZero() {
+		t := o.opts.Clock.NewTimer(wakeAt.Sub(now))
+		defer t.Stop()
+		fire = t.C()
+	}
+	select {
+	case <-ctx.Done():
+	case <-q.wake:
+	case <-fire:
+	}
+}
+
+// attempt calls the sink under the outbox's guard timeout.
+func (o *Outbox) attempt(ctx context.Context, sink alert.Sink, e *entry) error {
+	ctx, cancel := context.WithTimeout(ctx, o.opts.AttemptTimeout)
+	defer cancel()
+	return sink.Notify(ctx, e.rec.Notification)
+}
+
+// settle records the outcome of an attempt of e.
+func (o *Outbox) settle(q *queue, e *entry, err error) {
+	now := o.opts.Clock.Now()
+	if err == nil {
+		o.mu.Lock()
+		q.inflight = nil
+		q.streak, q.failingSince, q.gate = 0, time.Time{}, time.Time{}
+		for _, x := range q.entries {
+			x.notBefore = time.Time{} // the sink works again: retry the others now
+		}
+		q.remove(e)
+		o.mu.Unlock()
+		o.finish(e, ResultSent, nil, "")
+		return
+	}
+	retry, after, reason := alert.Classify(err)
+	o.mu.Lock()
+	q.inflight = nil
+	prevReason := q.lastReason
+	q.streak++
+	if q.failingSince.IsZero() {
+		q.failingSince = now
+	}
+	q.lastReason, q.lastError, q.lastErrorAt = reason, err.Error(), now
+	e.lastError = reason
+	if retry {
+		e.attempts++
+		q.gate = now.Add(max(o.opts.Backoff.Delay(q.streak, o.opts.Rand()), after))
+		e.notBefore = now.Add(max(o.opts.Backoff.Delay(e.attempts, o.opts.Rand()), after))
+	} else {
+		q.remove(e)
+	}
+	streak, gate := q.streak, q.gate
+	o.mu.Unlock()
+	if !retry {
+		o.finish(e, ResultFailed, err, "the sink rejected it permanently")
+		return
+	}
+	o.metrics.count(q.sink, ResultRetry)
+	log := o.entryLog(e).WithError(err).WithFields(logrus.Fields{"reason": reason, "failures": streak, "next_attempt": gate})
+	if reason != prevReason {
+		log.Warn("notification delivery failed; will retry")
+	} else {
+		log.Debug("notification delivery failed again; will retry")
+	}
+	o.opts.OnAttempt(o.attemptOf(e, ResultRetry, reason, err, now))
+}
+
+// finish removes a record that is done (sent or dropped), counts and logs it.
+func (o *Outbox) finish(e *entry, result string, err error, why string) {
+	o.store.remove(e.id)
+	o.metrics.count(e.rec.Sink, result)
+	_, _, reason := alert.Classify(err)
+	if err == nil {
+		reason = ""
+	}
+	log := o.entryLog(e)
+	switch result {
+	case ResultSent:
+		log.Debug("notification delivered")
+	default:
+		if err != nil {
+			log = log.WithError(err).WithField("reason", reason)
+		}
+		log.WithField("result", result).Error("notification dropped: " + why)
+	}
+	o.opts.OnAttempt(o.attemptOf(e, result, reason, err, o.opts.Clock.Now()))
+}
+
+func (o *Outbox) entryLog(e *entry) logrus.FieldLogger {
+	n := e.rec.Notification
+	return o.log.WithFields(logrus.Fields{"sink": e.rec.Sink, "record": e.id, "alert": n.Alert,
+		"target": n.Target, "status": n.Status, "seq": n.Seq})
+}
+
+func (o *Outbox) attemptOf(e *entry, result, reason string, err error, at time.Time) Attempt {
+	n := e.rec.Notification
+	return Attempt{Sink: e.rec.Sink, RecordID: e.id, Alert: n.Alert, Target: n.Target, Status: n.Status,
+		Seq: n.Seq, Result: result, Reason: reason, Err: err, At: at}
+}
