@@ -58,7 +58,7 @@ type Bus struct {
 // CI=true.
 func Start(t testing.TB) *Bus {
 	t.Helper()
-	bin := requireBinary(t, "dbus-daemon")
+	bin := RequireBinary(t, "dbus-daemon")
 	// os.MkdirTemp, not t.TempDir: unix socket paths must stay short.
 	dir, err := os.MkdirTemp("", "lpwatch-dbus-")
 	if err != nil {

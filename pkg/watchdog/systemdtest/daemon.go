@@ -37,9 +37,9 @@ const busConfig = `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Con
 </busconfig>
 `
 
-// requireBinary returns the path of a binary, skipping the test when it is
-// missing, or failing it when CI=true.
-func requireBinary(t testing.TB, name string) string {
+// RequireBinary returns the path of a program found on PATH. When it is
+// missing the test is skipped, or failed when CI=true.
+func RequireBinary(t testing.TB, name string) string {
 	t.Helper()
 	path, err := exec.LookPath(name)
 	if err == nil {

@@ -173,20 +173,21 @@ type manager struct{ b *Bus }
 
 // GetUnit returns the object path of a loaded unit.
 func (m manager) GetUnit(name string) (dbus.ObjectPath, *dbus.Error) {
-	m.b.mu.Lock()
-	defer m.b.mu.Unlock()
-	if _, ok := m.b.units[name]; !ok {
-		return "", dbus.NewError(noSuchUnit, []any{fmt.Sprintf("Unit %s not loaded.", name)})
-	}
-	return UnitPath(name), nil
+	return m.path(name, "Unit %s not loaded.")
 }
 
 // LoadUnit returns the object path of a unit, as systemd does after loading it.
 func (m manager) LoadUnit(name string) (dbus.ObjectPath, *dbus.Error) {
+	return m.path(name, "Unit %s not found.")
+}
+
+// path returns a known unit's object path, or systemd's NoSuchUnit error
+// with the message format missing.
+func (m manager) path(name, missing string) (dbus.ObjectPath, *dbus.Error) {
 	m.b.mu.Lock()
 	defer m.b.mu.Unlock()
 	if _, ok := m.b.units[name]; !ok {
-		return "", dbus.NewError(noSuchUnit, []any{fmt.Sprintf("Unit %s not found.", name)})
+		return "", dbus.NewError(noSuchUnit, []any{fmt.Sprintf(missing, name)})
 	}
 	return UnitPath(name), nil
 }
