@@ -83,8 +83,6 @@ func (e *Evaluator) For(check string) time.Duration {
 		return c.SessionsHighFor
 	case alert.TranscodeSuccessLow:
 		return c.SuccessRateLowFor
-	case alert.NotificationDeliveryFailing:
-		return c.DeliveryFailingFor
 	}
 	return 0
 }

@@ -60,7 +60,7 @@ func nodeViewChecks(withChain bool) []string {
 func identity(n config.Node, s *nodeapi.Snapshot) Result {
 	check := alert.LivepeerNodeIdentityMismatch
 	addr := s.Address
-	if addr == "" && s.Transcoder != nil {
+	if addr == "" {
 		addr = s.Transcoder.Address
 	}
 	if addr == "" {
@@ -77,9 +77,6 @@ func identity(n config.Node, s *nodeapi.Snapshot) Result {
 func inactive(name string, s *nodeapi.Snapshot) Result {
 	check := alert.TranscoderInactive
 	t := s.Transcoder
-	if t == nil {
-		return unknown(check, name, "the node reported no transcoder info")
-	}
 	if !t.Registered() {
 		return failing(check, name, Warning, fmt.Sprintf("the node's address is not registered as a transcoder (status %q)", t.Status),
 			map[string]string{"status": t.Status})
@@ -96,7 +93,7 @@ func rewardNodeView(name string, s *nodeapi.Snapshot) Result {
 	check := alert.RewardNotCalled
 	t := s.Transcoder
 	switch {
-	case t == nil || t.LastRewardRound == nil || s.CurrentRound == nil:
+	case t.LastRewardRound == nil || s.CurrentRound == nil:
 		return unknown(check, name, "the node reported no round or last reward round")
 	case s.RoundInitialized != nil && !*s.RoundInitialized:
 		return ok(check, name, fmt.Sprintf("round %s is not initialized yet: reward is not possible", s.CurrentRound))

@@ -83,7 +83,7 @@ func TestInvalid(t *testing.T) {
 func TestSecretFromFileNeverPrints(t *testing.T) {
 	dir := t.TempDir()
 	key := filepath.Join(dir, "pd.key")
-	if err := os.WriteFile(key, []byte("  s3cr3t-routing-key\n"), 0o600); err != nil {
+	if err := os.WriteFile(key, []byte("  s3cr3t-routing-key-0123456789abc\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	text := `
@@ -102,7 +102,7 @@ routing_key_file = "` + key + `"
 		t.Fatal(err)
 	}
 	s := c.Alert.Sinks[0]
-	if s.RoutingKey.Reveal() != "s3cr3t-routing-key" {
+	if s.RoutingKey.Reveal() != "s3cr3t-routing-key-0123456789abc" {
 		t.Fatalf("routing key = %q", s.RoutingKey.Reveal())
 	}
 	for _, out := range []string{s.RoutingKey.String(), strings.TrimSpace(sprintAll(s))} {

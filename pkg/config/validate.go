@@ -238,8 +238,11 @@ func (v *validator) sinkType(p string, s *Sink) {
 	}
 	switch s.Type {
 	case "pagerduty":
-		if s.RoutingKey == "" {
+		switch {
+		case s.RoutingKey == "":
 			v.bad(p, "a pagerduty sink needs routing_key or routing_key_file")
+		case len(s.RoutingKey.Reveal()) != 32:
+			v.bad(p+".routing_key", "must be the 32-character Events API v2 integration key (got %d characters)", len(s.RoutingKey.Reveal()))
 		}
 		if s.URL != "" {
 			v.httpURL(p+".url", s.URL)

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"text/tabwriter"
+	"time"
+
+	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/daemon"
+)
+
+// statusCmd prints a running daemon's state. Exit codes follow Nagios
+// plugins: 0 ok, 1 warning, 2 critical (3 when the daemon cannot be read).
+func statusCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("status", flag.ContinueOnError)
+	addr := fs.String("addr", defaultAddr, "the running daemon's loopback API")
+	asJSON := fs.Bool("json", false, "print the daemon's /status JSON")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: lpwatch status [-addr URL] [-json]\n\nExit 0 ok, 1 warning, 2 critical, 3 when the daemon cannot be reached.")
+		fs.PrintDefaults()
+	}
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+		return code
+	}
+	var raw json.RawMessage
+	if err := apiCall(context.Background(), "GET", *addr, "/status", nil, &raw); err != nil {
+		fmt.Fprintln(stderr, "lpwatch status:", err)
+		return 3
+	}
+	var st daemon.StatusReport
+	if err := json.Unmarshal(raw, &st); err != nil {
+		fmt.Fprintln(stderr, "lpwatch status: unexpected answer:", err)
+		return 3
+	}
+	code := statusCode(st)
+	if *asJSON {
+		_, _ = stdout.Write(raw)
+		return code
+	}
+	printStatus(stdout, st, isTerminal(stdout))
+	return code
+}
+
+func statusCode(st daemon.StatusReport) int {
+	code := 0
+	for _, a := range st.Alerts {
+		if a.Phase != alert.PhaseFiring {
+			continue
+		}
+		switch a.Severity {
+		case alert.SeverityCritical:
+			return 2
+		case alert.SeverityWarning:
+			code = 1
+		}
+	}
+	if !st.Healthy && code == 0 {
+		code = 1
+	}
+	return code
+}
+
+func printStatus(w io.Writer, st daemon.StatusReport, colour bool) {
+	paint := func(sev, s string) string {
+		if !colour {
+			return s
+		}
+		c := map[string]string{"critical": "31", "warning": "33", "ok": "32", "info": "36"}[sev]
+		if c == "" {
+			return s
+		}
+		return "\x1b[" + c + "m" + s + "\x1b[0m"
+	}
+	health := paint("ok", "healthy")
+	if !st.Healthy {
+		health = paint("critical", "UNHEALTHY")
+	}
+	fmt.Fprintf(w, "lpwatch %s, up since %s: %s\n\n", st.Version, st.StartedAt.Local().Format(time.DateTime), health)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "NODE\tUP\tROUND\tLAST REWARD\tACTIVE\tBALANCE ETH")
+	for _, n := range st.Nodes {
+		up := paint("ok", "up")
+		if !n.Up {
+			up = paint("critical", "down ("+n.Error+")")
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%v\t%.4f\n", n.Name, up, n.CurrentRound, n.LastRewardRound, n.Active, n.BalanceEther)
+	}
+	_ = tw.Flush()
+	fmt.Fprintln(w)
+	if len(st.Alerts) == 0 {
+		fmt.Fprintln(w, "alerts: none")
+	} else {
+		fmt.Fprintln(w, "alerts:")
+		for _, a := range st.Alerts {
+			since := a.FiringSince
+			if a.Phase == alert.PhasePending {
+				since = a.PendingSince
+			}
+			line := fmt.Sprintf("  %-8s %-8s %s/%s since %s: %s", a.Severity, a.Phase, a.Alert, a.Target, since.Local().Format("15:04:05"), a.Reason)
+			if a.Cause != "" {
+				line += " (cause: " + a.Cause + ")"
+			}
+			if a.Suppressed != "" {
+				line += " [" + a.Suppressed + "]"
+			}
+			fmt.Fprintln(w, paint(a.Severity.String(), line))
+		}
+	}
+	if len(st.Silences) > 0 {
+		fmt.Fprintln(w, "silences:")
+		for _, s := range st.Silences {
+			fmt.Fprintf(w, "  %s %s/%s until %s: %s\n", s.ID, orAny(s.Alert), orAny(s.Target), s.EndsAt.Local().Format(time.DateTime), s.Comment)
+		}
+	}
+}

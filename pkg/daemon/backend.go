@@ -1,0 +1,147 @@
+package daemon
+
+import (
+	"context"
+	"time"
+
+	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/checks"
+	"github.com/lpwatch/lpwatch/pkg/config"
+	"github.com/lpwatch/lpwatch/pkg/server"
+)
+
+// Health implements server.Backend: 200 ("ok") when every health-relevant
+// check is ok or warning, 503 ("fail") otherwise, from cached results.
+func (d *Daemon) Health() server.HealthReport {
+	rep := server.HealthReport{Status: "ok", Checks: []server.HealthCheck{}}
+	results := d.results.all()
+	relevant := 0
+	for _, r := range results {
+		h := checks.HealthRelevant(r.Check)
+		rep.Checks = append(rep.Checks, server.HealthCheck{
+			Check: r.Check, Target: r.Target, State: r.State.String(), Reason: r.Reason, Since: r.Since, Health: h,
+		})
+		if !h {
+			continue
+		}
+		relevant++
+		if r.State == checks.Critical || r.State == checks.Unknown {
+			rep.Status = "fail"
+		}
+	}
+	if relevant == 0 {
+		rep.Status = "fail" // nothing evaluated yet
+	}
+	return rep
+}
+
+// Live implements server.Backend: the scheduler's loops are all progressing.
+func (d *Daemon) Live() bool {
+	d.mu.RLock()
+	s := d.sched
+	d.mu.RUnlock()
+	return s != nil && s.Progressing(d.clock.Now())
+}
+
+// StatusReport is the body of /status.
+type StatusReport struct {
+	Version   string          `json:"version"`
+	StartedAt time.Time       `json:"started_at"`
+	Now       time.Time       `json:"now"`
+	Healthy   bool            `json:"healthy"`
+	Checks    []cachedResult  `json:"checks"`
+	Alerts    []alert.View    `json:"alerts"`
+	Silences  []alert.Silence `json:"silences"`
+	Delivery  any             `json:"delivery"`
+	Nodes     []NodeStatus    `json:"nodes"`
+	Config    *config.Config  `json:"config"`
+	Extra     map[string]any  `json:"extra,omitempty"`
+}
+
+// NodeStatus is one node's view in /status.
+type NodeStatus struct {
+	Name            string    `json:"name"`
+	URL             string    `json:"url"`
+	API             string    `json:"api"`
+	Up              bool      `json:"up"`
+	Error           string    `json:"error,omitempty"`
+	LastOK          time.Time `json:"last_ok,omitempty"`
+	Address         string    `json:"address,omitempty"`
+	Version         string    `json:"version,omitempty"`
+	CurrentRound    string    `json:"current_round,omitempty"`
+	Initialized     *bool     `json:"round_initialized,omitempty"`
+	LastRewardRound string    `json:"last_reward_round,omitempty"`
+	Active          bool      `json:"active"`
+	BalanceEther    float64   `json:"balance_ether"`
+}
+
+// Status implements server.Backend. Secrets are redacted by config.Secret.
+func (d *Daemon) Status() any {
+	now := d.clock.Now()
+	cfg := d.config()
+	rep := StatusReport{
+		Version: d.opts.Version, StartedAt: d.started, Now: now, Healthy: d.Health().Status == "ok",
+		Checks: d.results.all(), Alerts: d.engine.Alerts(), Silences: d.Silences(),
+		Delivery: d.deliveryStatus(), Config: cfg, Extra: d.extraStatus(),
+	}
+	snap := d.store.Snapshot()
+	for _, n := range cfg.Nodes {
+		ns := NodeStatus{Name: n.Name, URL: n.URL, API: n.API}
+		if o, ok := snap.Node(n.Name); ok {
+			ns.Up, ns.LastOK = o.Err == nil, o.LastOK
+			if o.Err != nil {
+				ns.Error = o.Reason
+			}
+			if s := o.Snapshot; s != nil {
+				ns.API, ns.Address, ns.Version, ns.Initialized = string(s.Generation), s.Address, s.Version, s.RoundInitialized
+				if s.CurrentRound != nil {
+					ns.CurrentRound = s.CurrentRound.String()
+				}
+				if s.Transcoder.LastRewardRound != nil {
+					ns.LastRewardRound = s.Transcoder.LastRewardRound.String()
+				}
+				ns.Active, ns.BalanceEther = s.Transcoder.Active, checks.Ether(s.EthBalance)
+			}
+		}
+		rep.Nodes = append(rep.Nodes, ns)
+	}
+	return rep
+}
+
+// Reload implements server.Backend; it runs on the daemon's loop.
+func (d *Daemon) Reload(ctx context.Context) error {
+	req := reloadReq{done: make(chan error, 1)}
+	select {
+	case d.reloads <- req:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	select {
+	case err := <-req.done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// AddSilence implements server.Backend.
+func (d *Daemon) AddSilence(s alert.Silence) (alert.Silence, error) {
+	out, err := d.silences.Add(s, d.clock.Now())
+	if err == nil {
+		d.log.WithField("id", out.ID).WithField("alert", out.Alert).WithField("target", out.Target).
+			WithField("ends_at", out.EndsAt).Info("silence added")
+	}
+	return out, err
+}
+
+// Silences implements server.Backend.
+func (d *Daemon) Silences() []alert.Silence { return d.silences.List(d.clock.Now()) }
+
+// ExpireSilence implements server.Backend.
+func (d *Daemon) ExpireSilence(id string) error {
+	err := d.silences.Expire(id, d.clock.Now())
+	if err == nil {
+		d.log.WithField("id", id).Info("silence expired")
+	}
+	return err
+}

@@ -1,0 +1,243 @@
+// Package daemon wires lpwatch together: configuration, probes, checks,
+// the alert engine, the outbox and sinks, the HTTP endpoints and the
+// systemd notifier. cmd/lpwatch and the demo both run it.
+package daemon
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/sirupsen/logrus"
+
+	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/checks"
+	"github.com/lpwatch/lpwatch/pkg/clock"
+	"github.com/lpwatch/lpwatch/pkg/config"
+	"github.com/lpwatch/lpwatch/pkg/observe"
+	"github.com/lpwatch/lpwatch/pkg/probes"
+	"github.com/lpwatch/lpwatch/pkg/server"
+)
+
+// Notifier tells the service manager about the daemon's life (sd_notify).
+type Notifier interface {
+	Ready() error
+	Reloading() error
+	Stopping() error
+	Status(line string) error
+}
+
+// Options configures a Daemon. Everything with side effects is injected.
+type Options struct {
+	// ConfigPath is re-read on reload.
+	ConfigPath string
+	// Config, when set, is used at start instead of reading ConfigPath.
+	Config     *config.Config
+	Logger     logrus.FieldLogger
+	Clock      clock.Clock
+	Registry   *prometheus.Registry
+	HTTPClient *http.Client
+	// Notifier is the systemd notifier; nil means none.
+	Notifier Notifier
+	// Beat is called whenever the scheduler completed a cycle while every
+	// probe loop is making progress (the watchdog heartbeat).
+	Beat func()
+	// Sinks builds the sinks of a configuration; nil means BuildSinks.
+	Sinks func(cfg *config.Config) (map[string]alert.Sink, error)
+	// Listeners, when set, are used instead of binding the configured
+	// addresses (tests, the demo).
+	Listener       net.Listener
+	HealthListener net.Listener
+	// EvalInterval re-evaluates time-based conditions between probes.
+	EvalInterval time.Duration
+	Version      string
+	Commit       string
+}
+
+// Daemon is a running lpwatch.
+type Daemon struct {
+	opts     Options
+	log      logrus.FieldLogger
+	clock    clock.Clock
+	store    *observe.Store
+	metrics  *metrics
+	probeMet *probes.Metrics
+	silences *alert.Silences
+	engine   *alert.Engine
+	outbox   Outbox
+
+	mu       sync.RWMutex
+	cfg      *config.Config
+	eval     *checks.Evaluator
+	results  resultCache
+	sched    *probes.Scheduler
+	reloads  chan reloadReq
+	started  time.Time
+	sinks    map[string]alert.Sink
+	delivery deliveryRunner
+	// restartProbes swaps the running probes for new ones (reload).
+	restartProbes func(jobs []probes.Job)
+}
+
+type reloadReq struct{ done chan error }
+
+// New loads the configuration and prepares the daemon without starting
+// anything.
+func New(opts Options) (*Daemon, error) {
+	if opts.Logger == nil {
+		opts.Logger = logrus.New()
+	}
+	if opts.Clock == nil {
+		opts.Clock = clock.Real{}
+	}
+	if opts.Registry == nil {
+		opts.Registry = prometheus.NewRegistry()
+	}
+	if opts.HTTPClient == nil {
+		opts.HTTPClient = &http.Client{}
+	}
+	if opts.Sinks == nil {
+		opts.Sinks = BuildSinks(opts.Logger, opts.HTTPClient, opts.Clock)
+	}
+	if opts.EvalInterval <= 0 {
+		opts.EvalInterval = 5 * time.Second
+	}
+	if opts.Beat == nil {
+		opts.Beat = func() {}
+	}
+	cfg := opts.Config
+	if cfg == nil {
+		c, err := config.Load(opts.ConfigPath)
+		if err != nil {
+			return nil, err
+		}
+		cfg = c
+	}
+	d := &Daemon{
+		opts: opts, log: opts.Logger, clock: opts.Clock, store: observe.NewStore(),
+		cfg: cfg, eval: checks.NewEvaluator(cfg), reloads: make(chan reloadReq),
+		results: newResultCache(),
+	}
+	d.metrics = newMetrics(opts.Registry, opts.Version, opts.Commit)
+	d.probeMet = probes.NewMetrics(opts.Registry)
+	d.metrics.reloadOK.Set(1)
+	d.metrics.reloadTime.Set(float64(d.clock.Now().Unix()))
+	return d, nil
+}
+
+// Run starts everything and blocks until ctx ends. It returns an error when
+// something essential cannot start (listener, state directory).
+func (d *Daemon) Run(ctx context.Context) error {
+	cfg := d.config()
+	d.started = d.clock.Now()
+	if err := os.MkdirAll(cfg.State.Dir, 0o750); err != nil {
+		return fmt.Errorf("state directory: %w", err)
+	}
+	if err := d.openAlerting(cfg); err != nil {
+		return err
+	}
+	ln, hln, err := d.listen(cfg)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	errc := make(chan error, 3)
+	spawn := func(name string, f func(context.Context) error) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := f(ctx); err != nil && !errors.Is(err, context.Canceled) {
+				errc <- fmt.Errorf("%s: %w", name, err)
+			}
+		}()
+	}
+	sopts := server.Options{Backend: d, Gatherer: d.opts.Registry, Logger: d.log,
+		ReadTimeout: cfg.Server.ReadTimeout, WriteTimeout: cfg.Server.WriteTimeout, Page: statusPage(d)}
+	spawn("http", func(ctx context.Context) error { return server.Serve(ctx, ln, server.Handler(sopts), sopts) })
+	if hln != nil {
+		spawn("health http", func(ctx context.Context) error { return server.Serve(ctx, hln, server.HealthHandler(d), sopts) })
+	}
+	spawn("outbox", d.runDelivery)
+	d.log.WithFields(logrus.Fields{"listen": ln.Addr().String(), "nodes": len(cfg.Nodes), "chain": len(cfg.Chain.URLs) > 0}).Info("lpwatch started")
+	schedDone := d.startScheduler(ctx, cfg)
+	d.notify(func(n Notifier) error { return n.Ready() })
+	d.startedNotice(ctx, cfg)
+
+	err = d.loop(ctx, errc)
+	d.notify(func(n Notifier) error { return n.Stopping() })
+	cancel()
+	<-schedDone()
+	wg.Wait()
+	d.log.Info("lpwatch stopped")
+	return err
+}
+
+// loop evaluates checks and serves reloads until ctx ends or a component fails.
+func (d *Daemon) loop(ctx context.Context, errc <-chan error) error {
+	tick := d.clock.NewTicker(d.opts.EvalInterval)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case err := <-errc:
+			return err
+		case <-d.store.Changed():
+			d.evaluate(ctx)
+		case <-tick.C():
+			d.evaluate(ctx)
+		case req := <-d.reloads:
+			req.done <- d.reload(ctx)
+		}
+	}
+}
+
+func (d *Daemon) listen(cfg *config.Config) (net.Listener, net.Listener, error) {
+	ln := d.opts.Listener
+	if ln == nil {
+		l, err := net.Listen("tcp", cfg.Server.Listen)
+		if err != nil {
+			return nil, nil, fmt.Errorf("listen on %s: %w", cfg.Server.Listen, err)
+		}
+		ln = l
+	}
+	hln := d.opts.HealthListener
+	if hln == nil && cfg.Server.HealthListen != "" {
+		l, err := net.Listen("tcp", cfg.Server.HealthListen)
+		if err != nil {
+			_ = ln.Close()
+			return nil, nil, fmt.Errorf("listen on %s: %w", cfg.Server.HealthListen, err)
+		}
+		hln = l
+	}
+	return ln, hln, nil
+}
+
+func (d *Daemon) config() *config.Config {
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	return d.cfg
+}
+
+func (d *Daemon) notify(f func(Notifier) error) {
+	if d.opts.Notifier == nil {
+		return
+	}
+	if err := f(d.opts.Notifier); err != nil {
+		d.log.WithError(err).Warn("cannot notify the service manager")
+	}
+}
+
+// Store exposes the observation store (for the demo's narrator and tests).
+func (d *Daemon) Store() *observe.Store { return d.store }
+
+// Engine exposes the alert engine (for the demo's narrator and tests).
+func (d *Daemon) Engine() *alert.Engine { return d.engine }

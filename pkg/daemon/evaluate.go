@@ -1,0 +1,141 @@
+package daemon
+
+import (
+	"context"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/checks"
+	"github.com/lpwatch/lpwatch/pkg/observe"
+)
+
+// cachedResult is a check result with the time its state began.
+type cachedResult struct {
+	checks.Result
+	Since time.Time `json:"since"`
+}
+
+// resultCache holds the latest check results for /health and /status.
+type resultCache struct {
+	mu   sync.RWMutex
+	list map[string]cachedResult
+	at   time.Time
+}
+
+func newResultCache() resultCache { return resultCache{list: make(map[string]cachedResult)} }
+
+func (c *resultCache) set(now time.Time, results []checks.Result) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, r := range results {
+		k := alert.Key(r.Check, r.Target)
+		prev, ok := c.list[k]
+		since := now
+		if ok && prev.State == r.State {
+			since = prev.Since
+		}
+		c.list[k] = cachedResult{Result: r, Since: since}
+	}
+	c.at = now
+}
+
+// all returns the cached results sorted by check and target.
+func (c *resultCache) all() []cachedResult {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	out := make([]cachedResult, 0, len(c.list))
+	for _, r := range c.list {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Target != out[j].Target {
+			return out[i].Target < out[j].Target
+		}
+		return out[i].Check < out[j].Check
+	})
+	return out
+}
+
+// forget drops results whose target is a node no longer configured and
+// returns them. Targets that are not nodes (chain, sinks, paths) are kept.
+func (c *resultCache) forget(nodes map[string]bool) []checks.Result {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var gone []checks.Result
+	for k, r := range c.list {
+		if isNodeCheck(r.Check) && !nodes[r.Target] {
+			gone = append(gone, r.Result)
+			delete(c.list, k)
+		}
+	}
+	return gone
+}
+
+func isNodeCheck(check string) bool {
+	switch check {
+	case alert.LivepeerNodeDown, alert.LivepeerNodeIdentityMismatch, alert.TranscoderInactive,
+		alert.RewardNotCalled, alert.RewardStatusUnknown, alert.EthBalanceLow:
+		return true
+	}
+	return false
+}
+
+// evaluate runs every check on the latest observations and feeds the alert
+// engine. It never blocks on a probe.
+func (d *Daemon) evaluate(ctx context.Context) {
+	now := d.clock.Now()
+	snap := d.store.Snapshot()
+	d.mu.RLock()
+	eval := d.eval
+	d.mu.RUnlock()
+	results := eval.Evaluate(now, snap)
+	d.results.set(now, results)
+	d.metrics.evaluations.Inc()
+	for _, r := range results {
+		d.metrics.setCheck(r)
+	}
+	d.observationMetrics(snap)
+	inputs := make([]alert.Input, 0, len(results))
+	for _, r := range results {
+		inputs = append(inputs, toInput(r, eval.For(r.Check)))
+	}
+	inputs = append(inputs, d.deliveryInputs(now)...)
+	if err := d.engine.Update(ctx, inputs); err != nil {
+		d.log.WithError(err).Error("alert update incomplete; it is retried on the next evaluation")
+	}
+}
+
+// toInput turns a check result into an alert engine input.
+func toInput(r checks.Result, forDur time.Duration) alert.Input {
+	in := alert.Input{Alert: r.Check, Target: r.Target, Reason: r.Reason, Epoch: r.Epoch, Details: r.Details, For: forDur}
+	switch r.State {
+	case checks.Warning:
+		in.Active, in.Severity = true, alert.SeverityWarning
+	case checks.Critical:
+		in.Active, in.Severity = true, alert.SeverityCritical
+	case checks.Unknown:
+		in.Unknown = true
+	}
+	return in
+}
+
+// observationMetrics exports the node's view as gauges.
+func (d *Daemon) observationMetrics(snap observe.Snapshot) {
+	for _, n := range snap.Nodes {
+		s := n.Snapshot
+		if s == nil {
+			continue
+		}
+		if t := s.Transcoder.LastRewardRound; t != nil && t.IsInt64() {
+			d.metrics.rewardLastRound.WithLabelValues(n.Name).Set(float64(t.Int64()))
+		}
+		if s.CurrentRound != nil && s.CurrentRound.IsInt64() {
+			d.metrics.nodeRound.WithLabelValues(n.Name).Set(float64(s.CurrentRound.Int64()))
+		}
+		if s.EthBalance != nil {
+			d.metrics.balance.WithLabelValues(n.Name).Set(checks.Ether(s.EthBalance))
+		}
+	}
+}

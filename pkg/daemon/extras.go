@@ -1,0 +1,16 @@
+package daemon
+
+import (
+	"github.com/lpwatch/lpwatch/pkg/config"
+	"github.com/lpwatch/lpwatch/pkg/probes"
+)
+
+// extraJobs returns the probe jobs beyond the nodes: the chain and the host.
+func (d *Daemon) extraJobs(cfg *config.Config) ([]probes.Job, error) {
+	return nil, nil
+}
+
+// extraStatus returns /status sections of the chain and host probes.
+func (d *Daemon) extraStatus() map[string]any {
+	return nil
+}

@@ -1,0 +1,166 @@
+package daemon
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/checks"
+	"github.com/lpwatch/lpwatch/pkg/config"
+	"github.com/lpwatch/lpwatch/pkg/nodeapi"
+	"github.com/lpwatch/lpwatch/pkg/probes"
+)
+
+// schedRun is one running scheduler, replaced on reload.
+type schedRun struct {
+	cancel context.CancelFunc
+	done   chan struct{}
+}
+
+// buildJobs creates the probe jobs of a configuration.
+func (d *Daemon) buildJobs(cfg *config.Config) ([]probes.Job, error) {
+	var jobs []probes.Job
+	for _, n := range cfg.Nodes {
+		client, err := nodeapi.New(n.URL, nodeapi.Options{HTTPClient: d.opts.HTTPClient, Clock: d.clock})
+		if err != nil {
+			return nil, fmt.Errorf("node %s: %w", n.Name, err)
+		}
+		p, err := probes.NewNodeProbe(n, client, d.store, d.clock)
+		if err != nil {
+			return nil, err
+		}
+		jobs = append(jobs, p.Job())
+	}
+	extra, err := d.extraJobs(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return append(jobs, extra...), nil
+}
+
+// startScheduler starts the probes of cfg and returns a function that
+// yields a channel closed once they have all stopped.
+func (d *Daemon) startScheduler(ctx context.Context, cfg *config.Config) func() <-chan struct{} {
+	jobs, err := d.buildJobs(cfg)
+	if err != nil {
+		// The configuration was validated; a failure here is a bug worth a loud log.
+		d.log.WithError(err).Error("cannot build probes")
+	}
+	var (
+		mu  sync.Mutex
+		cur *schedRun
+	)
+	start := func(jobs []probes.Job) {
+		sctx, cancel := context.WithCancel(ctx)
+		s := probes.NewScheduler(jobs, d.clock, d.log, d.probeMet, func(progressing bool) {
+			if progressing {
+				d.opts.Beat()
+			}
+		})
+		r := &schedRun{cancel: cancel, done: make(chan struct{})}
+		go func() {
+			defer close(r.done)
+			s.Run(sctx)
+		}()
+		mu.Lock()
+		cur = r
+		d.mu.Lock()
+		d.sched = s
+		d.mu.Unlock()
+		mu.Unlock()
+	}
+	start(jobs)
+	d.restartProbes = func(jobs []probes.Job) {
+		mu.Lock()
+		old := cur
+		mu.Unlock()
+		old.cancel()
+		<-old.done
+		start(jobs)
+	}
+	return func() <-chan struct{} {
+		mu.Lock()
+		defer mu.Unlock()
+		return cur.done
+	}
+}
+
+// reload re-reads the configuration. A bad file is refused and the running
+// configuration kept.
+func (d *Daemon) reload(ctx context.Context) error {
+	d.notify(func(n Notifier) error { return n.Reloading() })
+	defer d.notify(func(n Notifier) error { return n.Ready() })
+	if d.opts.ConfigPath == "" {
+		return fmt.Errorf("reload: no configuration file to read")
+	}
+	cfg, err := config.Load(d.opts.ConfigPath)
+	if err == nil {
+		err = d.checkImmutable(cfg)
+	}
+	var jobs []probes.Job
+	if err == nil {
+		jobs, err = d.buildJobs(cfg)
+	}
+	var sinks map[string]alert.Sink
+	if err == nil {
+		sinks, err = d.buildSinkSet(cfg)
+	}
+	if err != nil {
+		d.metrics.reloadOK.Set(0)
+		d.log.WithError(err).Error("configuration reload refused; keeping the running configuration")
+		return fmt.Errorf("reload refused: %w", err)
+	}
+	d.restartProbes(jobs)
+	d.mu.Lock()
+	old := d.cfg
+	d.cfg = cfg
+	d.eval.SetConfig(cfg)
+	d.mu.Unlock()
+	d.applySinks(cfg, sinks)
+	names := make([]string, len(cfg.Nodes))
+	for i, n := range cfg.Nodes {
+		names[i] = n.Name
+	}
+	d.store.Retain(names)
+	d.forgetRemoved(old, cfg)
+	d.metrics.reloadOK.Set(1)
+	d.metrics.reloadTime.Set(float64(d.clock.Now().Unix()))
+	d.log.WithField("nodes", len(cfg.Nodes)).Info("configuration reloaded")
+	d.evaluate(ctx)
+	return nil
+}
+
+// checkImmutable refuses changes that need a restart.
+func (d *Daemon) checkImmutable(cfg *config.Config) error {
+	cur := d.config()
+	switch {
+	case cfg.Server.Listen != cur.Server.Listen || cfg.Server.HealthListen != cur.Server.HealthListen:
+		return fmt.Errorf("server listen addresses cannot change on reload; restart lpwatch")
+	case cfg.State.Dir != cur.State.Dir:
+		return fmt.Errorf("state.dir cannot change on reload; restart lpwatch")
+	}
+	return nil
+}
+
+// forgetRemoved drops the metric series of nodes no longer configured.
+func (d *Daemon) forgetRemoved(old, cfg *config.Config) {
+	keep := make(map[string]bool)
+	for _, n := range cfg.Nodes {
+		keep[n.Name] = true
+	}
+	for _, n := range old.Nodes {
+		if keep[n.Name] {
+			continue
+		}
+		d.probeMet.Forget("node", n.Name)
+		d.metrics.rewardLastRound.DeleteLabelValues(n.Name)
+		d.metrics.balance.DeleteLabelValues(n.Name)
+		d.metrics.nodeRound.DeleteLabelValues(n.Name)
+	}
+	for _, r := range d.results.forget(keep) {
+		for _, s := range checks.States() {
+			d.metrics.checkStatus.DeleteLabelValues(r.Check, r.Target, s.String())
+		}
+	}
+}

@@ -1,0 +1,158 @@
+// Package server serves lpwatch's HTTP endpoints: /metrics, /health,
+// /health/live, /status, the status page, POST /-/reload and the silence
+// API. Everything is answered from cached state; nothing waits on a probe.
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/sirupsen/logrus"
+
+	"github.com/lpwatch/lpwatch/pkg/alert"
+)
+
+// MaxBodyBytes bounds a request body (silences, reload).
+const MaxBodyBytes = 64 << 10
+
+// Backend is what the server needs from the daemon.
+type Backend interface {
+	// Health returns the cached health report.
+	Health() HealthReport
+	// Live reports whether the process and its scheduler are alive.
+	Live() bool
+	// Status returns everything, secrets redacted, as a JSON-able value.
+	Status() any
+	// Reload re-reads the configuration; the running one is kept on error.
+	Reload(ctx context.Context) error
+	// AddSilence, Silences and ExpireSilence manage maintenance windows.
+	AddSilence(s alert.Silence) (alert.Silence, error)
+	Silences() []alert.Silence
+	ExpireSilence(id string) error
+}
+
+// HealthReport is the body of /health.
+type HealthReport struct {
+	Status string        `json:"status"` // "ok" or "fail"
+	Checks []HealthCheck `json:"checks"`
+}
+
+// HealthCheck is one check in a HealthReport.
+type HealthCheck struct {
+	Check  string    `json:"check"`
+	Target string    `json:"target"`
+	State  string    `json:"state"`
+	Reason string    `json:"reason"`
+	Since  time.Time `json:"since"`
+	// Health is true when this check decides the HTTP status.
+	Health bool `json:"health_relevant"`
+}
+
+// Options configures the server.
+type Options struct {
+	Backend      Backend
+	Gatherer     prometheus.Gatherer
+	Logger       logrus.FieldLogger
+	ReadTimeout  time.Duration
+	WriteTimeout time.Duration
+	// Page renders the human status page at "/".
+	Page http.Handler
+}
+
+// Handler returns the main listener's handler.
+func Handler(o Options) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", promhttp.HandlerFor(o.Gatherer, promhttp.HandlerOpts{ErrorHandling: promhttp.ContinueOnError}))
+	mux.HandleFunc("GET /health", healthHandler(o.Backend))
+	mux.HandleFunc("GET /health/live", func(w http.ResponseWriter, _ *http.Request) {
+		if !o.Backend.Live() {
+			http.Error(w, "scheduler stalled\n", http.StatusServiceUnavailable)
+			return
+		}
+		_, _ = w.Write([]byte("ok\n"))
+	})
+	mux.HandleFunc("GET /status", func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, http.StatusOK, o.Backend.Status())
+	})
+	mux.HandleFunc("POST /-/reload", func(w http.ResponseWriter, r *http.Request) {
+		if err := o.Backend.Reload(r.Context()); err != nil {
+			writeJSON(w, http.StatusBadRequest, map[string]string{"status": "error", "error": err.Error()})
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]string{"status": "reloaded"})
+	})
+	silenceRoutes(mux, o.Backend)
+	if o.Page != nil {
+		mux.Handle("GET /{$}", o.Page)
+	}
+	return limitBody(mux)
+}
+
+// HealthHandler returns the handler of the health-only listener.
+func HealthHandler(b Backend) http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /health", healthHandler(b))
+	return limitBody(mux)
+}
+
+func healthHandler(b Backend) http.HandlerFunc {
+	return func(w http.ResponseWriter, _ *http.Request) {
+		rep := b.Health()
+		code := http.StatusOK
+		if rep.Status != "ok" {
+			code = http.StatusServiceUnavailable
+		}
+		writeJSON(w, code, rep)
+	}
+}
+
+func limitBody(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+		h.ServeHTTP(w, r)
+	})
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(code)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}
+
+// Serve runs an HTTP server with timeouts on ln until ctx ends, then shuts
+// it down gracefully.
+func Serve(ctx context.Context, ln net.Listener, h http.Handler, o Options) error {
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: o.ReadTimeout,
+		ReadTimeout:       o.ReadTimeout,
+		WriteTimeout:      o.WriteTimeout,
+		IdleTimeout:       2 * o.ReadTimeout,
+		MaxHeaderBytes:    16 << 10,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		_ = srv.Close()
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
