@@ -90,8 +90,11 @@ func (q *queue) takeExpired(now time.Time, maxAge time.Duration) []*entry {
 }
 
 // pick chooses the next record to attempt at now: among the head (lowest
-// Seq) of each identity, the oldest one whose own backoff has passed,
-// unless the sink's gate is closed. When nothing is due it returns nil
+// Seq) of each identity whose own backoff has passed, the one with the
+// fewest failed attempts, then the oldest, unless the sink's gate is
+// closed. Preferring fewer attempts takes the identities in turn while
+// the sink fails, so one record that keeps failing cannot starve the
+// others. When nothing is due it returns nil
 // and when to look again: the gate, the earliest head backoff or the
 // next expiry (zero: only a new record can change anything).
 func (q *queue) pick(now time.Time, maxAge time.Duration) (*entry, time.Time) {
@@ -121,7 +124,7 @@ func (q *queue) pick(now time.Time, maxAge time.Duration) (*entry, time.Time) {
 			soonest(h.notBefore)
 			continue
 		}
-		if best == nil || h.order < best.order {
+		if best == nil || h.attempts < best.attempts || (h.attempts == best.attempts && h.order < best.order) {
 			best = h
 		}
 	}
