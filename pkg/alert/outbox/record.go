@@ -55,8 +55,12 @@ func encodeRecord(r diskRecord) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encode record: %w", err)
 	}
-	head := fmt.Sprintf("%s %08x %d\n", magic, crc32.Checksum(body, castagnoli), len(body))
-	return append([]byte(head), body...), nil
+	return append([]byte(recordHeader(body)), body...), nil
+}
+
+// recordHeader is the header line of a record file with this body.
+func recordHeader(body []byte) string {
+	return fmt.Sprintf("%s %08x %d\n", magic, crc32.Checksum(body, castagnoli), len(body))
 }
 
 // decodeRecord parses and checks a record file. Any damage (torn write,
