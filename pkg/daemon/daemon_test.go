@@ -323,4 +323,3 @@ func TestReloadKeepsLastGoodConfig(t *testing.T) {
 	}
 	h.waitFor("second node probed", func() bool { _, ok := h.d.Store().Snapshot().Node("tc002"); return ok })
 }
-

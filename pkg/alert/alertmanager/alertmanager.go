@@ -7,15 +7,11 @@ package alertmanager
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
-	"github.com/sirupsen/logrus"
-
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/alert/webhook"
-	"github.com/lpwatch/lpwatch/pkg/clock"
 )
 
 // alertsPath is the API v2 endpoint under the base URL.
@@ -46,12 +42,9 @@ type Resender interface {
 // alerts and 400 for alerts it rejects as invalid (permanent); 5xx and
 // 429 (from a proxy in front of it) are retried.
 type Notifier struct {
-	name      string
-	poster    *webhook.Poster
-	clock     clock.Clock
+	webhook.Base
 	resend    time.Duration
 	generator string
-	log       logrus.FieldLogger
 }
 
 var _ Resender = (*Notifier)(nil)
@@ -61,24 +54,16 @@ func New(cfg Config, opts Options) (*Notifier, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	opts = opts.WithDefaults()
-	p, err := webhook.NewPoster(opts, webhook.Endpoint{
+	b, err := webhook.NewBase("alertmanager", cfg.Name, opts, webhook.Endpoint{
 		URL:     endpoint(cfg.URL),
 		Timeout: cfg.Timeout,
 		Header:  cfg.Auth.Header(),
 		Secrets: cfg.Auth.Secrets(),
 	})
 	if err != nil {
-		return nil, fmt.Errorf("alertmanager sink %q: %w", cfg.Name, err)
+		return nil, err
 	}
-	return &Notifier{
-		name:      cfg.Name,
-		poster:    p,
-		clock:     opts.Clock,
-		resend:    cfg.resendInterval(),
-		generator: cfg.GeneratorURL,
-		log:       opts.Logger.WithFields(logrus.Fields{"sink": cfg.Name, "type": "alertmanager"}),
-	}, nil
+	return &Notifier{Base: b, resend: cfg.resendInterval(), generator: cfg.GeneratorURL}, nil
 }
 
 // endpoint joins the base URL and the alerts path, keeping any query.
@@ -90,18 +75,6 @@ func endpoint(base string) string {
 	}
 	return u
 }
-
-// Name implements alert.Sink.
-func (a *Notifier) Name() string { return a.name }
-
-// Type implements alert.Sink.
-func (a *Notifier) Type() string { return "alertmanager" }
-
-// String names the sink and its endpoint's scheme and host only.
-func (a *Notifier) String() string { return fmt.Sprintf("alertmanager %q (%s)", a.name, a.poster) }
-
-// GoString is String, so that %#v does not print secrets.
-func (a *Notifier) GoString() string { return a.String() }
 
 // ResendInterval implements Resender.
 func (a *Notifier) ResendInterval() time.Duration { return a.resend }
@@ -136,7 +109,7 @@ func (a *Notifier) Resend(ctx context.Context, firing []*alert.Notification) err
 }
 
 func (a *Notifier) post(ctx context.Context, ns []*alert.Notification) error {
-	now := a.clock.Now()
+	now := a.Options().Clock.Now()
 	body := make([]PostableAlert, 0, len(ns))
 	for _, n := range ns {
 		if err := webhook.ValidateNotification(n); err != nil {
@@ -144,9 +117,5 @@ func (a *Notifier) post(ctx context.Context, ns []*alert.Notification) error {
 		}
 		body = append(body, NewAlert(n, now, validityFactor*a.resend, a.generator))
 	}
-	if err := a.poster.PostJSON(ctx, body); err != nil {
-		return err
-	}
-	a.log.WithField("alerts", len(body)).Debug("alertmanager accepted alerts")
-	return nil
+	return a.Poster().PostJSON(ctx, body)
 }

@@ -5,9 +5,6 @@ package slack
 
 import (
 	"context"
-	"fmt"
-
-	"github.com/sirupsen/logrus"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/alert/webhook"
@@ -27,9 +24,7 @@ type Options = webhook.Options
 // the request may be retried (https://api.slack.com/apis/rate-limits):
 // lpwatch retries 429 and honours Retry-After.
 type Notifier struct {
-	name   string
-	poster *webhook.Poster
-	log    logrus.FieldLogger
+	webhook.Base
 }
 
 // New builds a Slack Notifier from a validated config.
@@ -37,38 +32,14 @@ func New(cfg Config, opts Options) (*Notifier, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	opts = opts.WithDefaults()
-	p, err := webhook.NewPoster(opts, webhook.Endpoint{URL: cfg.WebhookURL, Timeout: cfg.Timeout})
+	b, err := webhook.NewBase("slack", cfg.Name, opts, webhook.Endpoint{URL: cfg.WebhookURL, Timeout: cfg.Timeout})
 	if err != nil {
-		return nil, fmt.Errorf("slack sink %q: %w", cfg.Name, err)
+		return nil, err
 	}
-	return &Notifier{
-		name:   cfg.Name,
-		poster: p,
-		log:    opts.Logger.WithFields(logrus.Fields{"sink": cfg.Name, "type": "slack"}),
-	}, nil
+	return &Notifier{Base: b}, nil
 }
-
-// Name implements alert.Sink.
-func (s *Notifier) Name() string { return s.name }
-
-// Type implements alert.Sink.
-func (s *Notifier) Type() string { return "slack" }
-
-// String names the sink only: the webhook URL, host included, is secret.
-func (s *Notifier) String() string { return fmt.Sprintf("slack %q", s.name) }
-
-// GoString is String, so that %#v does not print the URL.
-func (s *Notifier) GoString() string { return s.String() }
 
 // Notify implements alert.Sink.
 func (s *Notifier) Notify(ctx context.Context, n *alert.Notification) error {
-	if err := webhook.ValidateNotification(n); err != nil {
-		return webhook.InvalidNotification(err)
-	}
-	if err := s.poster.PostJSON(ctx, NewMessage(n)); err != nil {
-		return err
-	}
-	s.log.WithFields(logrus.Fields{"alert": n.Alert, "target": n.Target, "status": n.Status, "dedup_key": n.DedupKey()}).Debug("slack accepted message")
-	return nil
+	return s.Deliver(ctx, n, func(n *alert.Notification) (any, error) { return NewMessage(n), nil })
 }
