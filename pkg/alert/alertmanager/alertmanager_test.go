@@ -134,12 +134,7 @@ func TestNoSecretLeak(t *testing.T) {
 }
 
 func TestConfigValidate(t *testing.T) {
-	var cases []alerttest.ConfigCase
-	for _, c := range []struct {
-		name string
-		cfg  Config
-		want string
-	}{
+	alerttest.RunConfigTable(t, []alerttest.ConfigRow[Config]{
 		{"ok", Config{Name: "a", URL: "http://127.0.0.1:9093"}, ""},
 		{"ok full", Config{Name: "a", URL: "http://127.0.0.1:9093", ResendInterval: time.Minute, GeneratorURL: "http://h/", Auth: webhook.Auth{BearerToken: "t"}}, ""},
 		{"no name", Config{URL: "http://127.0.0.1:9093"}, "name is empty"},
@@ -148,14 +143,5 @@ func TestConfigValidate(t *testing.T) {
 		{"negative timeout", Config{Name: "a", URL: "http://127.0.0.1:9093", Timeout: -time.Second}, "timeout"},
 		{"bad generator", Config{Name: "a", URL: "http://127.0.0.1:9093", GeneratorURL: "nope"}, "generator_url"},
 		{"bad auth", Config{Name: "a", URL: "http://127.0.0.1:9093", Auth: webhook.Auth{Password: "p"}}, "username is empty"},
-	} {
-		cfg := c.cfg
-		cases = append(cases, alerttest.ConfigCase{
-			Name:     c.name,
-			Validate: cfg.Validate,
-			New:      func() error { _, err := New(cfg, Options{}); return err },
-			Want:     c.want,
-		})
-	}
-	alerttest.RunConfigTable(t, cases)
+	}, func(c Config) error { _, err := New(c, Options{}); return err })
 }

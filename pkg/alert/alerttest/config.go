@@ -5,29 +5,29 @@ import (
 	"testing"
 )
 
-// ConfigCase is one row of a sink config validation table.
-type ConfigCase struct {
+// Validator is a sink config.
+type Validator interface{ Validate() error }
+
+// ConfigRow is one row of a sink config validation table.
+type ConfigRow[C Validator] struct {
 	Name string
-	// Validate runs the config's Validate.
-	Validate func() error
-	// New builds the sink from the same config and returns its error.
-	New func() error
+	Cfg  C
 	// Want is a substring of the expected error; "" expects success.
 	Want string
 }
 
-// RunConfigTable checks each case's Validate outcome and, for an invalid
-// config, that New refuses it too.
-func RunConfigTable(t *testing.T, cases []ConfigCase) {
+// RunConfigTable checks each row's Validate outcome, and that build (the
+// sink's constructor) accepts the valid configs and refuses the others.
+func RunConfigTable[C Validator](t *testing.T, rows []ConfigRow[C], build func(C) error) {
 	t.Helper()
-	for _, tc := range cases {
+	for _, tc := range rows {
 		t.Run(tc.Name, func(t *testing.T) {
-			err := tc.Validate()
+			err := tc.Cfg.Validate()
 			if tc.Want == "" {
 				if err != nil {
 					t.Fatalf("got %v, want nil", err)
 				}
-				if err := tc.New(); err != nil {
+				if err := build(tc.Cfg); err != nil {
 					t.Fatalf("New: %v", err)
 				}
 				return
@@ -35,7 +35,7 @@ func RunConfigTable(t *testing.T, cases []ConfigCase) {
 			if err == nil || !strings.Contains(err.Error(), tc.Want) {
 				t.Fatalf("got %v, want an error containing %q", err, tc.Want)
 			}
-			if err := tc.New(); err == nil {
+			if err := build(tc.Cfg); err == nil {
 				t.Errorf("New accepted an invalid config")
 			}
 		})

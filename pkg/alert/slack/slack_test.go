@@ -26,51 +26,36 @@ func newTestNotifier(t *testing.T, base string, log logrus.FieldLogger) *Notifie
 
 func TestMessage(t *testing.T) {
 	id := alert.DedupKey("orch-1", "RewardNotCalled", "tc001")
+	// want is the expected message; STATUS, COLOR, RESOLVED and TS vary.
+	want := `{
+		"text": "[STATUS:critical] RewardNotCalled on tc001: RewardNotCalled on tc001 (cause: EthNodeHeadStale) [` + id + `]",
+		"attachments": [{
+			"fallback": "[STATUS:critical] RewardNotCalled on tc001: RewardNotCalled on tc001 (cause: EthNodeHeadStale) [` + id + `]",
+			"color": "COLOR",
+			"title": "[STATUS:critical] RewardNotCalled on tc001",
+			"title_link": "https://lpwatch.example/runbook#RewardNotCalled",
+			"text": "RewardNotCalled on tc001\nlastRewardRound 3999 &lt; currentRound 4000, 26% of the round left\n<https://lpwatch.example/runbook#RewardNotCalled|Runbook>",
+			"fields": [
+				{"title": "Target", "value": "tc001", "short": true},
+				{"title": "Severity", "value": "critical", "short": true},
+				{"title": "Cause", "value": "EthNodeHeadStale", "short": true},
+				{"title": "Since", "value": "2026-03-14 15:09:26 UTC", "short": true}RESOLVED
+			],
+			"footer": "lpwatch orch-1 · alert id ` + id + ` · seq 1",
+			"ts": TS,
+			"mrkdwn_in": ["text"]
+		}]
+	}`
 	tests := []struct {
 		name   string
 		status alert.Status
 		sev    alert.Severity
 		want   string
 	}{
-		{"firing critical", alert.StatusFiring, alert.SeverityCritical, `{
-			"text": "[FIRING:critical] RewardNotCalled on tc001: RewardNotCalled on tc001 (cause: EthNodeHeadStale) [` + id + `]",
-			"attachments": [{
-				"fallback": "[FIRING:critical] RewardNotCalled on tc001: RewardNotCalled on tc001 (cause: EthNodeHeadStale) [` + id + `]",
-				"color": "#d50200",
-				"title": "[FIRING:critical] RewardNotCalled on tc001",
-				"title_link": "https://lpwatch.example/runbook#RewardNotCalled",
-				"text": "RewardNotCalled on tc001\nlastRewardRound 3999 &lt; currentRound 4000, 26% of the round left\n<https://lpwatch.example/runbook#RewardNotCalled|Runbook>",
-				"fields": [
-					{"title": "Target", "value": "tc001", "short": true},
-					{"title": "Severity", "value": "critical", "short": true},
-					{"title": "Cause", "value": "EthNodeHeadStale", "short": true},
-					{"title": "Since", "value": "2026-03-14 15:09:26 UTC", "short": true}
-				],
-				"footer": "lpwatch orch-1 · alert id ` + id + ` · seq 1",
-				"ts": 1773500966,
-				"mrkdwn_in": ["text"]
-			}]
-		}`},
-		{"resolved", alert.StatusResolved, alert.SeverityCritical, `{
-			"text": "[RESOLVED:critical] RewardNotCalled on tc001: RewardNotCalled on tc001 (cause: EthNodeHeadStale) [` + id + `]",
-			"attachments": [{
-				"fallback": "[RESOLVED:critical] RewardNotCalled on tc001: RewardNotCalled on tc001 (cause: EthNodeHeadStale) [` + id + `]",
-				"color": "#2eb886",
-				"title": "[RESOLVED:critical] RewardNotCalled on tc001",
-				"title_link": "https://lpwatch.example/runbook#RewardNotCalled",
-				"text": "RewardNotCalled on tc001\nlastRewardRound 3999 &lt; currentRound 4000, 26% of the round left\n<https://lpwatch.example/runbook#RewardNotCalled|Runbook>",
-				"fields": [
-					{"title": "Target", "value": "tc001", "short": true},
-					{"title": "Severity", "value": "critical", "short": true},
-					{"title": "Cause", "value": "EthNodeHeadStale", "short": true},
-					{"title": "Since", "value": "2026-03-14 15:09:26 UTC", "short": true},
-					{"title": "Resolved", "value": "2026-03-14 16:09:26 UTC (after 1h0m0s)", "short": true}
-				],
-				"footer": "lpwatch orch-1 · alert id ` + id + ` · seq 1",
-				"ts": 1773504566,
-				"mrkdwn_in": ["text"]
-			}]
-		}`},
+		{"firing critical", alert.StatusFiring, alert.SeverityCritical,
+			strings.NewReplacer("STATUS", "FIRING", "COLOR", "#d50200", "RESOLVED", "", "TS", "1773500966").Replace(want)},
+		{"resolved", alert.StatusResolved, alert.SeverityCritical, strings.NewReplacer("STATUS", "RESOLVED", "COLOR", "#2eb886",
+			"RESOLVED", `, {"title": "Resolved", "value": "2026-03-14 16:09:26 UTC (after 1h0m0s)", "short": true}`, "TS", "1773504566").Replace(want)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -148,25 +133,11 @@ func TestNoSecretLeak(t *testing.T) {
 }
 
 func TestConfigValidate(t *testing.T) {
-	var cases []alerttest.ConfigCase
-	for _, c := range []struct {
-		name string
-		cfg  Config
-		want string
-	}{
+	alerttest.RunConfigTable(t, []alerttest.ConfigRow[Config]{
 		{"ok", Config{Name: "a", WebhookURL: "https://hooks.slack.com" + secretPath}, ""},
 		{"no name", Config{WebhookURL: "https://hooks.slack.com" + secretPath}, "name is empty"},
 		{"no url", Config{Name: "a"}, "webhook_url: url is empty"},
 		{"relative url", Config{Name: "a", WebhookURL: secretPath}, "scheme"},
 		{"negative timeout", Config{Name: "a", WebhookURL: "https://hooks.slack.com" + secretPath, Timeout: -1}, "negative"},
-	} {
-		cfg := c.cfg
-		cases = append(cases, alerttest.ConfigCase{
-			Name:     c.name,
-			Validate: cfg.Validate,
-			New:      func() error { _, err := New(cfg, Options{}); return err },
-			Want:     c.want,
-		})
-	}
-	alerttest.RunConfigTable(t, cases)
+	}, func(c Config) error { _, err := New(c, Options{}); return err })
 }

@@ -122,12 +122,7 @@ func TestNoSecretLeak(t *testing.T) {
 }
 
 func TestConfigValidate(t *testing.T) {
-	var cases []alerttest.ConfigCase
-	for _, c := range []struct {
-		name string
-		cfg  webhook.Config
-		want string
-	}{
+	alerttest.RunConfigTable(t, []alerttest.ConfigRow[webhook.Config]{
 		{"ok", webhook.Config{Name: "a", URL: "https://h.example/x"}, ""},
 		{"ok basic", webhook.Config{Name: "a", URL: "https://h.example/x", Auth: webhook.Auth{Username: "u", Password: "p"}}, ""},
 		{"ok bearer", webhook.Config{Name: "a", URL: "https://h.example/x", Auth: webhook.Auth{BearerToken: "t"}}, ""},
@@ -141,14 +136,5 @@ func TestConfigValidate(t *testing.T) {
 		{"basic and bearer", webhook.Config{Name: "a", URL: "https://h.example/x", Auth: webhook.Auth{Username: "u", BearerToken: "t"}}, "mutually exclusive"},
 		{"token with space", webhook.Config{Name: "a", URL: "https://h.example/x", Auth: webhook.Auth{BearerToken: "a b"}}, "white space"},
 		{"negative timeout", webhook.Config{Name: "a", URL: "https://h.example/x", Timeout: -1}, "negative"},
-	} {
-		cfg := c.cfg
-		cases = append(cases, alerttest.ConfigCase{
-			Name:     c.name,
-			Validate: cfg.Validate,
-			New:      func() error { _, err := webhook.New(cfg, webhook.Options{}); return err },
-			Want:     c.want,
-		})
-	}
-	alerttest.RunConfigTable(t, cases)
+	}, func(c webhook.Config) error { _, err := webhook.New(c, webhook.Options{}); return err })
 }
