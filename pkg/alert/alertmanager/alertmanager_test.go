@@ -135,13 +135,13 @@ func TestNoSecretLeak(t *testing.T) {
 
 func TestConfigValidate(t *testing.T) {
 	alerttest.RunConfigTable(t, []alerttest.ConfigRow[Config]{
-		{"ok", Config{Name: "a", URL: "http://127.0.0.1:9093"}, ""},
-		{"ok full", Config{Name: "a", URL: "http://127.0.0.1:9093", ResendInterval: time.Minute, GeneratorURL: "http://h/", Auth: webhook.Auth{BearerToken: "t"}}, ""},
-		{"no name", Config{URL: "http://127.0.0.1:9093"}, "name is empty"},
-		{"no url", Config{Name: "a"}, "url is empty"},
-		{"negative resend", Config{Name: "a", URL: "http://127.0.0.1:9093", ResendInterval: -time.Second}, "resend_interval"},
-		{"negative timeout", Config{Name: "a", URL: "http://127.0.0.1:9093", Timeout: -time.Second}, "timeout"},
-		{"bad generator", Config{Name: "a", URL: "http://127.0.0.1:9093", GeneratorURL: "nope"}, "generator_url"},
-		{"bad auth", Config{Name: "a", URL: "http://127.0.0.1:9093", Auth: webhook.Auth{Password: "p"}}, "username is empty"},
+		{Name: "ok", Cfg: Config{Name: "a", URL: "http://127.0.0.1:9093"}, Want: ""},
+		{Name: "ok full", Cfg: Config{Name: "a", URL: "http://127.0.0.1:9093", ResendInterval: time.Minute, GeneratorURL: "http://h/", Auth: webhook.Auth{BearerToken: "t"}}, Want: ""},
+		{Name: "no name", Cfg: Config{URL: "http://127.0.0.1:9093"}, Want: "name is empty"},
+		{Name: "no url", Cfg: Config{Name: "a"}, Want: "url is empty"},
+		{Name: "negative resend", Cfg: Config{Name: "a", URL: "http://127.0.0.1:9093", ResendInterval: -time.Second}, Want: "resend_interval"},
+		{Name: "negative timeout", Cfg: Config{Name: "a", URL: "http://127.0.0.1:9093", Timeout: -time.Second}, Want: "timeout"},
+		{Name: "bad generator", Cfg: Config{Name: "a", URL: "http://127.0.0.1:9093", GeneratorURL: "nope"}, Want: "generator_url"},
+		{Name: "bad auth", Cfg: Config{Name: "a", URL: "http://127.0.0.1:9093", Auth: webhook.Auth{Password: "p"}}, Want: "username is empty"},
 	}, func(c Config) error { _, err := New(c, Options{}); return err })
 }

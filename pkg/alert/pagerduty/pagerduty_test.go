@@ -136,13 +136,13 @@ func TestNoSecretLeak(t *testing.T) {
 
 func TestConfigValidate(t *testing.T) {
 	alerttest.RunConfigTable(t, []alerttest.ConfigRow[Config]{
-		{"ok", Config{Name: "a", RoutingKey: testKey}, ""},
-		{"ok with url", Config{Name: "a", RoutingKey: testKey, URL: "http://127.0.0.1:1/x"}, ""},
-		{"no name", Config{RoutingKey: testKey}, "name is empty"},
-		{"no key", Config{Name: "a"}, "routing_key is empty"},
-		{"short key", Config{Name: "a", RoutingKey: "abc"}, "routing_key has 3 characters"},
-		{"space in key", Config{Name: "a", RoutingKey: strings.Repeat(" ", 32)}, "white space"},
-		{"bad url", Config{Name: "a", RoutingKey: testKey, URL: "events.pagerduty.com"}, "scheme"},
-		{"negative timeout", Config{Name: "a", RoutingKey: testKey, Timeout: -1}, "negative"},
+		{Name: "ok", Cfg: Config{Name: "a", RoutingKey: testKey}, Want: ""},
+		{Name: "ok with url", Cfg: Config{Name: "a", RoutingKey: testKey, URL: "http://127.0.0.1:1/x"}, Want: ""},
+		{Name: "no name", Cfg: Config{RoutingKey: testKey}, Want: "name is empty"},
+		{Name: "no key", Cfg: Config{Name: "a"}, Want: "routing_key is empty"},
+		{Name: "short key", Cfg: Config{Name: "a", RoutingKey: "abc"}, Want: "routing_key has 3 characters"},
+		{Name: "space in key", Cfg: Config{Name: "a", RoutingKey: strings.Repeat(" ", 32)}, Want: "white space"},
+		{Name: "bad url", Cfg: Config{Name: "a", RoutingKey: testKey, URL: "events.pagerduty.com"}, Want: "scheme"},
+		{Name: "negative timeout", Cfg: Config{Name: "a", RoutingKey: testKey, Timeout: -1}, Want: "negative"},
 	}, func(c Config) error { _, err := New(c, Options{}); return err })
 }

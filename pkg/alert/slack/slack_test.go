@@ -134,10 +134,10 @@ func TestNoSecretLeak(t *testing.T) {
 
 func TestConfigValidate(t *testing.T) {
 	alerttest.RunConfigTable(t, []alerttest.ConfigRow[Config]{
-		{"ok", Config{Name: "a", WebhookURL: "https://hooks.slack.com" + secretPath}, ""},
-		{"no name", Config{WebhookURL: "https://hooks.slack.com" + secretPath}, "name is empty"},
-		{"no url", Config{Name: "a"}, "webhook_url: url is empty"},
-		{"relative url", Config{Name: "a", WebhookURL: secretPath}, "scheme"},
-		{"negative timeout", Config{Name: "a", WebhookURL: "https://hooks.slack.com" + secretPath, Timeout: -1}, "negative"},
+		{Name: "ok", Cfg: Config{Name: "a", WebhookURL: "https://hooks.slack.com" + secretPath}, Want: ""},
+		{Name: "no name", Cfg: Config{WebhookURL: "https://hooks.slack.com" + secretPath}, Want: "name is empty"},
+		{Name: "no url", Cfg: Config{Name: "a"}, Want: "webhook_url: url is empty"},
+		{Name: "relative url", Cfg: Config{Name: "a", WebhookURL: secretPath}, Want: "scheme"},
+		{Name: "negative timeout", Cfg: Config{Name: "a", WebhookURL: "https://hooks.slack.com" + secretPath, Timeout: -1}, Want: "negative"},
 	}, func(c Config) error { _, err := New(c, Options{}); return err })
 }

@@ -123,18 +123,18 @@ func TestNoSecretLeak(t *testing.T) {
 
 func TestConfigValidate(t *testing.T) {
 	alerttest.RunConfigTable(t, []alerttest.ConfigRow[webhook.Config]{
-		{"ok", webhook.Config{Name: "a", URL: "https://h.example/x"}, ""},
-		{"ok basic", webhook.Config{Name: "a", URL: "https://h.example/x", Auth: webhook.Auth{Username: "u", Password: "p"}}, ""},
-		{"ok bearer", webhook.Config{Name: "a", URL: "https://h.example/x", Auth: webhook.Auth{BearerToken: "t"}}, ""},
-		{"no name", webhook.Config{URL: "https://h.example/x"}, "name is empty"},
-		{"no url", webhook.Config{Name: "a"}, "url is empty"},
-		{"no host", webhook.Config{Name: "a", URL: "https:///x"}, "no host"},
-		{"fragment", webhook.Config{Name: "a", URL: "https://h.example/x#y"}, "fragment"},
-		{"bad scheme", webhook.Config{Name: "a", URL: "file:///etc/passwd"}, "scheme"},
-		{"unparsable", webhook.Config{Name: "a", URL: "http://[::1"}, "does not parse"},
-		{"password without user", webhook.Config{Name: "a", URL: "https://h.example/x", Auth: webhook.Auth{Password: "p"}}, "username is empty"},
-		{"basic and bearer", webhook.Config{Name: "a", URL: "https://h.example/x", Auth: webhook.Auth{Username: "u", BearerToken: "t"}}, "mutually exclusive"},
-		{"token with space", webhook.Config{Name: "a", URL: "https://h.example/x", Auth: webhook.Auth{BearerToken: "a b"}}, "white space"},
-		{"negative timeout", webhook.Config{Name: "a", URL: "https://h.example/x", Timeout: -1}, "negative"},
+		{Name: "ok", Cfg: webhook.Config{Name: "a", URL: "https://h.example/x"}, Want: ""},
+		{Name: "ok basic", Cfg: webhook.Config{Name: "a", URL: "https://h.example/x", Auth: webhook.Auth{Username: "u", Password: "p"}}, Want: ""},
+		{Name: "ok bearer", Cfg: webhook.Config{Name: "a", URL: "https://h.example/x", Auth: webhook.Auth{BearerToken: "t"}}, Want: ""},
+		{Name: "no name", Cfg: webhook.Config{URL: "https://h.example/x"}, Want: "name is empty"},
+		{Name: "no url", Cfg: webhook.Config{Name: "a"}, Want: "url is empty"},
+		{Name: "no host", Cfg: webhook.Config{Name: "a", URL: "https:///x"}, Want: "no host"},
+		{Name: "fragment", Cfg: webhook.Config{Name: "a", URL: "https://h.example/x#y"}, Want: "fragment"},
+		{Name: "bad scheme", Cfg: webhook.Config{Name: "a", URL: "file:///etc/passwd"}, Want: "scheme"},
+		{Name: "unparsable", Cfg: webhook.Config{Name: "a", URL: "http://[::1"}, Want: "does not parse"},
+		{Name: "password without user", Cfg: webhook.Config{Name: "a", URL: "https://h.example/x", Auth: webhook.Auth{Password: "p"}}, Want: "username is empty"},
+		{Name: "basic and bearer", Cfg: webhook.Config{Name: "a", URL: "https://h.example/x", Auth: webhook.Auth{Username: "u", BearerToken: "t"}}, Want: "mutually exclusive"},
+		{Name: "token with space", Cfg: webhook.Config{Name: "a", URL: "https://h.example/x", Auth: webhook.Auth{BearerToken: "a b"}}, Want: "white space"},
+		{Name: "negative timeout", Cfg: webhook.Config{Name: "a", URL: "https://h.example/x", Timeout: -1}, Want: "negative"},
 	}, func(c webhook.Config) error { _, err := webhook.New(c, webhook.Options{}); return err })
 }
