@@ -51,8 +51,9 @@ type Attempt struct {
 // raises NotificationDeliveryFailing through the other sinks) and /status.
 type SinkHealth struct {
 	Sink string `json:"sink"`
-	// FailingSince is the first failure of the current streak; zero when
-	// the last attempt succeeded.
+	// FailingSince is the first failure of the current streak (retryable
+	// or permanent: a revoked webhook fails every message permanently);
+	// zero when the last attempt succeeded.
 	FailingSince time.Time `json:"failing_since,omitzero"`
 	// ConsecutiveFailures counts the failures of the current streak.
 	ConsecutiveFailures int `json:"consecutive_failures"`
