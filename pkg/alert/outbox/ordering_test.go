@@ -82,6 +82,8 @@ func TestStuckIdentityDoesNotBlockOthers(t *testing.T) {
 	h.enqueue(alerttest.Notification("DiskSpaceLow", "tc001", alert.StatusFiring, 1), "s")
 	h.run(sinkFunc("s", f.notify))
 	h.drive(time.Second, 3, isResult(ResultSent))
+	// The success reset the backoff: the stuck record is tried again next.
+	h.drive(time.Second, 1, isResult(ResultRetry))
 	want := []string{"EthBalanceLow/tc001#1", "EthBalanceLow/tc001#2", "DiskSpaceLow/tc001#1"}
 	if got := f.got(); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("accepted %v, want %v", got, want)
