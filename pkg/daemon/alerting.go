@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/alert/alertmanager"
 	"github.com/lpwatch/lpwatch/pkg/alert/outbox"
 	"github.com/lpwatch/lpwatch/pkg/config"
 )
@@ -177,4 +178,34 @@ func source(cfg *config.Config) string {
 		return "lpwatch"
 	}
 	return h
+}
+
+// runResend re-posts firing alerts to sinks that forget them otherwise
+// (Alertmanager), every sink's resend interval, until ctx ends.
+func (d *Daemon) runResend(ctx context.Context) error {
+	tick := d.clock.NewTicker(time.Second)
+	defer tick.Stop()
+	last := make(map[string]time.Time)
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-tick.C():
+		}
+		now := d.clock.Now()
+		for name, s := range d.currentSinks() {
+			r, ok := s.(alertmanager.Resender)
+			if !ok || now.Sub(last[name]) < r.ResendInterval() {
+				continue
+			}
+			last[name] = now
+			firing := d.engine.Firing(name)
+			if len(firing) == 0 {
+				continue
+			}
+			if err := r.Resend(ctx, firing); err != nil {
+				d.log.WithError(err).WithField("sink", name).Warn("re-posting firing alerts failed; retried next interval")
+			}
+		}
+	}
 }

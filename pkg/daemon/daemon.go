@@ -149,7 +149,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
-	errc := make(chan error, 3)
+	errc := make(chan error, 4)
 	spawn := func(name string, f func(context.Context) error) {
 		wg.Add(1)
 		go func() {
@@ -166,6 +166,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 		spawn("health http", func(ctx context.Context) error { return server.Serve(ctx, hln, server.HealthHandler(d), sopts) })
 	}
 	spawn("outbox", d.runDelivery)
+	spawn("resend", d.runResend)
 	d.log.WithFields(logrus.Fields{"listen": ln.Addr().String(), "nodes": len(cfg.Nodes), "chain": len(cfg.Chain.URLs) > 0}).Info("lpwatch started")
 	schedDone := d.startScheduler(ctx, cfg)
 	d.notify(func(n Notifier) error { return n.Ready() })

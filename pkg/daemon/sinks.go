@@ -40,7 +40,7 @@ func buildSink(s config.Sink, cfg *config.Config, opts webhook.Options, log logr
 	auth := webhook.Auth{Username: s.Username, Password: s.Password.Reveal(), BearerToken: s.BearerToken.Reveal()}
 	switch s.Type {
 	case "pagerduty":
-		return pagerduty.New(pagerduty.Config{Name: s.Name, RoutingKey: s.RoutingKey.Reveal(), URL: s.URL, Timeout: s.Timeout}, opts)
+		return pagerduty.New(pagerduty.Config{Name: s.Name, RoutingKey: s.RoutingKey.Reveal(), URL: s.URL, Timeout: s.Timeout, Group: "livepeer"}, opts)
 	case "slack":
 		return slack.New(slack.Config{Name: s.Name, WebhookURL: s.WebhookURL.Reveal(), Timeout: s.Timeout}, opts)
 	case "webhook":
