@@ -87,8 +87,8 @@ type Daemon struct {
 
 type reloadReq struct{ done chan error }
 
-// New loads the configuration and prepares the daemon without starting
-// anything.
+// New loads the configuration, opens the state directory (outbox, alert
+// state, silences) and builds the sinks, without starting anything.
 func New(opts Options) (*Daemon, error) {
 	if opts.Logger == nil {
 		opts.Logger = logrus.New()
@@ -128,6 +128,12 @@ func New(opts Options) (*Daemon, error) {
 	d.probeMet = probes.NewMetrics(opts.Registry)
 	d.metrics.reloadOK.Set(1)
 	d.metrics.reloadTime.Set(float64(d.clock.Now().Unix()))
+	if err := os.MkdirAll(cfg.State.Dir, 0o750); err != nil {
+		return nil, fmt.Errorf("state directory: %w", err)
+	}
+	if err := d.openAlerting(cfg); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 
@@ -136,12 +142,6 @@ func New(opts Options) (*Daemon, error) {
 func (d *Daemon) Run(ctx context.Context) error {
 	cfg := d.config()
 	d.started = d.clock.Now()
-	if err := os.MkdirAll(cfg.State.Dir, 0o750); err != nil {
-		return fmt.Errorf("state directory: %w", err)
-	}
-	if err := d.openAlerting(cfg); err != nil {
-		return err
-	}
 	ln, hln, err := d.listen(cfg)
 	if err != nil {
 		return err

@@ -62,19 +62,28 @@ func nodeCfg(name, url string) config.Node {
 
 func startDaemon(t *testing.T, cfg *config.Config, path string) *harness {
 	t.Helper()
-	clk := clock.NewFake(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
 	sink := &captureSink{ch: make(chan *alert.Notification, 100)}
+	log, _ := logtest.NewNullLogger()
+	h := startDaemonWith(t, cfg, Options{ConfigPath: path, Logger: log, HTTPClient: &http.Client{},
+		Sinks: func(*config.Config) (map[string]alert.Sink, error) {
+			return map[string]alert.Sink{"capture": sink}, nil
+		}})
+	h.sink = sink
+	return h
+}
+
+// startDaemonWith runs a daemon on a fake clock with the given options
+// (clock, registry, listener and config are filled in).
+func startDaemonWith(t *testing.T, cfg *config.Config, o Options) *harness {
+	t.Helper()
+	clk := clock.NewFake(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	log, _ := logtest.NewNullLogger()
 	reg := prometheus.NewRegistry()
-	d, err := New(Options{Config: cfg, ConfigPath: path, Logger: log, Clock: clk, Registry: reg, Listener: ln,
-		EvalInterval: time.Second, HTTPClient: &http.Client{},
-		Sinks: func(*config.Config) (map[string]alert.Sink, error) {
-			return map[string]alert.Sink{"capture": sink}, nil
-		}})
+	o.Config, o.Clock, o.Registry, o.Listener, o.EvalInterval = cfg, clk, reg, ln, time.Second
+	d, err := New(o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +101,7 @@ func startDaemon(t *testing.T, cfg *config.Config, path string) *harness {
 			t.Error("daemon did not stop")
 		}
 	})
-	return &harness{t: t, clk: clk, d: d, sink: sink, base: "http://" + ln.Addr().String(), reg: reg, path: path, start: clk.Now()}
+	return &harness{t: t, clk: clk, d: d, base: "http://" + ln.Addr().String(), reg: reg, path: o.ConfigPath, start: clk.Now()}
 }
 
 // waitFor advances the fake clock a second at a time until cond holds,
