@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"strings"
 )
@@ -29,9 +30,34 @@ func (s Secret) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 // Reveal returns the secret's value, for the one place that sends it.
 func (s Secret) Reveal() string { return string(s) }
 
-// readSecretFile reads a secret from a file, trimming surrounding white space.
+// maxSecretSize bounds a secret file.
+const maxSecretSize = 64 << 10
+
+// readSecretFile reads a secret from a regular file of at most
+// maxSecretSize bytes, trimming surrounding white space. Devices, FIFOs
+// and directories are refused (reading /dev/zero or a FIFO would hang).
 func readSecretFile(path string) (Secret, error) {
-	b, err := os.ReadFile(path)
+	// Stat before opening: opening a FIFO would block.
+	pre, err := os.Stat(path)
+	if err != nil {
+		return "", fmt.Errorf("read secret file: %w", err)
+	}
+	if !pre.Mode().IsRegular() {
+		return "", fmt.Errorf("secret file %s is not a regular file", path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "", fmt.Errorf("read secret file: %w", err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return "", fmt.Errorf("read secret file: %w", err)
+	}
+	if st.Size() > maxSecretSize {
+		return "", fmt.Errorf("secret file %s is larger than %d bytes", path, maxSecretSize)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, maxSecretSize+1))
 	if err != nil {
 		return "", fmt.Errorf("read secret file: %w", err)
 	}
