@@ -20,6 +20,9 @@ func Load(path string) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("read config: %s is not a regular file", path)
+	}
 	if st.Size() > MaxFileSize {
 		return nil, fmt.Errorf("read config: %s is %d bytes, more than the %d allowed", path, st.Size(), MaxFileSize)
 	}
