@@ -22,7 +22,9 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/observe"
 	"github.com/lpwatch/lpwatch/pkg/probes"
+	"github.com/lpwatch/lpwatch/pkg/remediation"
 	"github.com/lpwatch/lpwatch/pkg/server"
+	"github.com/lpwatch/lpwatch/pkg/watchdog"
 )
 
 // Notifier tells the service manager about the daemon's life (sd_notify).
@@ -54,8 +56,14 @@ type Options struct {
 	// addresses (tests, the demo).
 	Listener       net.Listener
 	HealthListener net.Listener
+	// Units connects to systemd for the remediation ladder; nil means the
+	// system bus (watchdog.NewSystemdManager), dialed at the first restart.
+	Units func(ctx context.Context) (watchdog.UnitManager, error)
 	// EvalInterval re-evaluates time-based conditions between probes.
 	EvalInterval time.Duration
+	// MinEvalGap is the shortest time between two evaluations triggered by
+	// new observations (default 250ms).
+	MinEvalGap time.Duration
 	Version      string
 	Commit       string
 }
@@ -71,6 +79,10 @@ type Daemon struct {
 	silences *alert.Silences
 	engine   *alert.Engine
 	outbox   Outbox
+	// remedy is the self-healing controller; nil when its ledger could not
+	// be opened (remedyErr says why).
+	remedy    *remediation.Controller
+	remedyErr error
 
 	mu       sync.RWMutex
 	cfg      *config.Config
@@ -108,6 +120,9 @@ func New(opts Options) (*Daemon, error) {
 	if opts.EvalInterval <= 0 {
 		opts.EvalInterval = 5 * time.Second
 	}
+	if opts.MinEvalGap <= 0 {
+		opts.MinEvalGap = 250 * time.Millisecond
+	}
 	if opts.Beat == nil {
 		opts.Beat = func() {}
 	}
@@ -134,6 +149,7 @@ func New(opts Options) (*Daemon, error) {
 	if err := d.openAlerting(cfg); err != nil {
 		return nil, err
 	}
+	d.openRemediation(cfg)
 	return d, nil
 }
 
@@ -167,6 +183,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 	}
 	spawn("outbox", d.runDelivery)
 	spawn("resend", d.runResend)
+	spawn("remediation", d.runRemediation)
 	d.log.WithFields(logrus.Fields{"listen": ln.Addr().String(), "nodes": len(cfg.Nodes), "chain": len(cfg.Chain.URLs) > 0}).Info("lpwatch started")
 	schedDone := d.startScheduler(ctx, cfg)
 	d.notify(func(n Notifier) error { return n.Ready() })
@@ -181,20 +198,45 @@ func (d *Daemon) Run(ctx context.Context) error {
 	return err
 }
 
-// loop evaluates checks and serves reloads until ctx ends or a component fails.
+// loop evaluates checks and serves reloads until ctx ends or a component
+// fails. New observations are evaluated at once, but at most once per
+// MinEvalGap, so that a thousand nodes reporting in turn cost a few
+// evaluations per second rather than one per probe.
 func (d *Daemon) loop(ctx context.Context, errc <-chan error) error {
 	tick := d.clock.NewTicker(d.opts.EvalInterval)
 	defer tick.Stop()
+	var (
+		last    time.Time
+		pending clock.Timer
+		due     <-chan time.Time
+	)
+	eval := func() {
+		last = d.clock.Now()
+		d.evaluate(ctx)
+	}
 	for {
 		select {
 		case <-ctx.Done():
+			if pending != nil {
+				pending.Stop()
+			}
 			return nil
 		case err := <-errc:
 			return err
 		case <-d.store.Changed():
-			d.evaluate(ctx)
+			wait := d.opts.MinEvalGap - d.clock.Now().Sub(last)
+			switch {
+			case wait <= 0:
+				eval()
+			case due == nil:
+				pending = d.clock.NewTimer(wait)
+				due = pending.C()
+			}
+		case <-due:
+			due = nil
+			eval()
 		case <-tick.C():
-			d.evaluate(ctx)
+			eval()
 		case req := <-d.reloads:
 			req.done <- d.reload(ctx)
 		}

@@ -235,10 +235,10 @@ func TestBadAnswersAreProbeFailuresWithReasons(t *testing.T) {
 				o, ok := h.d.Store().Snapshot().Node("tc001")
 				return ok && o.Err != nil && o.Reason == c.reason
 			})
-			code, _ := h.health()
-			if code != http.StatusServiceUnavailable {
-				t.Errorf("/health = %d while the node fails", code)
-			}
+			h.waitFor("/health 503 while the node fails", func() bool {
+				code, _ := h.health()
+				return code == http.StatusServiceUnavailable
+			})
 		})
 	}
 	node.ClearFaults()

@@ -26,19 +26,24 @@ type resultCache struct {
 
 func newResultCache() resultCache { return resultCache{list: make(map[string]cachedResult)} }
 
-func (c *resultCache) set(now time.Time, results []checks.Result) {
+// set stores results and returns those whose state changed (or are new).
+func (c *resultCache) set(now time.Time, results []checks.Result) []checks.Result {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	var changed []checks.Result
 	for _, r := range results {
 		k := alert.Key(r.Check, r.Target)
 		prev, ok := c.list[k]
 		since := now
 		if ok && prev.State == r.State {
 			since = prev.Since
+		} else {
+			changed = append(changed, r)
 		}
 		c.list[k] = cachedResult{Result: r, Since: since}
 	}
 	c.at = now
+	return changed
 }
 
 // all returns the cached results sorted by check and target.
@@ -91,9 +96,8 @@ func (d *Daemon) evaluate(ctx context.Context) {
 	eval := d.eval
 	d.mu.RUnlock()
 	results := eval.Evaluate(now, snap)
-	d.results.set(now, results)
 	d.metrics.evaluations.Inc()
-	for _, r := range results {
+	for _, r := range d.results.set(now, results) {
 		d.metrics.setCheck(r)
 	}
 	d.observationMetrics(snap)
@@ -102,9 +106,12 @@ func (d *Daemon) evaluate(ctx context.Context) {
 		inputs = append(inputs, toInput(r, eval.For(r.Check)))
 	}
 	inputs = append(inputs, d.deliveryInputs(now)...)
+	cfg := d.config()
+	inputs = append(inputs, d.remediationInputs(cfg)...)
 	if err := d.engine.Update(ctx, inputs); err != nil {
 		d.log.WithError(err).Error("alert update incomplete; it is retried on the next evaluation")
 	}
+	d.feedRemediation(now, cfg, results, snap)
 }
 
 // toInput turns a check result into an alert engine input.

@@ -7,7 +7,13 @@ import (
 
 // extraJobs returns the probe jobs beyond the nodes: the chain and the host.
 func (d *Daemon) extraJobs(cfg *config.Config) ([]probes.Job, error) {
-	return nil, nil
+	var jobs []probes.Job
+	host, err := d.hostJobs(cfg)
+	if err != nil {
+		return nil, err
+	}
+	jobs = append(jobs, host...)
+	return jobs, nil
 }
 
 // extraStatus returns /status sections of the chain and host probes.

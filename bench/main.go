@@ -1,0 +1,341 @@
+// Command bench measures lpwatch from the outside, as an operator would
+// see it: it builds the binary, starts fake nodes, runs lpwatch as a child
+// process and reports resident memory, CPU, HTTP latency at a fixed rate,
+// the time from an injected fault to the notification accepted by a sink,
+// and the time from start to READY=1. "make bench" runs it and writes
+// BENCHMARKS.md's figures to stdout.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/lpwatch/lpwatch/pkg/fakenode"
+	"github.com/lpwatch/lpwatch/pkg/nodeapi"
+)
+
+func main() {
+	bin := flag.String("bin", "bin/lpwatch", "the lpwatch binary to measure")
+	quick := flag.Bool("quick", false, "shorter windows (for a smoke run)")
+	flag.Parse()
+	if err := run(*bin, *quick); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(bin string, quick bool) error {
+	window := 60 * time.Second
+	if quick {
+		window = 10 * time.Second
+	}
+	fmt.Printf("# lpwatch bench, %s, %s, window %s\n\n", time.Now().UTC().Format(time.RFC3339), bin, window)
+
+	// 1. Idle: one node at 15s probes.
+	r, err := footprint(bin, 1, 15*time.Second, window)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("idle, 1 node at 15s probes: RSS %.1f MB, CPU %.3f%% of a core (target RSS <= 25 MB, CPU <= 0.2%%)\n", r.rssMB, r.cpuPct)
+	fmt.Printf("start to READY=1: %s (target <= 200 ms)\n", r.ready.Round(time.Millisecond))
+
+	// 2. 1,000 nodes at 15s probes.
+	r, err = footprint(bin, 1000, 15*time.Second, window)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("1000 nodes at 15s probes: RSS %.1f MB, CPU %.2f%% of a core (target RSS <= 150 MB, CPU <= 10%%)\n", r.rssMB, r.cpuPct)
+
+	// 3. /health and /metrics latency at 2,000 requests/s.
+	for _, path := range []string{"/health", "/metrics"} {
+		lat, err := latency(bin, path, 2000, window/2)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("%s at 2000 req/s: %s (target /health p99 <= 1 ms)\n", path, lat)
+	}
+
+	// 4. Fault to notification accepted by the sink.
+	d, budget, err := faultToNotification(bin)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("fault to notification accepted: %s (target <= interval + for + 1s = %s)\n", d.Round(time.Millisecond), budget)
+	return nil
+}
+
+// proc is a running lpwatch with its environment.
+type proc struct {
+	cmd    *exec.Cmd
+	dir    string
+	listen string
+	nodes  []*fakenode.Node
+	ready  time.Duration
+}
+
+func (p *proc) stop() {
+	if p.cmd != nil && p.cmd.Process != nil {
+		_ = p.cmd.Process.Signal(os.Interrupt)
+		done := make(chan struct{})
+		go func() { _ = p.cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			_ = p.cmd.Process.Kill()
+			<-done
+		}
+	}
+	for _, n := range p.nodes {
+		n.Close()
+	}
+	os.RemoveAll(p.dir)
+}
+
+type startOpts struct {
+	nodes    int
+	interval time.Duration
+	timeout  time.Duration
+	downFor  time.Duration
+	sinkURL  string // webhook sink; "" for a log sink to /dev/null
+}
+
+// start launches n fake nodes and lpwatch watching them, and waits for READY=1.
+func start(bin string, o startOpts) (*proc, error) {
+	dir, err := os.MkdirTemp("", "lpwatch-bench-")
+	if err != nil {
+		return nil, err
+	}
+	p := &proc{dir: dir}
+	var nodes strings.Builder
+	for i := 0; i < o.nodes; i++ {
+		n := fakenode.New(nodeapi.Current)
+		if _, err := n.Start(); err != nil {
+			p.stop()
+			return nil, err
+		}
+		p.nodes = append(p.nodes, n)
+		fmt.Fprintf(&nodes, "[[node]]\nname = \"n%04d\"\nurl = %q\nexpected_address = %q\ninterval = %q\ntimeout = %q\nmetrics = \"off\"\n\n",
+			i, n.URL(), fakenode.DefaultAddress, o.interval, o.timeout)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		p.stop()
+		return nil, err
+	}
+	p.listen = ln.Addr().String()
+	ln.Close()
+	sink := "[[alert.sink]]\nname = \"null\"\ntype = \"log\"\nmin_severity = \"critical\"\n"
+	if o.sinkURL != "" {
+		sink = fmt.Sprintf("[[alert.sink]]\nname = \"hook\"\ntype = \"webhook\"\nurl = %q\nmin_severity = \"info\"\n", o.sinkURL)
+	}
+	downFor := o.downFor
+	if downFor == 0 {
+		downFor = time.Minute
+	}
+	cfg := fmt.Sprintf("[server]\nlisten = %q\n[state]\ndir = %q\n[log]\nformat = \"json\"\nlevel = \"warn\"\n[chain]\nurls = []\n[host]\nenabled = false\n[checks]\nnode_down_for = %q\n%s\n%s",
+		p.listen, filepath.Join(dir, "state"), downFor.String(), sink, nodes.String())
+	path := filepath.Join(dir, "lpwatch.toml")
+	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
+		p.stop()
+		return nil, err
+	}
+	sock := filepath.Join(dir, "notify.sock")
+	conn, err := net.ListenUnixgram("unixgram", &net.UnixAddr{Name: sock, Net: "unixgram"})
+	if err != nil {
+		p.stop()
+		return nil, err
+	}
+	defer conn.Close()
+	p.cmd = exec.Command(bin, "run", "-config", path)
+	p.cmd.Env = append(os.Environ(), "NOTIFY_SOCKET="+sock)
+	p.cmd.Stderr = io.Discard
+	begin := time.Now()
+	if err := p.cmd.Start(); err != nil {
+		p.stop()
+		return nil, err
+	}
+	_ = conn.SetReadDeadline(time.Now().Add(30 * time.Second))
+	buf := make([]byte, 4096)
+	for {
+		n, err := conn.Read(buf)
+		if err != nil {
+			p.stop()
+			return nil, fmt.Errorf("waiting for READY=1: %w", err)
+		}
+		if strings.Contains(string(buf[:n]), "READY=1") {
+			p.ready = time.Since(begin)
+			return p, nil
+		}
+	}
+}
+
+type footprintResult struct {
+	rssMB, cpuPct float64
+	ready         time.Duration
+}
+
+// footprint measures RSS and CPU of lpwatch over window, after a warm-up
+// of two probe intervals.
+func footprint(bin string, nodes int, interval, window time.Duration) (footprintResult, error) {
+	p, err := start(bin, startOpts{nodes: nodes, interval: interval, timeout: 10 * time.Second})
+	if err != nil {
+		return footprintResult{}, err
+	}
+	defer p.stop()
+	time.Sleep(2 * interval) // warm-up: every node probed at least once
+	pid := p.cmd.Process.Pid
+	c0, err := cpuTicks(pid)
+	if err != nil {
+		return footprintResult{}, err
+	}
+	t0 := time.Now()
+	var peak float64
+	for time.Since(t0) < window {
+		time.Sleep(time.Second)
+		if rss, err := rssMB(pid); err == nil && rss > peak {
+			peak = rss
+		}
+	}
+	c1, err := cpuTicks(pid)
+	if err != nil {
+		return footprintResult{}, err
+	}
+	const hz = 100 // USER_HZ on Linux
+	cpu := float64(c1-c0) / hz / time.Since(t0).Seconds() * 100
+	return footprintResult{rssMB: peak, cpuPct: cpu, ready: p.ready}, nil
+}
+
+func rssMB(pid int) (float64, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0, err
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "VmRSS:") {
+			f := strings.Fields(line)
+			kb, err := strconv.ParseFloat(f[1], 64)
+			return kb / 1024, err
+		}
+	}
+	return 0, errors.New("no VmRSS")
+}
+
+func cpuTicks(pid int) (uint64, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, err
+	}
+	s := string(b)
+	f := strings.Fields(s[strings.LastIndex(s, ")")+2:])
+	u, err1 := strconv.ParseUint(f[11], 10, 64)
+	st, err2 := strconv.ParseUint(f[12], 10, 64)
+	if err1 != nil || err2 != nil {
+		return 0, fmt.Errorf("parse /proc/%d/stat", pid)
+	}
+	return u + st, nil
+}
+
+// latency sends rate requests per second to path for d (open loop) and
+// reports percentiles.
+func latency(bin, path string, rate int, d time.Duration) (string, error) {
+	p, err := start(bin, startOpts{nodes: 1, interval: 15 * time.Second, timeout: 10 * time.Second})
+	if err != nil {
+		return "", err
+	}
+	defer p.stop()
+	time.Sleep(2 * time.Second)
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 256, MaxConnsPerHost: 256}}
+	url := "http://" + p.listen + path
+	var (
+		mu    sync.Mutex
+		lats  []time.Duration
+		fails atomic.Int64
+		wg    sync.WaitGroup
+	)
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	defer cancel()
+	tick := time.NewTicker(time.Second / time.Duration(rate))
+	defer tick.Stop()
+	sent := 0
+loop:
+	for {
+		select {
+		case <-ctx.Done():
+			break loop
+		case <-tick.C:
+		}
+		sent++
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			t0 := time.Now()
+			resp, err := client.Get(url)
+			if err != nil {
+				fails.Add(1)
+				return
+			}
+			_, _ = io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			el := time.Since(t0)
+			mu.Lock()
+			lats = append(lats, el)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	sort.Slice(lats, func(i, j int) bool { return lats[i] < lats[j] })
+	pct := func(q float64) time.Duration {
+		if len(lats) == 0 {
+			return 0
+		}
+		return lats[int(q*float64(len(lats)-1))]
+	}
+	achieved := float64(len(lats)) / d.Seconds()
+	return fmt.Sprintf("%d requests (%.0f/s achieved), %d failed, p50 %s, p90 %s, p99 %s, p99.9 %s, max %s",
+		sent, achieved, fails.Load(), pct(0.5).Round(time.Microsecond), pct(0.9).Round(time.Microsecond),
+		pct(0.99).Round(time.Microsecond), pct(0.999).Round(time.Microsecond), pct(1).Round(time.Microsecond)), nil
+}
+
+// faultToNotification stops the node and measures until the webhook sink
+// accepts the LivepeerNodeDown notification.
+func faultToNotification(bin string) (time.Duration, time.Duration, error) {
+	got := make(chan time.Time, 16)
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		if strings.Contains(string(b), `"LivepeerNodeDown"`) && strings.Contains(string(b), `"firing"`) {
+			got <- time.Now()
+		}
+		w.WriteHeader(http.StatusOK)
+	}))
+	defer hook.Close()
+	interval, downFor := 5*time.Second, 10*time.Second
+	p, err := start(bin, startOpts{nodes: 1, interval: interval, timeout: 2 * time.Second, downFor: downFor, sinkURL: hook.URL})
+	if err != nil {
+		return 0, 0, err
+	}
+	defer p.stop()
+	time.Sleep(2 * interval)
+	t0 := time.Now()
+	p.nodes[0].Stop()
+	select {
+	case t1 := <-got:
+		return t1.Sub(t0), interval + downFor + time.Second, nil
+	case <-time.After(3 * (interval + downFor)):
+		return 0, 0, errors.New("no notification arrived")
+	}
+}
