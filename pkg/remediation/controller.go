@@ -36,6 +36,7 @@ type Controller struct {
 	rewarding map[string]bool
 	skips     map[string]string // unit or reward key -> last reported skip
 	next      time.Time         // next scheduled chain restart
+	fed       uint64            // sequence number of the newest feed acted on
 	changed   chan struct{}
 }
 
@@ -83,6 +84,10 @@ func (c *Controller) Run(ctx context.Context) error {
 		if seq != done {
 			done = seq
 			c.step(ctx, f)
+			c.mu.Lock()
+			c.fed = seq
+			c.mu.Unlock()
+			c.notify()
 			changed, err := sched.set(c.clock, f.Config.Remediation, c.opts.Location)
 			if err != nil {
 				c.log.WithError(err).Error("daily chain restart not scheduled")
@@ -252,6 +257,9 @@ type Status struct {
 	RewardFailed         map[string]Episode     `json:"reward_failed"`
 	// HoldSince is set when a damaged ledger was replaced.
 	HoldSince time.Time `json:"hold_since,omitempty"`
+	// Fed is the sequence number of the newest evaluation acted on since
+	// lpwatch started (feeds that arrive while one is handled are merged).
+	Fed uint64 `json:"fed"`
 }
 
 // Status returns a copy of the controller's state.
@@ -262,7 +270,7 @@ func (c *Controller) Status() Status {
 		st = Status{Restarts: cp.Restarts, Rewards: cp.Rewards, Exhausted: cp.Exhausted, RewardFailed: cp.RewardFailed, HoldSince: cp.HoldSince}
 	})
 	c.mu.Lock()
-	st.Activity, st.NextScheduledRestart = cloneMap(c.activity), c.next
+	st.Activity, st.NextScheduledRestart, st.Fed = cloneMap(c.activity), c.next, c.fed
 	c.mu.Unlock()
 	return st
 }

@@ -269,3 +269,7 @@ func feedOf(cfg *config.Config, at time.Time, ch *observe.Chain, nodes []observe
 
 // errTest is a stand-in failure.
 var errTest = fmt.Errorf("test failure")
+
+func testutilRewards(r *rig, result string) float64 {
+	return testutil.ToFloat64(r.c.met.rewards.WithLabelValues(node1, result))
+}

@@ -44,10 +44,10 @@ func (c *Controller) restart(ctx context.Context, cfg *config.Config, s step, ve
 	var skip, why string
 	c.ledger.read(func(st *ledgerState) { skip, why = st.guard(s.unit, now, rem) })
 	if skip != "" {
-		c.skip(s, skip, why)
 		if skip == ResultSkippedBudget && !s.scheduled {
 			c.raiseExhausted(s, "restart budget spent: "+why+"; trigger: "+s.why)
 		}
+		c.skip(s, skip, why)
 		return skip
 	}
 	c.clearSkip(s.unit)
