@@ -124,16 +124,7 @@ func TestIntegrationDryRunOverDBus(t *testing.T) {
 func TestIntegrationFailedJobOverDBus(t *testing.T) {
 	bus, start := busRig(t)
 	bus.SetRestartResult(chainUnit, systemdtest.ResultFailed)
-	cfg := testConfig()
-	r := start(t.TempDir(), nil)
-	r.stall(cfg)
-	st := r.waitStatus("the failure", func(s Status) bool { return len(s.Exhausted) == 1 && len(s.Activity) == 0 })
-	if got := results(st); !reflect.DeepEqual(got, []string{"geth.service=failed"}) {
-		t.Fatalf("ledger = %v", got)
-	}
-	if !strings.Contains(st.Restarts[0].Outcome, "job failed") {
-		t.Errorf("outcome = %q, want systemd's job result", st.Restarts[0].Outcome)
-	}
+	start(t.TempDir(), nil).chainJobFails()
 	if got := units(bus); !reflect.DeepEqual(got, []string{"geth.service/replace"}) {
 		t.Errorf("restarts = %v: the node must not follow a failed chain restart", got)
 	}

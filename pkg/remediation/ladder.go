@@ -3,6 +3,7 @@ package remediation
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -86,7 +87,7 @@ func groupNodes(cfg *config.Config, names []string) []nodeGroup {
 func (c *Controller) restartNodes(ctx context.Context, p plan, cfg *config.Config, chainDry bool) {
 	groups := groupNodes(cfg, p.nodes)
 	for _, n := range cfg.Nodes {
-		if n.SystemdUnit == "" && contains(p.nodes, n.Name) {
+		if n.SystemdUnit == "" && slices.Contains(p.nodes, n.Name) {
 			c.log.WithField("node", n.Name).Warn("node has no systemd_unit: it cannot be restarted")
 		}
 	}
@@ -160,13 +161,4 @@ func (c *Controller) stillDisagreeing(ctx context.Context, cfg *config.Config, g
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

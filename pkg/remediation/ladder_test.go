@@ -179,17 +179,26 @@ func TestLadderChainNotHealthyInTime(t *testing.T) {
 	}
 }
 
-func TestLadderRestartJobFails(t *testing.T) {
-	cfg := testConfig()
-	r := startRig(t, "", nil)
-	r.units.results[chainUnit] = "failed"
-	r.stall(cfg)
+// chainJobFails feeds a stall whose chain restart job fails and checks
+// that the ladder stops there, on record, with RemediationExhausted.
+func (r *rig) chainJobFails() {
+	r.t.Helper()
+	r.stall(testConfig())
 	st := r.waitStatus("the failure", func(s Status) bool { return len(s.Exhausted) == 1 && len(s.Activity) == 0 })
 	if got := results(st); !reflect.DeepEqual(got, []string{"geth.service=failed"}) {
-		t.Fatalf("ledger = %v", got)
+		r.t.Fatalf("ledger = %v", got)
 	}
 	if !strings.Contains(st.Restarts[0].Outcome, "job failed") {
-		t.Errorf("outcome = %q, want systemd's job result", st.Restarts[0].Outcome)
+		r.t.Errorf("outcome = %q, want systemd's job result", st.Restarts[0].Outcome)
+	}
+}
+
+func TestLadderRestartJobFails(t *testing.T) {
+	r := startRig(t, "", nil)
+	r.units.results[chainUnit] = "failed"
+	r.chainJobFails()
+	if got := r.units.list(); len(got) != 1 {
+		t.Errorf("restarts = %v: the node must not follow a failed chain restart", got)
 	}
 }
 
