@@ -39,6 +39,9 @@ type Scheduler struct {
 	mu   sync.Mutex
 	last map[string]time.Time // job key -> end of its last completed run
 	born time.Time
+	// progressing caches progressingLocked, recomputed at most once a second.
+	progressing bool
+	checkedAt   time.Time
 }
 
 // NewScheduler returns a scheduler for jobs.
@@ -117,7 +120,11 @@ func (s *Scheduler) runOnce(ctx context.Context, j Job) {
 	}
 	s.mu.Lock()
 	s.last[j.key()] = end
-	progressing := s.progressingLocked(end)
+	// Checking every job is O(jobs): do it at most once a second.
+	if end.Sub(s.checkedAt) >= time.Second || end.Before(s.checkedAt) {
+		s.checkedAt, s.progressing = end, s.progressingLocked(end)
+	}
+	progressing := s.progressing
 	s.mu.Unlock()
 	s.onCycle(progressing)
 }
