@@ -64,8 +64,8 @@ type Options struct {
 	// MinEvalGap is the shortest time between two evaluations triggered by
 	// new observations (default 250ms).
 	MinEvalGap time.Duration
-	Version      string
-	Commit       string
+	Version    string
+	Commit     string
 }
 
 // Daemon is a running lpwatch.
