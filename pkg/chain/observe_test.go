@@ -1,7 +1,6 @@
 package chain_test
 
 import (
-	"errors"
 	"math/big"
 	"testing"
 
@@ -176,59 +175,31 @@ func TestObserveKeepsPartialResults(t *testing.T) {
 	}
 }
 
-// The first healthy endpoint in order is used; a dead one is reported with its reason.
-func TestObserveFailsOverAndReportsHealth(t *testing.T) {
+// The lock period is the last 10% of a round; Remaining counts down to it.
+func TestObserveRoundProgress(t *testing.T) {
 	ctx := testCtx(t)
-	sim := newSim(t, simchain.Options{})
-	dead := dial(t, deadURL(t), chain.WithName("dead"))
-	ref := simEndpoint(t, sim, "reference")
-	p := newProber(t, newPool(t, []*chain.Endpoint{dead, simEndpoint(t, sim, "sim")}),
-		chain.ProberConfig{Controller: sim.Deployment().Controller, References: []*chain.Endpoint{ref}})
-	obs, err := p.Observe(ctx, nil)
+	sim := newSim(t, simchain.Options{RoundLength: 20})
+	p := newProber(t, newPool(t, []*chain.Endpoint{simEndpoint(t, sim, "sim")}), chain.ProberConfig{Controller: sim.Deployment().Controller})
+	_, err := sim.AdvanceRounds(ctx, 1)
 	must(t, err)
-	if obs.Endpoint != "sim" {
-		t.Errorf("used %q, want sim", obs.Endpoint)
-	}
-	if h := obs.Endpoints[0]; h.Healthy || h.Reason != chain.ReasonTransport || h.Head != nil || h.ChainID != nil {
-		t.Errorf("dead endpoint health %+v", h)
-	}
-	if h := obs.Endpoints[1]; !h.Healthy || h.Reason != "" {
-		t.Errorf("live endpoint health %+v", h)
-	}
-	if r := obs.References[0]; !r.Healthy || r.Head == nil || r.Head.Number != obs.Block.Number || r.Sync != nil {
-		t.Errorf("reference %+v, want head %d and no sync read", r, obs.Block.Number)
-	}
-	if obs.Round.CurrentRound == nil {
-		t.Errorf("round not read through the live endpoint: %+v", obs.Errors)
-	}
-}
-
-func TestObserveWithoutUsableEndpoint(t *testing.T) {
-	ctx := testCtx(t)
-	sim := newSim(t, simchain.Options{})
-	tests := []struct {
-		name   string
-		eps    func() []*chain.Endpoint
-		opts   []chain.PoolOption
-		reason string
+	steps := []struct {
+		progress  float64
+		remaining uint64
+		locked    bool
 	}{
-		{"all dead", func() []*chain.Endpoint { return []*chain.Endpoint{dial(t, deadURL(t))} }, nil, chain.ReasonTransport},
-		{"wrong chain", func() []*chain.Endpoint { return []*chain.Endpoint{simEndpoint(t, sim, "sim")} },
-			[]chain.PoolOption{chain.WithExpectedChainID(big.NewInt(42161))}, chain.ReasonChainIDMismatch},
+		{0.5, 10, false},
+		{0.85, 3, false},
+		{0.9, 2, true},
+		{0.95, 1, true},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			p := newProber(t, newPool(t, tt.eps(), tt.opts...), chain.ProberConfig{Controller: sim.Deployment().Controller})
-			obs, err := p.Observe(ctx, []common.Address{addr(1)})
-			if !errors.Is(err, chain.ErrNoEndpoint) {
-				t.Fatalf("error %v, want ErrNoEndpoint", err)
-			}
-			if obs == nil || len(obs.Endpoints) != 1 || obs.Endpoints[0].Healthy || obs.Endpoints[0].Reason != tt.reason {
-				t.Fatalf("observation %+v", obs)
-			}
-			if obs.Endpoint != "" || obs.Round.CurrentRound != nil || len(obs.Accounts) != 0 {
-				t.Errorf("reads made without an endpoint: %+v", obs)
-			}
-		})
+	for _, s := range steps {
+		_, err := sim.AdvanceToRoundProgress(ctx, s.progress)
+		must(t, err)
+		obs, err := p.Observe(ctx, nil)
+		must(t, err)
+		rem, ok := obs.Round.Remaining()
+		if !ok || rem != s.remaining || boolv(obs.Round.Locked) != s.locked {
+			t.Errorf("at %.2f: remaining %d,%v locked %v; want %d, %v", s.progress, rem, ok, boolv(obs.Round.Locked), s.remaining, s.locked)
+		}
 	}
 }

@@ -12,88 +12,70 @@ import (
 
 // Selectors and topics as published in the lpwatch fact sheet (§5), which
 // computed them from Livepeer's deployed ABIs.
-func TestSelectorsMatchLivepeer(t *testing.T) {
+func TestSelectorsAndTopicsMatchLivepeer(t *testing.T) {
 	ctrl, rounds, bonding, old := contracts.NewController().GetABI(), contracts.NewRoundsManager().GetABI(),
 		contracts.NewBondingManager().GetABI(), legacy.NewLegacyBondingManager().GetABI()
+	// lookup returns the canonical signature and the selector or topic of name.
+	type lookup func(a abi.ABI, name string) (sig, id string, ok bool)
+	method := lookup(func(a abi.ABI, name string) (string, string, bool) {
+		m, ok := a.Methods[name]
+		return m.Sig, fmt.Sprintf("%#x", m.ID), ok
+	})
+	event := lookup(func(a abi.ABI, name string) (string, string, bool) {
+		ev, ok := a.Events[name]
+		return ev.Sig, ev.ID.Hex(), ok
+	})
 	tests := []struct {
-		abi      abi.ABI
-		method   string
-		sig      string
-		selector string
+		find lookup
+		abi  abi.ABI
+		name string
+		sig  string
+		id   string
 	}{
-		{ctrl, "getContract", "getContract(bytes32)", "0xe16c7d98"},
-		{ctrl, "getContractInfo", "getContractInfo(bytes32)", "0x613e2de2"},
-		{ctrl, "paused", "paused()", "0x5c975abb"},
-		{rounds, "currentRound", "currentRound()", "0x8a19c8bc"},
-		{rounds, "currentRoundInitialized", "currentRoundInitialized()", "0x219bc76c"},
-		{rounds, "roundLength", "roundLength()", "0x8b649b94"},
-		{rounds, "currentRoundStartBlock", "currentRoundStartBlock()", "0x8fa148f2"},
-		{rounds, "blockNum", "blockNum()", "0x8ae63d6d"},
-		{rounds, "currentRoundLocked", "currentRoundLocked()", "0x6841f253"},
-		{rounds, "lastInitializedRound", "lastInitializedRound()", "0x8807f36e"},
-		{rounds, "roundLockAmount", "roundLockAmount()", "0xf5b490d5"},
-		{rounds, "blockHashForRound", "blockHashForRound(uint256)", "0x3aa4add4"},
-		{rounds, "initializeRound", "initializeRound()", "0xd4807fb2"},
-		{bonding, "getTranscoder", "getTranscoder(address)", "0x5dce9948"},
-		{bonding, "isActiveTranscoder", "isActiveTranscoder(address)", "0x08802374"},
-		{bonding, "transcoderTotalStake", "transcoderTotalStake(address)", "0x9ef9df94"},
-		{bonding, "transcoderStatus", "transcoderStatus(address)", "0x8b2f1652"},
-		{bonding, "isRegisteredTranscoder", "isRegisteredTranscoder(address)", "0x68ba170c"},
-		{bonding, "reward", "reward()", "0x228cb733"},
-		{bonding, "rewardWithHint", "rewardWithHint(address,address)", "0x81871056"},
-		{old, "getTranscoder", "getTranscoder(address)", "0x5dce9948"},
-		{old, "transcoderTotalStake", "transcoderTotalStake(address)", "0x9ef9df94"},
-		{old, "transcoderStatus", "transcoderStatus(address)", "0x8b2f1652"},
-		{old, "reward", "reward()", "0x228cb733"},
+		{method, ctrl, "getContract", "getContract(bytes32)", "0xe16c7d98"},
+		{method, ctrl, "getContractInfo", "getContractInfo(bytes32)", "0x613e2de2"},
+		{method, ctrl, "paused", "paused()", "0x5c975abb"},
+		{method, rounds, "currentRound", "currentRound()", "0x8a19c8bc"},
+		{method, rounds, "currentRoundInitialized", "currentRoundInitialized()", "0x219bc76c"},
+		{method, rounds, "roundLength", "roundLength()", "0x8b649b94"},
+		{method, rounds, "currentRoundStartBlock", "currentRoundStartBlock()", "0x8fa148f2"},
+		{method, rounds, "blockNum", "blockNum()", "0x8ae63d6d"},
+		{method, rounds, "currentRoundLocked", "currentRoundLocked()", "0x6841f253"},
+		{method, rounds, "lastInitializedRound", "lastInitializedRound()", "0x8807f36e"},
+		{method, rounds, "roundLockAmount", "roundLockAmount()", "0xf5b490d5"},
+		{method, rounds, "blockHashForRound", "blockHashForRound(uint256)", "0x3aa4add4"},
+		{method, rounds, "initializeRound", "initializeRound()", "0xd4807fb2"},
+		{method, bonding, "getTranscoder", "getTranscoder(address)", "0x5dce9948"},
+		{method, bonding, "isActiveTranscoder", "isActiveTranscoder(address)", "0x08802374"},
+		{method, bonding, "transcoderTotalStake", "transcoderTotalStake(address)", "0x9ef9df94"},
+		{method, bonding, "transcoderStatus", "transcoderStatus(address)", "0x8b2f1652"},
+		{method, bonding, "isRegisteredTranscoder", "isRegisteredTranscoder(address)", "0x68ba170c"},
+		{method, bonding, "reward", "reward()", "0x228cb733"},
+		{method, bonding, "rewardWithHint", "rewardWithHint(address,address)", "0x81871056"},
+		{method, old, "getTranscoder", "getTranscoder(address)", "0x5dce9948"},
+		{method, old, "transcoderTotalStake", "transcoderTotalStake(address)", "0x9ef9df94"},
+		{method, old, "transcoderStatus", "transcoderStatus(address)", "0x8b2f1652"},
+		{method, old, "reward", "reward()", "0x228cb733"},
+		{event, ctrl, "SetContractInfo", "SetContractInfo(bytes32,address,bytes20)", "0xf9a6cf519167d81bc5cb3d26c60c0c9a19704aa908c148e82a861b570f4cd2d7"},
+		{event, ctrl, "Pause", "Pause()", "0x6985a02210a168e66602d3235cb6db0e70f92b3ba4d376a33c0f3d9434bff625"},
+		{event, ctrl, "Unpause", "Unpause()", "0x7805862f689e2f13df9f062ff482ad3ad112aca9e0847911ed832e158c525b33"},
+		{event, rounds, "NewRound", "NewRound(uint256,bytes32)", "0x22f2fc17c5daf07db2379b3a03a8ef20a183f761097a58fce219c8a14619e786"},
+		{event, rounds, "ParameterUpdate", "ParameterUpdate(string)", "0x9f5033568d78ae30f29f01e944f97b2216493bd19d1b46d429673acff3dcd674"},
+		{event, bonding, "Reward", "Reward(address,uint256)", "0x619caafabdd75649b302ba8419e48cccf64f37f1983ac4727cfb38b57703ffc9"},
+		{event, bonding, "TranscoderSlashed", "TranscoderSlashed(address,address,uint256,uint256)", "0xf4b71fed8e2c9a8c67c388bc6d35ad20b9368a24eed6d565459f2b277b6c0c22"},
+		{event, bonding, "TranscoderActivated", "TranscoderActivated(address,uint256)", "0x65d72d782835d64c3287844a829608d5abdc7e864cc9affe96d910ab3db665e9"},
+		{event, bonding, "TranscoderDeactivated", "TranscoderDeactivated(address,uint256)", "0xfee3e693fc72d0a0a673805f3e606c551f4c677b9072444b90dd2d0406bc995c"},
+		{event, old, "Reward", "Reward(address,uint256)", "0x619caafabdd75649b302ba8419e48cccf64f37f1983ac4727cfb38b57703ffc9"},
+		{event, old, "TranscoderSlashed", "TranscoderSlashed(address,address,uint256,uint256)", "0xf4b71fed8e2c9a8c67c388bc6d35ad20b9368a24eed6d565459f2b277b6c0c22"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sig, func(t *testing.T) {
-			m, ok := tt.abi.Methods[tt.method]
+			sig, id, ok := tt.find(tt.abi, tt.name)
 			if !ok {
-				t.Fatalf("method %s missing from the ABI", tt.method)
+				t.Fatalf("%s missing from the ABI", tt.name)
 			}
-			if m.Sig != tt.sig {
-				t.Errorf("signature %s, want %s", m.Sig, tt.sig)
-			}
-			if got := fmt.Sprintf("%#x", m.ID); got != tt.selector {
-				t.Errorf("selector %s, want %s", got, tt.selector)
-			}
-		})
-	}
-}
-
-func TestEventTopicsMatchLivepeer(t *testing.T) {
-	ctrl, rounds, bonding, old := contracts.NewController().GetABI(), contracts.NewRoundsManager().GetABI(),
-		contracts.NewBondingManager().GetABI(), legacy.NewLegacyBondingManager().GetABI()
-	tests := []struct {
-		abi   abi.ABI
-		event string
-		sig   string
-		topic string
-	}{
-		{ctrl, "SetContractInfo", "SetContractInfo(bytes32,address,bytes20)", "0xf9a6cf519167d81bc5cb3d26c60c0c9a19704aa908c148e82a861b570f4cd2d7"},
-		{ctrl, "Pause", "Pause()", "0x6985a02210a168e66602d3235cb6db0e70f92b3ba4d376a33c0f3d9434bff625"},
-		{ctrl, "Unpause", "Unpause()", "0x7805862f689e2f13df9f062ff482ad3ad112aca9e0847911ed832e158c525b33"},
-		{rounds, "NewRound", "NewRound(uint256,bytes32)", "0x22f2fc17c5daf07db2379b3a03a8ef20a183f761097a58fce219c8a14619e786"},
-		{rounds, "ParameterUpdate", "ParameterUpdate(string)", "0x9f5033568d78ae30f29f01e944f97b2216493bd19d1b46d429673acff3dcd674"},
-		{bonding, "Reward", "Reward(address,uint256)", "0x619caafabdd75649b302ba8419e48cccf64f37f1983ac4727cfb38b57703ffc9"},
-		{bonding, "TranscoderSlashed", "TranscoderSlashed(address,address,uint256,uint256)", "0xf4b71fed8e2c9a8c67c388bc6d35ad20b9368a24eed6d565459f2b277b6c0c22"},
-		{bonding, "TranscoderActivated", "TranscoderActivated(address,uint256)", "0x65d72d782835d64c3287844a829608d5abdc7e864cc9affe96d910ab3db665e9"},
-		{bonding, "TranscoderDeactivated", "TranscoderDeactivated(address,uint256)", "0xfee3e693fc72d0a0a673805f3e606c551f4c677b9072444b90dd2d0406bc995c"},
-		{old, "Reward", "Reward(address,uint256)", "0x619caafabdd75649b302ba8419e48cccf64f37f1983ac4727cfb38b57703ffc9"},
-		{old, "TranscoderSlashed", "TranscoderSlashed(address,address,uint256,uint256)", "0xf4b71fed8e2c9a8c67c388bc6d35ad20b9368a24eed6d565459f2b277b6c0c22"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.sig, func(t *testing.T) {
-			ev, ok := tt.abi.Events[tt.event]
-			if !ok {
-				t.Fatalf("event %s missing from the ABI", tt.event)
-			}
-			if ev.Sig != tt.sig {
-				t.Errorf("signature %s, want %s", ev.Sig, tt.sig)
-			}
-			if got := ev.ID.Hex(); got != tt.topic {
-				t.Errorf("topic %s, want %s", got, tt.topic)
+			if sig != tt.sig || id != tt.id {
+				t.Errorf("%s %s, want %s %s", sig, id, tt.sig, tt.id)
 			}
 		})
 	}

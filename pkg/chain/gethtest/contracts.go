@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -50,7 +51,8 @@ func waitReceipt(ctx context.Context, c *ethclient.Client, h common.Hash) (*type
 		if err == nil {
 			return r, nil
 		}
-		if !errors.Is(err, ethereum.NotFound) {
+		// Not mined yet, or mined but not yet in geth's background hash index.
+		if !errors.Is(err, ethereum.NotFound) && !strings.Contains(err.Error(), "transaction indexing is in progress") {
 			return nil, fmt.Errorf("receipt of %s: %w", h, err)
 		}
 		select {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/rpc"
 )
 
 // Commit seals one block with the pending transactions.
@@ -25,18 +26,36 @@ func (c *Chain) CommitBlocks(n int) {
 }
 
 // Mine commits a block and returns the receipts of txs, which must be in
-// it. It is the contracts.Miner of the chain.
+// it. It is the contracts.Miner of the chain. The receipts are read by
+// block, not by transaction hash: the hash index is built in the
+// background and may lag behind a block just committed.
 func (c *Chain) Mine(ctx context.Context, txs ...*types.Transaction) ([]*types.Receipt, error) {
-	c.Commit()
+	hash := c.Commit()
+	br, ok := c.backend.Client().(blockReceipter)
+	if !ok {
+		return nil, errors.New("simulated client cannot read block receipts")
+	}
+	all, err := br.BlockReceipts(ctx, rpc.BlockNumberOrHashWithHash(hash, false))
+	if err != nil {
+		return nil, fmt.Errorf("receipts of block %s: %w", hash, err)
+	}
+	byTx := make(map[common.Hash]*types.Receipt, len(all))
+	for _, r := range all {
+		byTx[r.TxHash] = r
+	}
 	receipts := make([]*types.Receipt, len(txs))
 	for i, tx := range txs {
-		r, err := c.backend.Client().TransactionReceipt(ctx, tx.Hash())
-		if err != nil {
-			return nil, fmt.Errorf("receipt of %s: %w", tx.Hash(), err)
+		r, ok := byTx[tx.Hash()]
+		if !ok {
+			return nil, fmt.Errorf("transaction %s is not in block %s", tx.Hash(), hash)
 		}
 		receipts[i] = r
 	}
 	return receipts, nil
+}
+
+type blockReceipter interface {
+	BlockReceipts(ctx context.Context, blockNrOrHash rpc.BlockNumberOrHash) ([]*types.Receipt, error)
 }
 
 // AdvanceTime moves the chain's clock forward by d and seals an empty block.
