@@ -12,13 +12,14 @@ import (
 // the little history some checks need (stake within a round, nonce gaps,
 // missed rounds); it is used from one goroutine.
 type Evaluator struct {
-	cfg   *config.Config
-	chain *chainState
+	cfg      *config.Config
+	chain    *chainState
+	counters *counterState
 }
 
 // NewEvaluator returns an evaluator for cfg.
 func NewEvaluator(cfg *config.Config) *Evaluator {
-	return &Evaluator{cfg: cfg, chain: newChainState()}
+	return &Evaluator{cfg: cfg, chain: newChainState(), counters: newCounterState()}
 }
 
 // SetConfig swaps the configuration after a reload, keeping history.
@@ -35,6 +36,8 @@ func (e *Evaluator) Evaluate(now time.Time, snap observe.Snapshot) []Result {
 		o, seen := snap.Node(n.Name)
 		out = append(out, nodeChecks(n, o, seen, e.cfg.Checks, withChain)...)
 	}
+	out = append(out, e.nodeMetricsChecks(now, snap)...)
+	out = append(out, hostChecks(e.cfg, snap.Host)...)
 	if withChain {
 		out = append(out, e.chainChecks(now, snap)...)
 	}
