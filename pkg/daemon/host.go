@@ -31,9 +31,14 @@ func (d *Daemon) hostJobs(cfg *config.Config) ([]probes.Job, error) {
 	} else {
 		reader = h
 	}
+	units := d.opts.Units
+	if units == nil {
+		units = watchdog.NewSystemdManager
+	}
+	// The probe dials systemd once per run and closes the connection after.
 	p, err := probes.NewHostProbe(probes.HostOptions{
 		Host: cfg.Host, Nodes: cfg.Nodes, Reader: reader, Store: d.store, Clock: d.clock,
-		Locator: probes.Locator{Units: watchdog.NewSystemdManager},
+		Locator: probes.Locator{Units: units},
 	})
 	if err != nil {
 		return nil, err
