@@ -62,7 +62,9 @@ func rewardUnknown(results []Result) []Result {
 	return out
 }
 
-// For returns how long a check must fail before its alert fires.
+// For returns how long a check must fail before its alert fires. TxStalled
+// times the stall itself (the mined nonce moving restarts it), so its alert
+// fires at once.
 func (e *Evaluator) For(check string) time.Duration {
 	c := e.cfg.Checks
 	switch check {
@@ -80,8 +82,6 @@ func (e *Evaluator) For(check string) time.Duration {
 		return c.ChainDownFor
 	case alert.EthNodeSyncing:
 		return c.SyncingFor
-	case alert.TxStalled:
-		return c.TxStalledFor
 	case alert.SessionsNearCapacity:
 		return c.SessionsHighFor
 	case alert.TranscodeSuccessLow:

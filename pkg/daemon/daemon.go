@@ -83,6 +83,8 @@ type Daemon struct {
 	// be opened (remedyErr says why).
 	remedy    *remediation.Controller
 	remedyErr error
+	// chain holds chain monitoring's connections, scan results and metrics.
+	chain *chainRuntime
 
 	mu       sync.RWMutex
 	cfg      *config.Config
@@ -140,6 +142,7 @@ func New(opts Options) (*Daemon, error) {
 		results: newResultCache(),
 	}
 	d.metrics = newMetrics(opts.Registry, opts.Version, opts.Commit)
+	d.chain = newChainRuntime(opts.Registry)
 	d.probeMet = probes.NewMetrics(opts.Registry)
 	d.metrics.reloadOK.Set(1)
 	d.metrics.reloadTime.Set(float64(d.clock.Now().Unix()))
@@ -193,6 +196,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 	d.notify(func(n Notifier) error { return n.Stopping() })
 	cancel()
 	<-schedDone()
+	d.chain.closeAll()
 	wg.Wait()
 	d.log.Info("lpwatch stopped")
 	return err

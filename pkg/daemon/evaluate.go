@@ -81,7 +81,9 @@ func (c *resultCache) forget(nodes map[string]bool) []checks.Result {
 func isNodeCheck(check string) bool {
 	switch check {
 	case alert.LivepeerNodeDown, alert.LivepeerNodeIdentityMismatch, alert.TranscoderInactive,
-		alert.RewardNotCalled, alert.RewardStatusUnknown, alert.EthBalanceLow:
+		alert.RewardNotCalled, alert.RewardStatusUnknown, alert.EthBalanceLow,
+		alert.RewardRoundMissed, alert.NodeChainDisagreement, alert.StakeDropped, alert.EthRunwayShort,
+		alert.TxStalled, alert.GasPriceAboveNodeMax:
 		return true
 	}
 	return false
@@ -95,12 +97,14 @@ func (d *Daemon) evaluate(ctx context.Context) {
 	d.mu.RLock()
 	eval := d.eval
 	d.mu.RUnlock()
+	d.beforeEvaluate(eval)
 	results := eval.Evaluate(now, snap)
 	d.metrics.evaluations.Inc()
 	for _, r := range d.results.set(now, results) {
 		d.metrics.setCheck(r)
 	}
 	d.observationMetrics(snap)
+	d.afterEvaluate(now, snap, eval)
 	inputs := make([]alert.Input, 0, len(results))
 	for _, r := range results {
 		inputs = append(inputs, toInput(r, eval.For(r.Check)))
@@ -128,20 +132,22 @@ func toInput(r checks.Result, forDur time.Duration) alert.Input {
 	return in
 }
 
-// observationMetrics exports the node's view as gauges.
+// observationMetrics exports the node's view as gauges. With a chain, the
+// last reward round and the balance come from the chain (afterEvaluate).
 func (d *Daemon) observationMetrics(snap observe.Snapshot) {
+	withChain := len(d.config().Chain.URLs) > 0
 	for _, n := range snap.Nodes {
 		s := n.Snapshot
 		if s == nil {
 			continue
 		}
-		if t := s.Transcoder.LastRewardRound; t != nil && t.IsInt64() {
+		if t := s.Transcoder.LastRewardRound; !withChain && t != nil && t.IsInt64() {
 			d.metrics.rewardLastRound.WithLabelValues(n.Name).Set(float64(t.Int64()))
 		}
 		if s.CurrentRound != nil && s.CurrentRound.IsInt64() {
 			d.metrics.nodeRound.WithLabelValues(n.Name).Set(float64(s.CurrentRound.Int64()))
 		}
-		if s.EthBalance != nil {
+		if !withChain && s.EthBalance != nil {
 			d.metrics.balance.WithLabelValues(n.Name).Set(checks.Ether(s.EthBalance))
 		}
 	}

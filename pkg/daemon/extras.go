@@ -7,7 +7,10 @@ import (
 
 // extraJobs returns the probe jobs beyond the nodes: the chain and the host.
 func (d *Daemon) extraJobs(cfg *config.Config) ([]probes.Job, error) {
-	var jobs []probes.Job
+	jobs, err := d.chainJobs(cfg)
+	if err != nil {
+		return nil, err
+	}
 	host, err := d.hostJobs(cfg)
 	if err != nil {
 		return nil, err
@@ -18,5 +21,12 @@ func (d *Daemon) extraJobs(cfg *config.Config) ([]probes.Job, error) {
 
 // extraStatus returns /status sections of the chain and host probes.
 func (d *Daemon) extraStatus() map[string]any {
-	return nil
+	out := map[string]any{}
+	if c := d.chainStatus(); c != nil {
+		out["chain"] = c
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }

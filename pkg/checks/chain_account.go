@@ -1,0 +1,144 @@
+package checks
+
+import (
+	"fmt"
+	"math/big"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/chain"
+	"github.com/lpwatch/lpwatch/pkg/config"
+	"github.com/lpwatch/lpwatch/pkg/nodeapi"
+	"github.com/lpwatch/lpwatch/pkg/observe"
+)
+
+// chainBalance is EthBalanceLow from the chain's balance of the account.
+func chainBalance(node string, o *chain.Observation, a *chain.AccountInfo, c config.Checks) Result {
+	if a.Balance == nil {
+		return unknown(alert.EthBalanceLow, node, missingWhy(o, "account.balance", a.Address))
+	}
+	return balance(node, a.Balance, c, "chain")
+}
+
+// learnNonce follows the account's nonces: a stall begins when a
+// transaction is pending and restarts whenever the mined nonce moves.
+func (m *nodeMemory) learnNonce(at time.Time, a *chain.AccountInfo) {
+	gap, ok := a.NonceGap()
+	switch {
+	case !ok:
+	case gap == 0:
+		m.stallSince = time.Time{}
+	case m.stallSince.IsZero() || *a.MinedNonce != m.minedNonce:
+		m.stallSince, m.minedNonce = at, *a.MinedNonce
+	}
+}
+
+// txStalled is TxStalled: transactions have been pending behind the same
+// mined nonce for limit. The check times the stall itself (the mined nonce
+// moving restarts it), so its alert fires without a further wait.
+func txStalled(node string, in chainInput, a *chain.AccountInfo, m *nodeMemory, limit time.Duration) Result {
+	check := alert.TxStalled
+	gap, known := a.NonceGap()
+	if !known {
+		why := missingWhy(in.obs, "account.pendingNonce", a.Address)
+		if a.PendingNonce != nil {
+			why = missingWhy(in.obs, "account.minedNonce", a.Address)
+			if a.MinedNonce != nil {
+				why = fmt.Sprintf("pending nonce %d is below mined nonce %d (the endpoint's pool is behind its head)", *a.PendingNonce, *a.MinedNonce)
+			}
+		}
+		return unknown(check, node, why)
+	}
+	if gap == 0 || m.stallSince.IsZero() {
+		return ok(check, node, fmt.Sprintf("no transaction pending (nonce %d)", *a.MinedNonce))
+	}
+	d := in.now.Sub(m.stallSince)
+	desc := fmt.Sprintf("%d transaction(s) pending behind mined nonce %d for %s", gap, *a.MinedNonce, roundDur(d))
+	if d < limit {
+		return ok(check, node, desc+", under the "+limit.String()+" limit")
+	}
+	r := failing(check, node, Critical, desc+": transactions are stuck", map[string]string{
+		"pending_nonce": u64s(*a.PendingNonce), "mined_nonce": u64s(*a.MinedNonce), "gap": u64s(gap), "stalled_for": roundDur(d),
+	})
+	r.Epoch = u64s(*a.MinedNonce)
+	return r
+}
+
+// gasAboveMax is GasPriceAboveNodeMax: the chain's gas price is above the
+// node's -maxGasPrice, so the node will not send reward.
+func gasAboveMax(node string, o *chain.Observation, nv *observe.Node) Result {
+	check := alert.GasPriceAboveNodeMax
+	if why := nodeViewWhy(nv); why != "" {
+		return unknown(check, node, why)
+	}
+	s := nv.Snapshot
+	if err := s.Optional[nodeapi.PathMaxGasPrice]; err != nil {
+		return unknown(check, node, "the node's "+nodeapi.PathMaxGasPrice+" could not be read: "+nodeapi.ReasonOf(err))
+	}
+	if s.MaxGasPrice == nil {
+		return ok(check, node, "the node has no -maxGasPrice")
+	}
+	if o.GasPrice == nil {
+		return unknown(check, node, missingWhy(o, "gas_price", common.Address{}))
+	}
+	gp, most := gwei(o.GasPrice), gwei(s.MaxGasPrice)
+	if o.GasPrice.Cmp(s.MaxGasPrice) > 0 {
+		return failing(check, node, Warning,
+			fmt.Sprintf("gas price %s gwei is above the node's -maxGasPrice %s gwei: it will not send reward", gp, most),
+			map[string]string{"gas_price_gwei": gp, "max_gas_price_gwei": most})
+	}
+	return ok(check, node, fmt.Sprintf("gas price %s gwei is within the node's -maxGasPrice %s gwei", gp, most))
+}
+
+// gwei renders wei as gwei with up to 3 decimals.
+func gwei(wei *big.Int) string {
+	return new(big.Rat).SetFrac(wei, big.NewInt(1e9)).FloatString(3)
+}
+
+// learnStake keeps the highest stake seen in the current round.
+func (m *nodeMemory) learnStake(round *uint64, a *chain.AccountInfo) {
+	if round == nil || a.TotalStake == nil {
+		return
+	}
+	if m.stakeMax == nil || m.stakeRound != *round || a.TotalStake.Cmp(m.stakeMax) > 0 {
+		m.stakeRound, m.stakeMax = *round, new(big.Int).Set(a.TotalStake)
+	}
+}
+
+// stakeDropped is StakeDropped: a TranscoderSlashed event (critical, for
+// the round it was seen in and the next), or total stake down by more than
+// stake_drop_fraction from its high within the round (warning).
+func (e *Evaluator) stakeDropped(node string, o *chain.Observation, a *chain.AccountInfo, m *nodeMemory) Result {
+	check := alert.StakeDropped
+	if s := e.chain.recentSlash(a.Address, o.Round.CurrentRound); s != nil {
+		r := failing(check, node, Critical,
+			fmt.Sprintf("TranscoderSlashed: penalty %s LPT wei (finder %s) in tx %s at block %d", s.Penalty, s.Finder.Hex(), s.TxHash.Hex(), s.BlockNumber),
+			map[string]string{"penalty": s.Penalty.String(), "finder": s.Finder.Hex(), "tx": s.TxHash.Hex(), "block": u64s(s.BlockNumber)})
+		r.Epoch = s.TxHash.Hex()
+		return r
+	}
+	n := &need{o: o, addr: a.Address}
+	round := n.u64(o.Round.CurrentRound, "round.currentRound")
+	stake := n.num(a.TotalStake, "account.transcoderTotalStake")
+	if !n.ok() {
+		return unknown(check, node, n.why)
+	}
+	if m.stakeMax != nil && m.stakeRound == round && m.stakeMax.Sign() > 0 {
+		drop := new(big.Rat).SetFrac(new(big.Int).Sub(m.stakeMax, stake), m.stakeMax)
+		limit := new(big.Rat).SetFloat64(e.cfg.Checks.StakeDropFraction)
+		if limit != nil && drop.Cmp(limit) > 0 {
+			f, _ := drop.Float64()
+			r := failing(check, node, Warning,
+				fmt.Sprintf("total stake fell %s within round %d: from %s to %s LPT wei", pct(f), round, m.stakeMax, stake),
+				map[string]string{"round": u64s(round), "stake_high": m.stakeMax.String(), "stake": stake.String()})
+			r.Epoch = u64s(round)
+			return r
+		}
+	}
+	if why := e.chain.slashScanProblem(); why != "" {
+		return unknown(check, node, "stake "+stake.String()+" LPT wei has not dropped, but "+why)
+	}
+	return ok(check, node, fmt.Sprintf("total stake %s LPT wei, no drop within round %d", stake, round))
+}

@@ -1,0 +1,136 @@
+package probes
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/lpwatch/lpwatch/pkg/chain"
+	"github.com/lpwatch/lpwatch/pkg/clock"
+	"github.com/lpwatch/lpwatch/pkg/observe"
+)
+
+// MaxScanChunks bounds the slash scan of one cycle to this many
+// eth_getLogs ranges; after a longer gap the oldest blocks are skipped.
+const MaxScanChunks = 10
+
+// ChainProbeConfig configures a ChainProbe.
+type ChainProbeConfig struct {
+	Interval time.Duration
+	Timeout  time.Duration
+	// Addresses are the monitored accounts (each node's expected_address).
+	Addresses []common.Address
+	// MaxLogRange is the widest block range of one eth_getLogs call of the
+	// slash scan.
+	MaxLogRange uint64
+	// OnScan receives each slash scan's result; nil disables the scan.
+	OnScan func(ScanResult)
+}
+
+// ScanResult is one scan of TranscoderSlashed logs.
+type ScanResult struct {
+	// From and To are the blocks scanned (To is the head read this cycle).
+	From, To uint64
+	Slashes  []chain.SlashEvent
+	// Calls is the number of RPC calls the scan made.
+	Calls uint64
+	Err   error
+}
+
+// ChainProbe runs one chain observation per cycle and stores it as an
+// observe.Chain whose Obs is the *chain.Observation, then scans the new
+// blocks for TranscoderSlashed events of the monitored accounts.
+type ChainProbe struct {
+	cfg    ChainProbeConfig
+	prober *chain.Prober
+	store  *observe.Store
+	clock  clock.Clock
+
+	mu     sync.Mutex
+	cursor uint64 // last block scanned; 0 before the first scan
+}
+
+// NewChainProbe returns the chain probe over prober.
+func NewChainProbe(prober *chain.Prober, store *observe.Store, c clock.Clock, cfg ChainProbeConfig) (*ChainProbe, error) {
+	switch {
+	case prober == nil || store == nil || c == nil:
+		return nil, errors.New("chain probe needs a prober, a store and a clock")
+	case cfg.Interval <= 0 || cfg.Timeout <= 0:
+		return nil, fmt.Errorf("chain probe interval %s and timeout %s must be positive", cfg.Interval, cfg.Timeout)
+	case cfg.OnScan != nil && cfg.MaxLogRange == 0:
+		return nil, errors.New("chain probe slash scan needs a positive max log range")
+	}
+	seen := make(map[common.Address]bool, len(cfg.Addresses))
+	var addrs []common.Address
+	for _, a := range cfg.Addresses {
+		if !seen[a] {
+			seen[a] = true
+			addrs = append(addrs, a)
+		}
+	}
+	cfg.Addresses = addrs
+	return &ChainProbe{cfg: cfg, prober: prober, store: store, clock: c}, nil
+}
+
+// Job returns the scheduler job of this probe.
+func (p *ChainProbe) Job() Job {
+	return Job{Probe: "chain", Target: "chain", Interval: p.cfg.Interval, Timeout: p.cfg.Timeout, Run: p.Run}
+}
+
+// Run observes the chain once and records what it saw. It fails when no
+// endpoint could be used; single failed reads are in the observation.
+func (p *ChainProbe) Run(ctx context.Context) error {
+	at := p.clock.Now()
+	obs, err := p.prober.Observe(ctx, p.cfg.Addresses)
+	p.store.PutChain(observe.Chain{At: at, Err: err, Reason: chain.Reason(err), Obs: obs})
+	if err != nil {
+		return err
+	}
+	if p.cfg.OnScan != nil && obs.Block != nil && len(p.cfg.Addresses) > 0 {
+		p.cfg.OnScan(p.scan(ctx, obs.Block.Number))
+	}
+	return nil
+}
+
+// scan reads the TranscoderSlashed logs of the monitored accounts in the
+// blocks after the last scan, up to head. The first scan covers the last
+// MaxLogRange blocks; a failed scan is retried from the same block.
+func (p *ChainProbe) scan(ctx context.Context, head uint64) ScanResult {
+	p.mu.Lock()
+	cursor := p.cursor
+	p.mu.Unlock()
+	from := cursor + 1
+	if cursor == 0 || head-min(head, cursor) > MaxScanChunks*p.cfg.MaxLogRange {
+		span := p.cfg.MaxLogRange
+		if cursor != 0 {
+			span = MaxScanChunks * p.cfg.MaxLogRange
+		}
+		from = head - min(head, span-1)
+	}
+	r := ScanResult{From: from, To: head}
+	if from > head {
+		return r // nothing new (or the head went back in a reorganisation)
+	}
+	before := p.calls()
+	r.Slashes, r.Err = p.prober.SlashEvents(ctx, from, head, p.cfg.Addresses...)
+	r.Calls = p.calls() - before
+	if r.Err == nil {
+		p.mu.Lock()
+		p.cursor = head
+		p.mu.Unlock()
+	}
+	return r
+}
+
+// calls sums the calls made through the pool's endpoints so far.
+func (p *ChainProbe) calls() uint64 {
+	var n uint64
+	for _, e := range p.prober.Pool().Endpoints() {
+		n += e.Calls()
+	}
+	return n
+}
