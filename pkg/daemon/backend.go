@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"context"
+	"encoding/json"
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
@@ -10,8 +11,34 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/server"
 )
 
-// Health implements server.Backend: 200 ("ok") when every health-relevant
-// check is ok or warning, 503 ("fail") otherwise, from cached results.
+// HealthJSON implements server.Backend from the report built at the last
+// evaluation: serving it costs no allocation and never waits.
+func (d *Daemon) HealthJSON() (bool, []byte) {
+	if h := d.healthBody.Load(); h != nil {
+		return h.healthy, h.body
+	}
+	return false, []byte(`{"status":"fail","checks":[]}` + "\n")
+}
+
+// healthCache is the encoded health report of the last evaluation.
+type healthCache struct {
+	healthy bool
+	body    []byte
+}
+
+// refreshHealth encodes the health report after an evaluation.
+func (d *Daemon) refreshHealth() {
+	rep := d.Health()
+	b, err := json.MarshalIndent(rep, "", "  ")
+	if err != nil {
+		d.log.WithError(err).Error("encode health report")
+		return
+	}
+	d.healthBody.Store(&healthCache{healthy: rep.Status == "ok", body: append(b, '\n')})
+}
+
+// Health computes the health report: "ok" when every health-relevant
+// check is ok or warning, "fail" otherwise, from cached results.
 func (d *Daemon) Health() server.HealthReport {
 	rep := server.HealthReport{Status: "ok", Checks: []server.HealthCheck{}}
 	results := d.results.all()

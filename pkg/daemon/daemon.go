@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -95,6 +96,8 @@ type Daemon struct {
 	started  time.Time
 	sinks    map[string]alert.Sink
 	delivery deliveryRunner
+	// healthBody is the /health answer, rebuilt after every evaluation.
+	healthBody atomic.Pointer[healthCache]
 	// restartProbes swaps the running probes for new ones (reload).
 	restartProbes func(jobs []probes.Job)
 }

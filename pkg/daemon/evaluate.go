@@ -103,6 +103,7 @@ func (d *Daemon) evaluate(ctx context.Context) {
 	for _, r := range d.results.set(now, results) {
 		d.metrics.setCheck(r)
 	}
+	d.refreshHealth()
 	d.observationMetrics(snap)
 	d.afterEvaluate(now, snap, eval)
 	inputs := make([]alert.Input, 0, len(results))

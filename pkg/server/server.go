@@ -23,8 +23,9 @@ const MaxBodyBytes = 64 << 10
 
 // Backend is what the server needs from the daemon.
 type Backend interface {
-	// Health returns the cached health report.
-	Health() HealthReport
+	// HealthJSON returns whether the node is healthy and the JSON body of
+	// the health report, both computed when the checks last ran.
+	HealthJSON() (healthy bool, body []byte)
 	// Live reports whether the process and its scheduler are alive.
 	Live() bool
 	// Status returns everything, secrets redacted, as a JSON-able value.
@@ -103,12 +104,13 @@ func HealthHandler(b Backend) http.Handler {
 
 func healthHandler(b Backend) http.HandlerFunc {
 	return func(w http.ResponseWriter, _ *http.Request) {
-		rep := b.Health()
-		code := http.StatusOK
-		if rep.Status != "ok" {
-			code = http.StatusServiceUnavailable
+		healthy, body := b.HealthJSON()
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Cache-Control", "no-store")
+		if !healthy {
+			w.WriteHeader(http.StatusServiceUnavailable)
 		}
-		writeJSON(w, code, rep)
+		_, _ = w.Write(body)
 	}
 }
 
