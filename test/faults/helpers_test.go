@@ -1,0 +1,120 @@
+package faults
+
+import (
+	"bytes"
+	"runtime"
+	"runtime/pprof"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+// pollEvery is how often waitUntil looks at a condition that has no
+// channel to wait on.
+const pollEvery = time.Millisecond
+
+// waitUntil waits, in real time, until cond holds; it fails the test after
+// waitLimit.
+func waitUntil(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	if !pollUntil(waitLimit, cond) {
+		t.Fatalf("timed out after %s waiting for %s", waitLimit, what)
+	}
+}
+
+// pollUntil reports whether cond held within limit.
+func pollUntil(limit time.Duration, cond func() bool) bool {
+	if cond() {
+		return true
+	}
+	deadline := time.NewTimer(limit)
+	defer deadline.Stop()
+	tick := time.NewTicker(pollEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-deadline.C:
+			return cond()
+		case <-tick.C:
+			if cond() {
+				return true
+			}
+		}
+	}
+}
+
+// gatherValue returns the value of the series of name whose labels include
+// labels, from reg (0 when absent).
+func gatherValue(t testing.TB, reg prometheus.Gatherer, name string, labels map[string]string) float64 {
+	t.Helper()
+	fams, err := reg.Gather()
+	if err != nil {
+		t.Fatalf("gather: %v", err)
+	}
+	for _, f := range fams {
+		if f.GetName() != name {
+			continue
+		}
+	series:
+		for _, m := range f.GetMetric() {
+			have := map[string]string{}
+			for _, l := range m.GetLabel() {
+				have[l.GetName()] = l.GetValue()
+			}
+			for k, v := range labels {
+				if have[k] != v {
+					continue series
+				}
+			}
+			switch {
+			case m.Counter != nil:
+				return m.Counter.GetValue()
+			case m.Gauge != nil:
+				return m.Gauge.GetValue()
+			}
+		}
+	}
+	return 0
+}
+
+// lockedBuffer collects log output from many goroutines.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// tail returns the last n lines of s.
+func tail(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// checkNoLeak waits until the goroutine count is back to base, and fails
+// with every goroutine's stack when it is not within the limit.
+func checkNoLeak(t *testing.T, base int) {
+	t.Helper()
+	if pollUntil(10*time.Second, func() bool { return runtime.NumGoroutine() <= base }) {
+		return
+	}
+	var b bytes.Buffer
+	_ = pprof.Lookup("goroutine").WriteTo(&b, 1)
+	t.Errorf("goroutine leak: %d goroutines, %d before the row\n%s", runtime.NumGoroutine(), base, b.String())
+}
