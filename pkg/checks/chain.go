@@ -54,17 +54,14 @@ type chainInput struct {
 // chainChecks evaluates the checks that read the chain.
 func (e *Evaluator) chainChecks(now time.Time, snap observe.Snapshot) []Result {
 	st := e.chain
-	if st.ledger == nil {
-		l, err := openLedger(filepath.Join(e.cfg.State.Dir, ChainStateFile), now)
-		if err != nil {
-			st.errs = append(st.errs, err)
-		}
-		st.ledger = l
-	}
+	e.openLedger(now)
 	in := chainInputOf(now, snap.Chain, e.cfg.Chain)
 	if in.down == "" && in.at.After(st.lastObs) {
 		st.lastObs = in.at
 		e.learn(in)
+	}
+	if in.down == "" {
+		st.learnSlashes(in.obs.Round.CurrentRound)
 	}
 	names := make(map[string]bool, len(e.cfg.Nodes))
 	for _, n := range e.cfg.Nodes {
@@ -127,7 +124,18 @@ func (e *Evaluator) learn(in chainInput) {
 		m.learnNonce(in.at, a)
 		e.chain.ledger.learn(n.Name, addr, facts(o, a), in.at, a.Balance, e.cfg.Checks.RunwayWindow)
 	}
-	e.chain.learnSlashes(o.Round.CurrentRound)
+}
+
+// openLedger reads the durable history on first use.
+func (e *Evaluator) openLedger(now time.Time) {
+	if e.chain.ledger != nil {
+		return
+	}
+	l, err := openLedger(filepath.Join(e.cfg.State.Dir, ChainStateFile), now)
+	if err != nil {
+		e.chain.errs = append(e.chain.errs, err)
+	}
+	e.chain.ledger = l
 }
 
 func (s *chainState) memory(node string) *nodeMemory {
@@ -166,6 +174,9 @@ func (e *Evaluator) nodeChainChecks(n config.Node, in chainInput, nv *observe.No
 	default:
 		if a = in.obs.Account(addr); a == nil {
 			why = "the chain probe did not read " + addr.Hex()
+			if in.obs.Endpoint == "" {
+				why = noEndpoint(in.obs)
+			}
 		}
 	}
 	if why != "" {

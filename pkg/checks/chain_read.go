@@ -18,7 +18,7 @@ func missingWhy(o *chain.Observation, field string, addr common.Address) string 
 		return fmt.Sprintf("%s could not be read (%s)", field, chain.Reason(err))
 	}
 	if o.Endpoint == "" {
-		return "no chain endpoint is usable"
+		return noEndpoint(o)
 	}
 	if o.Contracts == nil && (strings.HasPrefix(field, "round.") || isContractRead(field)) {
 		if err := o.Err("contracts", common.Address{}); err != nil {
@@ -135,3 +135,12 @@ func u64s(v uint64) string { return fmt.Sprint(v) }
 
 // pct renders a fraction as a percentage, e.g. 0.1 as "10%".
 func pct(f float64) string { return strconv.FormatFloat(f*100, 'g', 3, 64) + "%" }
+
+// noEndpoint says that no endpoint could be used, and why for each.
+func noEndpoint(o *chain.Observation) string {
+	var why []string
+	for _, h := range o.Endpoints {
+		why = append(why, h.Name+": "+h.Reason)
+	}
+	return unknownWhy("no chain endpoint is usable", why)
+}

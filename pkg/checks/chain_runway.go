@@ -132,9 +132,7 @@ type NodeChainFacts struct {
 // evaluation.
 func (e *Evaluator) ChainFacts(now time.Time) map[string]NodeChainFacts {
 	out := make(map[string]NodeChainFacts)
-	if e.chain.ledger == nil {
-		return out
-	}
+	e.openLedger(now)
 	for name, n := range e.chain.ledger.file.Nodes {
 		f := NodeChainFacts{MissedTotal: n.MissedTotal}
 		if k := len(n.Balance); k > 0 {
