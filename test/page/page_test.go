@@ -1,0 +1,113 @@
+// Package page tests the status page as a person sees it: rendered by a
+// real headless Chromium against the demo.
+package page
+
+import (
+	"context"
+	"encoding/json"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lpwatch/lpwatch/pkg/demo"
+)
+
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("chromium is required under CI=true (apt-get install chromium)")
+	}
+	t.Skip("chromium not installed")
+	return ""
+}
+
+// headless runs Chromium with the flags that keep it off the network.
+func headless(ctx context.Context, t *testing.T, bin string, args ...string) []byte {
+	t.Helper()
+	base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir=" + t.TempDir()}
+	cmd := exec.CommandContext(ctx, bin, append(base, args...)...)
+	cmd.Env = append(os.Environ(), "DBUS_SESSION_BUS_ADDRESS=disabled:")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("chromium %v: %v", args, err)
+	}
+	return out
+}
+
+func TestStatusPageInChromium(t *testing.T) {
+	bin := chromium(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- demo.Run(ctx, demo.Options{Listen: addr, Out: &strings.Builder{}, StateDir: t.TempDir()}) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil && ctx.Err() == nil {
+			t.Errorf("demo: %v", err)
+		}
+	}()
+	base := "http://" + addr
+	// Wait until both demo nodes have been probed (the page then has content).
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		var st struct {
+			Nodes []struct {
+				Name string `json:"name"`
+				Up   bool   `json:"up"`
+			} `json:"nodes"`
+		}
+		resp, err := http.Get(base + "/status")
+		if err == nil {
+			_ = json.NewDecoder(resp.Body).Decode(&st)
+			resp.Body.Close()
+		}
+		up := 0
+		for _, n := range st.Nodes {
+			if n.Up {
+				up++
+			}
+		}
+		if up == 2 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("demo nodes not probed in time: %+v (err %v)", st, err)
+		}
+		time.Sleep(200 * time.Millisecond) // pacing between polls; the outcome is the condition above
+	}
+	cctx, ccancel := context.WithTimeout(ctx, 60*time.Second)
+	defer ccancel()
+	dom := string(headless(cctx, t, bin, "--dump-dom", base+"/"))
+	for _, want := range []string{"lpwatch", `id="node-tc001"`, `id="node-tc002"`, "reward:", "last rewarded round",
+		"balance", "runway", "Alerts", "Silences", "Delivery", "terminal"} {
+		if !strings.Contains(dom, want) {
+			t.Errorf("rendered page lacks %q", want)
+		}
+	}
+	shot := filepath.Join(t.TempDir(), "page.png")
+	if dst := os.Getenv("LPWATCH_SCREENSHOT"); dst != "" {
+		shot = dst
+	}
+	headless(cctx, t, bin, "--window-size=430,1100", "--hide-scrollbars", "--screenshot="+shot, base+"/")
+	st, err := os.Stat(shot)
+	if err != nil || st.Size() < 10_000 {
+		t.Fatalf("screenshot %s: %v (size %v)", shot, err, st)
+	}
+}
