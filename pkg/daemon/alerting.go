@@ -21,6 +21,7 @@ type Outbox interface {
 	Run(ctx context.Context, sinks map[string]alert.Sink) error
 	Health() []outbox.SinkHealth
 	Pending() []outbox.Record
+	Close() error
 }
 
 // openAlerting opens silences, the outbox and the alert engine in the state

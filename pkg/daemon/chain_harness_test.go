@@ -2,7 +2,6 @@ package daemon
 
 import (
 	"context"
-	"io"
 	"math/big"
 	"net"
 	"net/http"
@@ -164,12 +163,6 @@ func runDaemon(t *testing.T, cfg *config.Config, start time.Time) (*harness, fun
 				}
 			case <-time.After(10 * time.Second):
 				t.Error("daemon did not stop")
-			}
-			// Run leaves the outbox open; release its lock for the next daemon.
-			if c, ok := d.outbox.(io.Closer); ok {
-				if err := c.Close(); err != nil {
-					t.Errorf("close outbox: %v", err)
-				}
 			}
 		})
 	}

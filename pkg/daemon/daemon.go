@@ -166,12 +166,13 @@ func (d *Daemon) Run(ctx context.Context) error {
 	d.started = d.clock.Now()
 	ln, hln, err := d.listen(cfg)
 	if err != nil {
+		_ = d.outbox.Close()
 		return err
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
-	errc := make(chan error, 4)
+	errc := make(chan error, 8)
 	spawn := func(name string, f func(context.Context) error) {
 		wg.Add(1)
 		go func() {
@@ -189,6 +190,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 	}
 	spawn("outbox", d.runDelivery)
 	spawn("resend", d.runResend)
+	spawn("digest", d.runDigest)
 	spawn("remediation", d.runRemediation)
 	d.log.WithFields(logrus.Fields{"listen": ln.Addr().String(), "nodes": len(cfg.Nodes), "chain": len(cfg.Chain.URLs) > 0}).Info("lpwatch started")
 	schedDone := d.startScheduler(ctx, cfg)
@@ -201,6 +203,9 @@ func (d *Daemon) Run(ctx context.Context) error {
 	<-schedDone()
 	d.chain.closeAll()
 	wg.Wait()
+	if cerr := d.outbox.Close(); cerr != nil {
+		d.log.WithError(cerr).Warn("closing the outbox")
+	}
 	d.log.Info("lpwatch stopped")
 	return err
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -36,6 +37,7 @@ func (c *captureSink) Notify(_ context.Context, n *alert.Notification) error {
 
 type harness struct {
 	t     *testing.T
+	stop  func() // stops the daemon and waits for it (also run at cleanup)
 	clk   *clock.Fake
 	d     *Daemon
 	sink  *captureSink
@@ -90,18 +92,22 @@ func startDaemonWith(t *testing.T, cfg *config.Config, o Options) *harness {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- d.Run(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("daemon: %v", err)
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			cancel()
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Errorf("daemon: %v", err)
+				}
+			case <-time.After(10 * time.Second):
+				t.Error("daemon did not stop")
 			}
-		case <-time.After(10 * time.Second):
-			t.Error("daemon did not stop")
-		}
-	})
-	return &harness{t: t, clk: clk, d: d, base: "http://" + ln.Addr().String(), reg: reg, path: o.ConfigPath, start: clk.Now()}
+		})
+	}
+	t.Cleanup(stop)
+	return &harness{t: t, clk: clk, d: d, stop: stop, base: "http://" + ln.Addr().String(), reg: reg, path: o.ConfigPath, start: clk.Now()}
 }
 
 // waitFor advances the fake clock a second at a time until cond holds,

@@ -1,0 +1,104 @@
+package daemon
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/statefile"
+)
+
+// digestFile remembers the day of the last digest, so a restart around the
+// digest time neither repeats nor skips it.
+const digestFile = "digest.json"
+
+type digestState struct {
+	LastDay string `json:"last_day"` // YYYY-MM-DD in local time
+}
+
+// digestDue reports whether the digest of the day of now is due: the
+// configured HH:MM has passed and today's digest has not been sent.
+func digestDue(now time.Time, hhmm, lastDay string) bool {
+	if hhmm == "" {
+		return false
+	}
+	var h, m int
+	if _, err := fmt.Sscanf(hhmm, "%d:%d", &h, &m); err != nil {
+		return false
+	}
+	at := time.Date(now.Year(), now.Month(), now.Day(), h, m, 0, 0, now.Location())
+	return !now.Before(at) && lastDay != now.Format(time.DateOnly)
+}
+
+// runDigest sends the optional daily digest at alert.digest_time.
+func (d *Daemon) runDigest(ctx context.Context) error {
+	path := filepath.Join(d.config().State.Dir, digestFile)
+	var st digestState
+	if _, err := statefile.ReadJSON(path, &st, d.clock.Now()); err != nil {
+		d.log.WithError(err).Error("digest state unreadable; today's digest may be sent again")
+	}
+	tick := d.clock.NewTicker(30 * time.Second)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-tick.C():
+		}
+		now := d.clock.Now()
+		cfg := d.config()
+		if !digestDue(now, cfg.Alert.DigestTime, st.LastDay) {
+			continue
+		}
+		if err := d.engine.Emit(ctx, alert.LpwatchDigest, source(cfg), alert.SeverityInfo,
+			"[lpwatch] daily digest "+now.Format(time.DateOnly), d.digestText(now), nil); err != nil {
+			d.log.WithError(err).Error("cannot queue the daily digest; retried in 30s")
+			continue
+		}
+		st.LastDay = now.Format(time.DateOnly)
+		if err := statefile.WriteJSON(path, st); err != nil {
+			d.log.WithError(err).Error("cannot record the digest day")
+		}
+	}
+}
+
+// digestText summarizes the last day per node: reward status, missed
+// rounds, balance, runway, and restarts made by lpwatch.
+func (d *Daemon) digestText(now time.Time) string {
+	v := d.pageView()
+	var b strings.Builder
+	for _, n := range v.Nodes {
+		fmt.Fprintf(&b, "%s: %s; last rewarded round %s; missed rounds %d; balance %.4f ETH; runway %s.\n",
+			n.Name, n.RewardText, orDash(n.LastRewardRound), n.Missed, n.BalanceEther, orDash(n.RunwayText))
+	}
+	if v.Chain != nil {
+		fmt.Fprintf(&b, "chain: endpoint %s, head age %s.\n", orDash(v.Chain.InUse), orDash(v.HeadAge))
+	}
+	restarts := 0
+	if d.remedy != nil {
+		for _, e := range d.remedy.Status().Restarts {
+			if now.Sub(e.At) <= 24*time.Hour {
+				restarts++
+				fmt.Fprintf(&b, "restart: %s at %s (%s): %s.\n", e.Unit, e.At.Format("15:04"), e.Why, e.Result)
+			}
+		}
+	}
+	firing := 0
+	for _, a := range v.Alerts {
+		if a.Phase == alert.PhaseFiring {
+			firing++
+		}
+	}
+	fmt.Fprintf(&b, "%d restart(s) in the last 24h; %d alert(s) firing now.", restarts, firing)
+	return b.String()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
