@@ -11,6 +11,7 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/alert/outbox"
 	"github.com/lpwatch/lpwatch/pkg/checks"
+	"github.com/lpwatch/lpwatch/pkg/remediation"
 )
 
 // l1BlockTime estimates time left in a round: rounds are counted in
@@ -29,7 +30,8 @@ type pageView struct {
 	Silences []alert.Silence
 	Sinks    []outbox.SinkHealth
 	Pending  int
-	Extra    []extraLine
+	Remedy   *remediation.Status
+	Restarts []remediation.Entry // newest first, at most 5
 }
 
 // nodeCard is one node's box on the page.
@@ -42,9 +44,6 @@ type nodeCard struct {
 	NonceGapText string
 	Checks       []checks.Result
 }
-
-// extraLine is one line of a section provided by other components.
-type extraLine struct{ Title, Text string }
 
 func (d *Daemon) pageView() pageView {
 	st := d.Status().(StatusReport)
@@ -62,12 +61,14 @@ func (d *Daemon) pageView() pageView {
 			}
 		}
 	}
-	for k, x := range st.Extra {
-		if k != "chain" {
-			v.Extra = append(v.Extra, extraLine{Title: k, Text: fmt.Sprintf("%+v", x)})
+	if r, ok := st.Extra["remediation"].(*remediation.Status); ok {
+		v.Remedy = r
+		v.Restarts = append([]remediation.Entry(nil), r.Restarts...)
+		sort.Slice(v.Restarts, func(i, j int) bool { return v.Restarts[i].At.After(v.Restarts[j].At) })
+		if len(v.Restarts) > 5 {
+			v.Restarts = v.Restarts[:5]
 		}
 	}
-	sort.Slice(v.Extra, func(i, j int) bool { return v.Extra[i].Title < v.Extra[j].Title })
 	for _, n := range st.Nodes {
 		card := nodeCard{NodeStatus: n, RewardState: "unknown", RewardText: "not known yet"}
 		for _, r := range st.Checks {
@@ -153,7 +154,12 @@ small{color:#57606a}
 <h2>Silences</h2>{{if not .Silences}}<div class="card"><small>none</small></div>{{else}}<div class="card">{{range .Silences}}<div>{{if .Alert}}{{.Alert}}{{else}}*{{end}} / {{if .Target}}{{.Target}}{{else}}*{{end}} until {{.EndsAt.Local.Format "Jan 2 15:04"}}: {{.Comment}}</div>{{end}}</div>{{end}}
 <h2>Delivery</h2><div class="card"><div><span class="k">outbox</span> {{.Pending}} pending</div>
 {{range .Sinks}}<div>{{.Sink}}: {{if .FailingSince.IsZero}}<span class="ok">ok</span>{{else}}<span class="critical">failing since {{ago .FailingSince}} ({{.LastReason}})</span>{{end}} · {{.QueueDepth}} queued</div>{{end}}</div>
-{{range .Extra}}<h2>{{.Title}}</h2><div class="card"><small>{{.Text}}</small></div>{{end}}
+{{with .Remedy}}<h2>Self-healing</h2><div class="card" id="remediation">
+{{range $k, $a := .Activity}}<div class="warning">{{$k}}: {{$a}}</div>{{end}}
+{{if not $.Restarts}}<small>no restarts recorded</small>{{end}}
+{{range $.Restarts}}<div>{{.At.Local.Format "Jan 2 15:04"}} {{.Unit}} ({{.Target}}): <b>{{.Result}}</b>{{if .DryRun}} (dry run){{end}}<br><small>{{.Why}}{{if .Outcome}} · {{.Outcome}}{{end}}</small></div>{{end}}
+{{if not .NextScheduledRestart.IsZero}}<div><small>next scheduled chain restart {{.NextScheduledRestart.Local.Format "Jan 2 15:04"}}</small></div>{{end}}
+</div>{{end}}
 </body></html>`))
 
 // statusPage renders a small self-contained page for a person: no external
