@@ -15,6 +15,7 @@ import (
 	"github.com/sirupsen/logrus"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/alert/outbox"
 	"github.com/lpwatch/lpwatch/pkg/clock"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/daemon"
@@ -277,15 +278,31 @@ func (e *env) healthy() bool {
 	return true
 }
 
-// pending is the number of notifications waiting in the outbox.
-func (e *env) pending() int {
+// delivery returns the outbox section of /status.
+func (e *env) delivery() map[string]any {
 	st, ok := e.d.Status().(daemon.StatusReport)
 	if !ok {
 		e.t.Fatalf("status is %T", e.d.Status())
 	}
 	m, _ := st.Delivery.(map[string]any)
-	n, _ := m["pending"].(int)
+	return m
+}
+
+// pending is the number of notifications waiting in the outbox.
+func (e *env) pending() int {
+	n, _ := e.delivery()["pending"].(int)
 	return n
+}
+
+// sinkHealth returns the outbox's view of one sink, as /status shows it.
+func (e *env) sinkHealth(sink string) outbox.SinkHealth {
+	list, _ := e.delivery()["sinks"].([]outbox.SinkHealth)
+	for _, h := range list {
+		if h.Sink == sink {
+			return h
+		}
+	}
+	return outbox.SinkHealth{Sink: sink}
 }
 
 // httpCode returns the status code of GET path on lpwatch's listener.
@@ -311,10 +328,26 @@ func (e *env) describe() string {
 		fmt.Fprintf(&b, "  alert %s/%s %s %s\n", a.Alert, a.Target, a.Phase, a.Reason)
 	}
 	fmt.Fprintf(&b, "  outbox pending %d\n", e.pending())
-	for _, s := range []*sinkServer{e.pager, e.backup} {
-		for _, d := range s.deliveries() {
-			fmt.Fprintf(&b, "  %s got %s/%s %s seq %d: %d\n", s.URL(), d.p.Alert, d.p.Target, d.p.Status, d.p.Seq, d.status)
+	for _, s := range []struct {
+		name string
+		srv  *sinkServer
+	}{{"pager", e.pager}, {"backup", e.backup}} {
+		var last string
+		n := 0
+		flush := func() {
+			if n > 0 {
+				fmt.Fprintf(&b, "  %s got %s x%d\n", s.name, last, n)
+			}
 		}
+		for _, d := range s.srv.deliveries() {
+			line := fmt.Sprintf("%s/%s %s seq %d: %d", d.p.Alert, d.p.Target, d.p.Status, d.p.Seq, d.status)
+			if line != last {
+				flush()
+				last, n = line, 0
+			}
+			n++
+		}
+		flush()
 	}
 	return b.String()
 }

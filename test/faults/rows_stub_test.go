@@ -3,7 +3,7 @@ package faults
 import "testing"
 
 func chainRows() []row  { return nil }
-func sinkRows() []row   { return nil }
+
 func dbusRows() []row   { return nil }
 func stateRows() []row  { return nil }
 func configRows() []row { return nil }
