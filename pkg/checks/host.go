@@ -43,21 +43,21 @@ func findProcess(h *observe.Host, node string) *observe.HostProcess {
 	if h == nil {
 		return nil
 	}
-	for i := range h.Processes {
-		if h.Processes[i].Node == node {
-			return &h.Processes[i]
-		}
-	}
-	return nil
+	return firstOf(h.Processes, func(p observe.HostProcess) bool { return p.Node == node })
 }
 
 func findDisk(h *observe.Host, path string) *observe.HostDisk {
 	if h == nil {
 		return nil
 	}
-	for i := range h.Disks {
-		if h.Disks[i].Path == path {
-			return &h.Disks[i]
+	return firstOf(h.Disks, func(d observe.HostDisk) bool { return d.Path == path })
+}
+
+// firstOf returns the first item that matches, or nil.
+func firstOf[T any](items []T, match func(T) bool) *T {
+	for i := range items {
+		if match(items[i]) {
+			return &items[i]
 		}
 	}
 	return nil
