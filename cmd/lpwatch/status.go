@@ -11,6 +11,7 @@ import (
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/daemon"
+	"github.com/lpwatch/lpwatch/pkg/remediation"
 )
 
 // statusCmd prints a running daemon's state. Exit codes follow Nagios
@@ -32,7 +33,17 @@ func statusCmd(args []string, stdout, stderr io.Writer) int {
 		return 3
 	}
 	var st daemon.StatusReport
+	var extra struct {
+		Extra struct {
+			Chain       *daemon.ChainStatus `json:"chain"`
+			Remediation *remediation.Status `json:"remediation"`
+		} `json:"extra"`
+	}
 	if err := json.Unmarshal(raw, &st); err != nil {
+		fmt.Fprintln(stderr, "lpwatch status: unexpected answer:", err)
+		return 3
+	}
+	if err := json.Unmarshal(raw, &extra); err != nil {
 		fmt.Fprintln(stderr, "lpwatch status: unexpected answer:", err)
 		return 3
 	}
@@ -41,7 +52,7 @@ func statusCmd(args []string, stdout, stderr io.Writer) int {
 		_, _ = stdout.Write(raw)
 		return code
 	}
-	printStatus(stdout, st, isTerminal(stdout))
+	printStatus(stdout, st, extra.Extra.Chain, extra.Extra.Remediation, isTerminal(stdout))
 	return code
 }
 
@@ -64,7 +75,7 @@ func statusCode(st daemon.StatusReport) int {
 	return code
 }
 
-func printStatus(w io.Writer, st daemon.StatusReport, colour bool) {
+func printStatus(w io.Writer, st daemon.StatusReport, ch *daemon.ChainStatus, rem *remediation.Status, colour bool) {
 	paint := func(sev, s string) string {
 		if !colour {
 			return s
@@ -81,15 +92,51 @@ func printStatus(w io.Writer, st daemon.StatusReport, colour bool) {
 	}
 	fmt.Fprintf(w, "lpwatch %s, up since %s: %s\n\n", st.Version, st.StartedAt.Local().Format(time.DateTime), health)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "NODE\tUP\tROUND\tLAST REWARD\tACTIVE\tBALANCE ETH")
+	fmt.Fprintln(tw, "NODE\tUP\tROUND\tLAST REWARD\tACTIVE\tBALANCE ETH\tREWARD THIS ROUND")
 	for _, n := range st.Nodes {
 		up := paint("ok", "up")
 		if !n.Up {
 			up = paint("critical", "down ("+n.Error+")")
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%v\t%.4f\n", n.Name, up, n.CurrentRound, n.LastRewardRound, n.Active, n.BalanceEther)
+		reward := "unknown"
+		for _, c := range st.Checks {
+			if c.Check == alert.RewardNotCalled && c.Target == n.Name {
+				reward = paint(c.State.String(), c.Reason)
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%v\t%.4f\t%s\n", n.Name, up, n.CurrentRound, n.LastRewardRound, n.Active, n.BalanceEther, reward)
 	}
 	_ = tw.Flush()
+	if ch != nil {
+		line := "chain: endpoint " + orAny(ch.InUse)
+		for _, e := range ch.Endpoints {
+			if e.Name == ch.InUse && e.HeadAgeSec != nil {
+				line += fmt.Sprintf(", head %s old", (time.Duration(*e.HeadAgeSec) * time.Second).String())
+			}
+		}
+		if ch.Round != nil {
+			line += fmt.Sprintf(", round %d", *ch.Round)
+		}
+		if ch.BlocksLeft != nil {
+			line += fmt.Sprintf(" (%d blocks left)", *ch.BlocksLeft)
+		}
+		if ch.Error != "" {
+			line = paint("critical", line+", error: "+ch.Error)
+		}
+		fmt.Fprintln(w, line)
+		for _, a := range ch.Accounts {
+			if a.PendingNonce != nil && a.MinedNonce != nil && *a.PendingNonce > *a.MinedNonce {
+				fmt.Fprintln(w, paint("warning", fmt.Sprintf("  %s: %d transaction(s) pending", a.Node, *a.PendingNonce-*a.MinedNonce)))
+			}
+			if a.RunwayDays != nil {
+				fmt.Fprintf(w, "  %s: runway %.1f days, %d missed round(s)\n", a.Node, *a.RunwayDays, a.MissedRounds)
+			}
+		}
+	}
+	if rem != nil && len(rem.Restarts) > 0 {
+		last := rem.Restarts[len(rem.Restarts)-1]
+		fmt.Fprintf(w, "last restart: %s %s at %s: %s\n", last.Unit, last.Target, last.At.Local().Format(time.DateTime), last.Result)
+	}
 	fmt.Fprintln(w)
 	if len(st.Alerts) == 0 {
 		fmt.Fprintln(w, "alerts: none")

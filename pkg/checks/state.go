@@ -66,3 +66,18 @@ func unknown(check, target, reason string) Result {
 func failing(check, target string, s State, reason string, details map[string]string) Result {
 	return Result{Check: check, Target: target, State: s, Reason: reason, Details: details}
 }
+
+// UnmarshalJSON reads a state by name.
+func (s *State) UnmarshalJSON(b []byte) error {
+	var name string
+	if err := json.Unmarshal(b, &name); err != nil {
+		return fmt.Errorf("check state: %w", err)
+	}
+	for _, st := range States() {
+		if st.String() == name {
+			*s = st
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown check state %q", name)
+}
