@@ -1,0 +1,186 @@
+package faults
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/sirupsen/logrus"
+
+	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/alert/alerttest"
+	"github.com/lpwatch/lpwatch/pkg/alert/outbox"
+)
+
+// downEpisode is downEpisodeIn("state", r).
+func downEpisode(r row) row { return downEpisodeIn("state", r) }
+
+// downEpisodeIn adds to r the fault that proves alerting still works: the
+// node goes down and comes back.
+func downEpisodeIn(area string, r row) row {
+	r.area = area
+	r.want.states = append(r.want.states, stateWant{alert.LivepeerNodeDown, node1, "critical"})
+	r.want.fire = append(r.want.fire, ident{alert.LivepeerNodeDown, node1})
+	r.want.health = http.StatusServiceUnavailable
+	breakIt, healIt := r.inject, r.heal
+	r.inject = func(e *env) {
+		if breakIt != nil {
+			breakIt(e)
+		}
+		e.nodeSrv.Stop()
+	}
+	r.heal = func(e *env) {
+		if healIt != nil {
+			healIt(e)
+		}
+		e.nodeSrv.Restart()
+	}
+	return r
+}
+
+// corruptFile writes garbage to a state file before lpwatch starts, and
+// checks afterwards that it was moved aside and rewritten.
+func corruptFile(name string) row {
+	return downEpisode(row{
+		name: "corrupt-" + strings.TrimSuffix(name, ".json"), fault: name + " holds garbage at start",
+		want: want{note: "moved aside as " + name + ".corrupt-<time>, lpwatch starts and alerts"},
+		opts: envOptions{prepare: func(t *testing.T, dir string) {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte("{\"alerts\": [truncated"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		after: func(e *env) {
+			aside, _ := filepath.Glob(filepath.Join(e.stateDir, name+".corrupt-*"))
+			if len(aside) != 1 {
+				e.t.Errorf("%s was not moved aside: %v", name, aside)
+			}
+			if !strings.Contains(e.logs.String(), name) {
+				e.t.Errorf("the log does not name the corrupt %s", name)
+			}
+		},
+	})
+}
+
+func stateRows() []row {
+	return []row{
+		corruptFile("alerts.json"),
+		corruptFile("silences.json"),
+		downEpisode(row{
+			name: "corrupt-outbox-record", fault: "the outbox holds a damaged record and an undelivered one from the last run",
+			want: want{note: "the damaged record moved aside as .corrupt, the undelivered one delivered once"},
+			opts: envOptions{prepare: leftoverOutbox},
+			after: func(e *env) {
+				aside, _ := filepath.Glob(filepath.Join(e.stateDir, "outbox", "*.rec.corrupt"))
+				if len(aside) != 1 {
+					e.t.Errorf("damaged records moved aside: %v, want 1", aside)
+				}
+				for _, s := range []*sinkServer{e.pager, e.backup} {
+					if !s.has(alert.LpwatchStarted, "faults", "firing") {
+						e.t.Errorf("%s did not get the notification the last run left undelivered", s.URL())
+					}
+				}
+			},
+		}),
+		downEpisode(row{
+			name: "full", fault: "no file can grow (disk full: file size limit 0) while the node goes down",
+			want:   want{deferred: true, note: "the alert fires in memory, enqueue is retried every evaluation; delivered once writable"},
+			inject: func(e *env) { limitFileSize(e.t, 0) },
+			during: wantEnqueueErrors,
+			heal:   func(e *env) { limitFileSize(e.t, -1) },
+		}),
+		downEpisode(row{
+			name: "unwritable", fault: "the state directory is replaced by a file while the node goes down",
+			want: want{deferred: true, note: "the alert fires in memory, enqueue is retried every evaluation; delivered once writable"},
+			inject: func(e *env) {
+				if err := os.Rename(e.stateDir, e.stateDir+".away"); err != nil {
+					e.t.Fatal(err)
+				}
+				if err := os.WriteFile(e.stateDir, []byte("not a directory"), 0o600); err != nil {
+					e.t.Fatal(err)
+				}
+			},
+			during: wantEnqueueErrors,
+			heal: func(e *env) {
+				if err := os.Remove(e.stateDir); err != nil {
+					e.t.Fatal(err)
+				}
+				if err := os.Rename(e.stateDir+".away", e.stateDir); err != nil {
+					e.t.Fatal(err)
+				}
+			},
+		}),
+	}
+}
+
+// wantEnqueueErrors checks that nothing reached a sink while the state
+// directory was unusable, and that lpwatch counted and will retry it.
+func wantEnqueueErrors(e *env) {
+	e.t.Helper()
+	if n := len(e.backup.deliveries()) + len(e.pager.deliveries()); n != 0 {
+		e.t.Errorf("%d notifications reached a sink although none could be stored first", n)
+	}
+	if v := e.metric("lpwatch_notification_enqueue_errors_total", nil); v == 0 {
+		e.t.Errorf("lpwatch_notification_enqueue_errors_total is 0 while nothing can be stored")
+	}
+	if v := e.metric("lpwatch_alert_state_write_errors_total", nil); v == 0 {
+		e.t.Errorf("lpwatch_alert_state_write_errors_total is 0 while alerts.json cannot be written")
+	}
+}
+
+// limitFileSize sets the soft RLIMIT_FSIZE of this process: 0 makes every
+// write that grows a file fail (EFBIG; Go ignores SIGXFSZ), as on a full
+// disk; -1 restores the hard limit. The limit is restored when the test
+// ends in any case.
+func limitFileSize(t *testing.T, n int64) {
+	t.Helper()
+	var lim syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
+		t.Fatal(err)
+	}
+	hard := lim.Max
+	lim.Cur = hard
+	if n >= 0 {
+		lim.Cur = uint64(n)
+		t.Cleanup(func() {
+			_ = syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: hard, Max: hard})
+		})
+	}
+	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// leftoverOutbox leaves in the state directory what a crashed run leaves:
+// an undelivered notification (the started notice) and a damaged record.
+func leftoverOutbox(t *testing.T, dir string) {
+	t.Helper()
+	log := logrus.New()
+	log.SetOutput(discard{})
+	ob, err := outbox.Open(filepath.Join(dir, "outbox"), outbox.Options{Logger: log, Registerer: prometheus.NewRegistry()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := alerttest.Notification(alert.LpwatchStarted, "faults", alert.StatusFiring, 1)
+	n.Severity = alert.SeverityInfo
+	if err := ob.Enqueue(context.Background(), n, []string{"pager", "backup"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := ob.Close(); err != nil {
+		t.Fatal(err)
+	}
+	bad, _ := json.Marshal(map[string]string{"sink": "pager", "note": "no header, no checksum"})
+	if err := os.WriteFile(filepath.Join(dir, "outbox", "00000000000000000099.rec"), bad, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// discard drops log output.
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
