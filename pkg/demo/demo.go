@@ -15,6 +15,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/sirupsen/logrus"
 
+	"github.com/lpwatch/lpwatch/pkg/chain/simchain"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/daemon"
 	"github.com/lpwatch/lpwatch/pkg/fakenode"
@@ -39,6 +40,7 @@ type Options struct {
 type world struct {
 	current *fakenode.Node // tc001: today's API
 	legacy  *fakenode.Node // tc002: a 2018 node
+	chain   *demoChain
 	say     func(format string, args ...any)
 }
 
@@ -72,8 +74,16 @@ func Run(ctx context.Context, o Options) error {
 	defer cur.Close()
 	defer leg.Close()
 	w.current, w.legacy = cur, leg
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ch, stopChain, err := runChain(ctx, w)
+	if err != nil {
+		return err
+	}
+	defer stopChain()
+	w.chain = ch
 
-	cfg := demoConfig(o, cur.URL(), leg.URL())
+	cfg := demoConfig(o, cur.URL(), leg.URL(), ch)
 	ln, err := net.Listen("tcp", o.Listen)
 	if err != nil {
 		return fmt.Errorf("demo listen on %s: %w (use -listen to pick another address)", o.Listen, err)
@@ -84,12 +94,11 @@ func Run(ctx context.Context, o Options) error {
 		_ = ln.Close()
 		return err
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
 	done := make(chan error, 1)
 	go func() { done <- d.Run(ctx) }()
 	base := "http://" + ln.Addr().String()
 	fmt.Fprintf(o.Out, "\nlpwatch demo: two simulated livepeer nodes (tc001: current API, tc002: 2018 API)\n")
+	fmt.Fprintf(o.Out, "  and a simulated chain at %s: rounds of %d blocks, a block every %s\n", ch.sim.URL(), RoundBlocks, BlockEvery)
 	fmt.Fprintf(o.Out, "  status page  %s/\n  health       %s/health\n  status JSON  %s/status\n  metrics      %s/metrics\n", base, base, base, base)
 	fmt.Fprintf(o.Out, "Notifications appear below as 'notification' lines (the log sink). Ctrl-C stops.\n\n")
 	go func() {
@@ -115,17 +124,25 @@ func startNodes() (*fakenode.Node, *fakenode.Node, error) {
 }
 
 // demoConfig is the daemon's configuration in the demo: the defaults, with
-// every interval shrunk so that a round lasts about a minute.
-func demoConfig(o Options, curURL, legURL string) *config.Config {
+// every interval shrunk to fit rounds of about a minute.
+func demoConfig(o Options, curURL, legURL string, ch *demoChain) *config.Config {
 	cfg := config.Default()
 	cfg.Server.Listen = o.Listen
 	cfg.State.Dir = o.StateDir
-	cfg.Chain.URLs = nil
+	cfg.Chain.URLs = []string{ch.sim.URL()}
+	cfg.Chain.Controller = ch.sim.Deployment().Controller.Hex()
+	cfg.Chain.ChainID = simchain.ChainID
+	cfg.Chain.Interval, cfg.Chain.Timeout = time.Second, 800*time.Millisecond
+	cfg.Chain.HeadMaxAge = 15 * time.Second
+	cfg.Chain.MaxLogRange = 1000
 	node := func(name, url, api string) config.Node {
-		return config.Node{Name: name, URL: url, API: api, ExpectedAddress: fakenode.DefaultAddress,
+		return config.Node{Name: name, URL: url, API: api, ExpectedAddress: ch.orchestrator(name).addr().Hex(),
 			SystemdUnit: name + ".service", Interval: time.Second, Timeout: 800 * time.Millisecond, Metrics: "auto"}
 	}
 	cfg.Nodes = []config.Node{node("tc001", curURL, "auto"), node("tc002", legURL, "auto")}
+	cfg.Checks.TxStalledFor = 20 * time.Second
+	cfg.Checks.ChainDownFor = 5 * time.Second
+	cfg.Checks.DisagreementFor = 30 * time.Second
 	cfg.Checks.NodeDownFor = 5 * time.Second
 	cfg.Checks.RewardNodeViewFor = 8 * time.Second
 	cfg.Checks.RewardUnknownFor = time.Minute
@@ -134,4 +151,24 @@ func demoConfig(o Options, curURL, legURL string) *config.Config {
 	cfg.Alert.Sinks = []config.Sink{{Name: "terminal", Type: "log", MinSeverity: "info", SendResolved: true, Timeout: time.Second}}
 	cfg.Host.Enabled = false
 	return cfg
+}
+
+// runChain starts the demo chain and its block timer; stop ends the timer
+// and closes the chain.
+func runChain(ctx context.Context, w *world) (*demoChain, func(), error) {
+	ch, err := startChain(ctx, map[string]*fakenode.Node{"tc001": w.current, "tc002": w.legacy}, []string{"tc001", "tc002"}, lateNode)
+	if err != nil {
+		return nil, nil, err
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		ch.run(cctx, w.say)
+	}()
+	return ch, func() {
+		cancel()
+		<-stopped
+		_ = ch.sim.Close()
+	}, nil
 }
