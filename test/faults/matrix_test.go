@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"log"
 	"os"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -33,8 +32,6 @@ type row struct {
 	after  func(e *env)
 	// child runs the row instead against lpwatch child processes (real time).
 	child func(t *testing.T, c *children)
-	// chain starts a simulated chain for the row.
-	chain bool
 }
 
 // want is what lpwatch must show while the fault lasts.
@@ -84,7 +81,7 @@ func TestMain(m *testing.M) {
 func TestFaultMatrix(t *testing.T) {
 	for _, r := range matrix() {
 		t.Run(r.area+"/"+r.name, func(t *testing.T) {
-			base := runtime.NumGoroutine()
+			base, _ := goroutines()
 			logStart := len(stdLog.String())
 			if r.child != nil {
 				c := newChildren(t)
@@ -113,9 +110,6 @@ func runInProcess(t *testing.T, r row) {
 			t.Logf("lpwatch log (tail):\n%s", tail(e.logs.String(), 40))
 		}
 	}()
-	if r.chain {
-		e.startChain()
-	}
 	e.start()
 	e.waitFor("a healthy start", e.healthy)
 	r.inject(e)
