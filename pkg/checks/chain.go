@@ -68,6 +68,11 @@ func (e *Evaluator) chainChecks(now time.Time, snap observe.Snapshot) []Result {
 		names[n.Name] = true
 	}
 	st.ledger.retain(names)
+	for name := range st.mem {
+		if !names[name] {
+			delete(st.mem, name)
+		}
+	}
 	if err := st.ledger.flush(now); err != nil {
 		st.errs = append(st.errs, err)
 	}

@@ -132,6 +132,7 @@ func (w *simWorld) config(dir string) *config.Config {
 
 // runDaemon starts a daemon on a fake clock that starts at start and
 // returns its harness and a function that stops it (also run at cleanup).
+// It reloads from cfg.File, when set.
 func runDaemon(t *testing.T, cfg *config.Config, start time.Time) (*harness, func()) {
 	t.Helper()
 	clk := clock.NewFake(start)
@@ -142,7 +143,7 @@ func runDaemon(t *testing.T, cfg *config.Config, start time.Time) (*harness, fun
 	}
 	log, _ := logtest.NewNullLogger()
 	reg := prometheus.NewRegistry()
-	d, err := New(Options{Config: cfg, Logger: log, Clock: clk, Registry: reg, Listener: ln, EvalInterval: time.Second,
+	d, err := New(Options{Config: cfg, ConfigPath: cfg.File, Logger: log, Clock: clk, Registry: reg, Listener: ln, EvalInterval: time.Second,
 		HTTPClient: &http.Client{}, Sinks: func(*config.Config) (map[string]alert.Sink, error) {
 			return map[string]alert.Sink{"capture": sink}, nil
 		}})
