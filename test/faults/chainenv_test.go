@@ -8,7 +8,10 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/lpwatch/lpwatch/pkg/chain"
+	"github.com/lpwatch/lpwatch/pkg/chain/contracts"
 	"github.com/lpwatch/lpwatch/pkg/chain/simchain"
 	"github.com/lpwatch/lpwatch/pkg/fakenode"
 )
@@ -45,6 +48,8 @@ func newChainRig(t *testing.T, node *fakenode.Node) *chainRig {
 	c.must(err)
 	c.must(d.InitializeRound(ctx))
 	c.must(d.SetActive(ctx, nodeAccount(), true))
+	// A stake large enough that a reward (1 LPT) coming or going is no drop.
+	c.must(d.SetTotalStake(ctx, nodeAccount(), new(big.Int).Mul(big.NewInt(1e6), big.NewInt(1e18))))
 	c.must(d.SetLastRewardRound(ctx, nodeAccount(), round))
 	c.syncNode(node)
 	return c
@@ -103,4 +108,47 @@ func (c *chainRig) close() {
 func (c *chainRig) rewardFor() {
 	c.t.Helper()
 	c.must(c.sim.Driver().RewardFor(c.ctx, nodeAccount(), big.NewInt(1e18)))
+}
+
+// lastReward reads the node's last reward round from the chain.
+func (c *chainRig) lastReward() uint64 {
+	c.t.Helper()
+	e, err := c.sim.Endpoint("check")
+	c.must(err)
+	p, err := chain.NewPool([]*chain.Endpoint{e})
+	c.must(err)
+	defer p.Close()
+	dep := c.sim.Deployment()
+	pr, err := chain.NewProber(p, chain.ProberConfig{RoundsManager: dep.RoundsManager, BondingManager: dep.BondingManager})
+	c.must(err)
+	o, err := pr.Observe(c.ctx, []common.Address{nodeAccount()})
+	c.must(err)
+	if a := o.Account(nodeAccount()); a != nil && a.Transcoder != nil {
+		return a.Transcoder.LastRewardRound
+	}
+	c.t.Fatal("no transcoder record on the simulated chain")
+	return 0
+}
+
+// reorgWithout replaces the chain from the block after parent with one
+// where the developer account's transaction of nonce (the reward) is
+// replaced by a plain transfer, blocks blocks long: the reward is gone.
+func (c *chainRig) reorgWithout(parent common.Hash, nonce uint64, blocks int) {
+	c.t.Helper()
+	c.must(c.sim.Backend().Fork(parent))
+	// The fork put the reward back in the pool; a transfer with its nonce
+	// and a far higher fee takes its place.
+	fee := big.NewInt(100e9)
+	_, err := contracts.Transfer(c.ctx, c.sim.Client(), contracts.TransferTx{Key: c.sim.DevKey(), To: nodeAccount(),
+		Value: big.NewInt(1), Nonce: &nonce, FeeCap: fee})
+	c.must(err)
+	c.sim.CommitBlocks(blocks)
+}
+
+// devNonce is the developer account's next nonce at the head.
+func (c *chainRig) devNonce() uint64 {
+	c.t.Helper()
+	n, err := c.sim.Client().NonceAt(c.ctx, crypto.PubkeyToAddress(c.sim.DevKey().PublicKey), nil)
+	c.must(err)
+	return n
 }

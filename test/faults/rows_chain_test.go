@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/chain"
 )
 
 // chainDownStates are the states while no chain endpoint can be read: the
@@ -57,6 +58,14 @@ func chainRows() []row {
 			proxyMode(rpcMode{results: map[string]json.RawMessage{"eth_chainId": json.RawMessage(`"0x1"`)}}),
 			clear),
 		{
+			name: "reorg", area: "chain", fault: "a reorg drops the block with the reward call, 12% into the round",
+			opts: envOptions{chainURLs: 1},
+			want: want{states: []stateWant{{alert.RewardNotCalled, node1, "warning"}, {alert.EthNodeDown, alert.ChainTarget, "ok"}},
+				fire: []ident{{alert.RewardNotCalled, node1}}, note: "the reward seen before the reorg is not trusted after it"},
+			inject: reorgReward,
+			heal:   func(e *env) { e.chain.rewardFor() },
+		},
+		{
 			name: "failover", area: "chain", fault: "the first of two chain URLs refuses connections",
 			opts: envOptions{chainURLs: 2},
 			want: want{quiet: true, holdFor: 3 * time.Minute, probes: 2,
@@ -102,4 +111,40 @@ func headAt(t time.Time) func(method string, result json.RawMessage) json.RawMes
 		}
 		return out
 	}
+}
+
+// reorgReward calls reward in the current round, lets lpwatch see it, then
+// replaces the block that holds it by a longer fork without it.
+func reorgReward(e *env) {
+	e.t.Helper()
+	c := e.chain
+	r := c.round()
+	c.must(c.sim.Driver().SetLastRewardRound(c.ctx, nodeAccount(), r-1))
+	e.node.SetLastRewardRound(r - 1)
+	e.waitFor("the reward outstanding", func() bool { return e.chainLastReward() == r-1 })
+	parent, nonce := c.sim.Commit(), c.devNonce()
+	c.rewardFor()
+	e.node.SetLastRewardRound(r)
+	e.waitFor("the reward seen", func() bool { return e.chainLastReward() == r })
+	c.reorgWithout(parent, nonce, 12)
+	if got := c.lastReward(); got != r-1 {
+		e.t.Fatalf("after the reorg the chain says last reward round %d, want %d", got, r-1)
+	}
+}
+
+// chainLastReward is the node's last reward round in lpwatch's newest
+// chain observation (0 when there is none).
+func (e *env) chainLastReward() uint64 {
+	c := e.d.Store().Snapshot().Chain
+	if c == nil {
+		return 0
+	}
+	o, _ := c.Obs.(*chain.Observation)
+	if o == nil {
+		return 0
+	}
+	if a := o.Account(nodeAccount()); a != nil && a.Transcoder != nil {
+		return a.Transcoder.LastRewardRound
+	}
+	return 0
 }
