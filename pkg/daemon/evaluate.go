@@ -63,30 +63,19 @@ func (c *resultCache) all() []cachedResult {
 	return out
 }
 
-// forget drops results whose target is a node no longer configured and
-// returns them. Targets that are not nodes (chain, sinks, paths) are kept.
-func (c *resultCache) forget(nodes map[string]bool) []checks.Result {
+// forget drops the results of targets that are no longer configured (a
+// removed node or data path) and returns them.
+func (c *resultCache) forget(removed map[string]bool) []checks.Result {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	var gone []checks.Result
 	for k, r := range c.list {
-		if isNodeCheck(r.Check) && !nodes[r.Target] {
+		if removed[r.Target] {
 			gone = append(gone, r.Result)
 			delete(c.list, k)
 		}
 	}
 	return gone
-}
-
-func isNodeCheck(check string) bool {
-	switch check {
-	case alert.LivepeerNodeDown, alert.LivepeerNodeIdentityMismatch, alert.TranscoderInactive,
-		alert.RewardNotCalled, alert.RewardStatusUnknown, alert.EthBalanceLow,
-		alert.RewardRoundMissed, alert.NodeChainDisagreement, alert.StakeDropped, alert.EthRunwayShort,
-		alert.TxStalled, alert.GasPriceAboveNodeMax:
-		return true
-	}
-	return false
 }
 
 // evaluate runs every check on the latest observations and feeds the alert

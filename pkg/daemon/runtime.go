@@ -143,22 +143,33 @@ func (d *Daemon) checkImmutable(cfg *config.Config) error {
 	return nil
 }
 
-// forgetRemoved drops the metric series of nodes no longer configured.
+// forgetRemoved drops the metric series and cached results of nodes and
+// data paths no longer configured.
 func (d *Daemon) forgetRemoved(old, cfg *config.Config) {
 	keep := make(map[string]bool)
 	for _, n := range cfg.Nodes {
 		keep[n.Name] = true
 	}
+	for _, p := range cfg.Host.DataPaths {
+		keep[p] = true
+	}
+	removed := make(map[string]bool)
 	for _, n := range old.Nodes {
 		if keep[n.Name] {
 			continue
 		}
+		removed[n.Name] = true
 		d.probeMet.Forget("node", n.Name)
 		d.metrics.rewardLastRound.DeleteLabelValues(n.Name)
 		d.metrics.balance.DeleteLabelValues(n.Name)
 		d.metrics.nodeRound.DeleteLabelValues(n.Name)
 	}
-	for _, r := range d.results.forget(keep) {
+	for _, p := range old.Host.DataPaths {
+		if !keep[p] {
+			removed[p] = true
+		}
+	}
+	for _, r := range d.results.forget(removed) {
 		for _, s := range checks.States() {
 			d.metrics.checkStatus.DeleteLabelValues(r.Check, r.Target, s.String())
 		}

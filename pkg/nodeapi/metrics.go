@@ -63,21 +63,23 @@ func (c *Client) Metrics(ctx context.Context) (map[string]float64, bool, error) 
 			if fam == nil || len(fam.GetMetric()) == 0 {
 				continue
 			}
-			sum, ok := familySum(fam)
+			sum, numeric, ok := familySum(fam)
 			if !ok {
 				return nil, false, decodeError(PathMetrics,
 					fmt.Errorf("metric %s has type %s, want a counter, gauge or untyped", fam.GetName(), fam.GetType()))
 			}
-			out[name] += sum
+			if numeric {
+				out[name] += sum
+			}
 		}
 	}
 	return out, true, nil
 }
 
 // familySum adds up the values of a counter, gauge or untyped family.
-// NaN samples (a success rate with nothing to divide) are skipped.
-func familySum(fam *dto.MetricFamily) (float64, bool) {
-	var sum float64
+// NaN samples (a success rate with nothing to divide) are skipped; a family
+// with no number at all is absent, never zero.
+func familySum(fam *dto.MetricFamily) (sum float64, numeric, ok bool) {
 	for _, m := range fam.GetMetric() {
 		var v float64
 		switch fam.GetType() {
@@ -88,11 +90,12 @@ func familySum(fam *dto.MetricFamily) (float64, bool) {
 		case dto.MetricType_UNTYPED:
 			v = m.GetUntyped().GetValue()
 		default:
-			return 0, false
+			return 0, false, false
 		}
 		if !math.IsNaN(v) {
 			sum += v
+			numeric = true
 		}
 	}
-	return sum, true
+	return sum, numeric, true
 }

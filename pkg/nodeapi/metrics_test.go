@@ -40,6 +40,12 @@ livepeer_segment_transcoded_total 99
 			},
 			want: map[string]float64{nodeapi.MetricRewardCallErrors: 5, nodeapi.MetricTicketRedemptionErrors: 4,
 				nodeapi.MetricSuccessRate: 0.5}},
+		{name: "a success rate that is only NaN is absent, not zero", gen: nodeapi.Current, exposed: true,
+			setup: func(n *fakenode.Node) {
+				n.SetMonitor(true)
+				n.SetMetricsText("# TYPE livepeer_success_rate gauge\nlivepeer_success_rate{node_id=\"a\"} NaN\n")
+			},
+			want: map[string]float64{}},
 		{name: "not prometheus text", gen: nodeapi.Current, reason: nodeapi.ReasonDecode,
 			setup: func(n *fakenode.Node) { n.SetMonitor(true); n.SetMetricsText("{\"json\": true}\n") }},
 		{name: "watched name with a histogram type", gen: nodeapi.Current, reason: nodeapi.ReasonDecode,
