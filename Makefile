@@ -37,8 +37,9 @@ geth: $(GETH) ## a real geth at the go.mod version, for the integration tests
 $(GETH):
 	GOBIN=$(dir $(GETH)) $(GO) install github.com/ethereum/go-ethereum/cmd/geth@$(GETH_VER)
 
-bench: ## Go benchmarks and the process harness; writes bench results under .cache/bench
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+bench: build ## Go benchmarks of hot paths, then the harness measuring bin/lpwatch from outside (BENCHMARKS.md)
+	$(GO) test -run '^$$' -bench . -benchmem ./pkg/...
+	$(GO) run ./bench -bin bin/lpwatch
 
 soak: ## the full 30-day soak on a fast clock
 	LPWATCH_SOAK=full $(GO) test -run Soak -timeout 2h ./pkg/soak/...
