@@ -54,10 +54,24 @@ func TestRewardLateWarnedThenCriticalThenResolved(t *testing.T) {
 		}
 		h.quiet()
 	}
+	m := h.d.chain.metrics
+	if got, left := testutil.ToFloat64(m.round.WithLabelValues()), testutil.ToFloat64(m.remaining.WithLabelValues()); got != float64(r) || left != 24 {
+		t.Errorf("lpwatch_round_current = %v, lpwatch_round_blocks_remaining = %v; want %d and 24", got, left, r)
+	}
+	if calls := testutil.ToFloat64(m.calls.WithLabelValues()); calls < 10 {
+		t.Errorf("lpwatch_chain_rpc_calls = %v", calls)
+	}
 	w.reward()
 	h.expect(alert.RewardNotCalled, alert.StatusResolved)
 	if got := testutil.ToFloat64(h.d.metrics.rewardLastRound.WithLabelValues("tc001")); got != float64(r) {
 		t.Errorf("lpwatch_reward_last_round = %v, want %d", got, r)
+	}
+	st, _ := h.d.extraStatus()["chain"].(*ChainStatus)
+	if st == nil || len(st.Endpoints) != 1 || !st.Endpoints[0].Healthy || st.InUse != st.Endpoints[0].Name {
+		t.Fatalf("/status chain section: %+v", st)
+	}
+	if a := st.Accounts[0]; a.Node != "tc001" || a.LastRewardRound == nil || *a.LastRewardRound != r || a.BalanceEther == nil || *a.BalanceEther != 1000 {
+		t.Errorf("/status chain account: %+v", a)
 	}
 	h.quiet()
 }
