@@ -10,6 +10,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
 // Set at build time with -ldflags "-X main.version=... -X main.commit=...".
@@ -89,4 +91,22 @@ func parseFlags(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (int,
 		return exitUsage, false
 	}
 	return 0, true
+}
+
+// parseConfigFlags parses a command that takes -config FILE and no
+// arguments, and loads the file. A nil config comes with the exit code.
+func parseConfigFlags(fs *flag.FlagSet, path *string, args []string, stdout, stderr io.Writer) (*config.Config, int) {
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+		return nil, code
+	}
+	if *path == "" || fs.NArg() != 0 {
+		fs.Usage()
+		return nil, exitUsage
+	}
+	cfg, err := config.Load(*path)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return nil, exitFailure
+	}
+	return cfg, exitOK
 }

@@ -27,17 +27,9 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(fs.Output(), "usage: lpwatch run -config FILE\n\nRun the daemon until SIGINT or SIGTERM; SIGHUP or POST /-/reload re-reads FILE.")
 		fs.PrintDefaults()
 	}
-	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+	cfg, code := parseConfigFlags(fs, path, args, stdout, stderr)
+	if cfg == nil {
 		return code
-	}
-	if *path == "" || fs.NArg() != 0 {
-		fs.Usage()
-		return exitUsage
-	}
-	cfg, err := config.Load(*path)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitFailure
 	}
 	if *format != "" {
 		cfg.Log.Format = *format

@@ -12,7 +12,6 @@ import (
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/clock"
-	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/daemon"
 )
 
@@ -24,17 +23,9 @@ func testAlertCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(fs.Output(), "usage: lpwatch test-alert -config FILE [-sink NAME]\n\nSend one test notification (and its resolve) through each configured sink and report each result.")
 		fs.PrintDefaults()
 	}
-	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+	cfg, code := parseConfigFlags(fs, path, args, stdout, stderr)
+	if cfg == nil {
 		return code
-	}
-	if *path == "" || fs.NArg() != 0 {
-		fs.Usage()
-		return exitUsage
-	}
-	cfg, err := config.Load(*path)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitFailure
 	}
 	log, err := newLogger(stderr, cfg.Log.Level, cfg.Log.Format)
 	if err != nil {
