@@ -34,6 +34,8 @@ const (
 	DefaultChainHealthyWait  = 10 * time.Minute
 	DefaultNodeVerifyWait    = 5 * time.Minute
 	DefaultChainUnhealthyFor = 5 * time.Minute
+	// DefaultRunbookBaseURL is docs/runbooks.md of the lpwatch release.
+	DefaultRunbookBaseURL = "https://github.com/lpwatch/lpwatch/blob/main/docs/runbooks.md"
 )
 
 // Config is the whole lpwatch configuration.
@@ -145,7 +147,8 @@ type Alert struct {
 	RepeatIntervalInfo     time.Duration `toml:"repeat_interval_info"`
 	// Source names this lpwatch instance in notifications (default: host name).
 	Source string `toml:"source"`
-	// RunbookBaseURL prefixes runbook anchors in notifications.
+	// RunbookBaseURL prefixes runbook anchors in notifications (point it at
+	// your own copy of docs/runbooks.md to keep notes of your own).
 	RunbookBaseURL string        `toml:"runbook_base_url"`
 	StartedNotice  bool          `toml:"started_notice"`
 	DigestTime     string        `toml:"digest_time"` // "HH:MM" local time; empty disables the digest
@@ -217,7 +220,7 @@ func Default() *Config {
 		},
 		Checks: DefaultChecks(),
 		Alert: Alert{
-			RepeatInterval: DefaultRepeatInterval, OutboxMaxAge: DefaultOutboxMaxAge,
+			RepeatInterval: DefaultRepeatInterval, OutboxMaxAge: DefaultOutboxMaxAge, RunbookBaseURL: DefaultRunbookBaseURL,
 			BackoffInitial: DefaultBackoffInitial, BackoffMax: DefaultBackoffMax,
 		},
 		Remediation: Remediation{

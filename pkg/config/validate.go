@@ -166,9 +166,7 @@ func (v *validator) alert(a *Alert) {
 			v.bad(key, "must not be negative")
 		}
 	}
-	if a.RunbookBaseURL != "" {
-		v.httpURL("alert.runbook_base_url", a.RunbookBaseURL)
-	}
+	v.httpURL("alert.runbook_base_url", a.RunbookBaseURL)
 	if a.DigestTime != "" && !clockRe.MatchString(a.DigestTime) {
 		v.bad("alert.digest_time", "%q is not a time of day as HH:MM", a.DigestTime)
 	}
