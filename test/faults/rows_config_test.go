@@ -3,7 +3,6 @@ package faults
 import (
 	"net/http"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -69,29 +68,6 @@ func configRows() []row {
 				}
 			},
 		}),
-		{
-			name: "read-only-at-start", area: "state", fault: "state.dir is read-only for lpwatch's user at start",
-			want: want{note: "exit 1 naming the directory and the permission problem; nothing sent"},
-			child: func(t *testing.T, c *children) {
-				r := newRig(t, c)
-				if err := os.Mkdir(r.state, 0o555); err != nil {
-					t.Fatal(err)
-				}
-				r.write(r.config(""))
-				p := r.run(true)
-				if code := p.exitCode(); code != 1 {
-					t.Errorf("lpwatch exited %d with a read-only state directory, want 1:\n%s", code, tail(p.log(), 20))
-				}
-				t.Logf("lpwatch said: %s", p.log())
-				if log := p.log(); !mentions(log, filepath.Join(r.state, "outbox"), "permission denied") {
-					t.Errorf("the error does not say which directory and why:\n%s", log)
-				}
-				if n := len(r.pager.deliveries()); n != 0 {
-					t.Errorf("%d notifications sent without a state directory", n)
-				}
-				p.checkClean()
-			},
-		},
 	}
 }
 

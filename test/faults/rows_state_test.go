@@ -69,6 +69,7 @@ func corruptFile(name string) row {
 
 func stateRows() []row {
 	return []row{
+		readOnlyAtStart(),
 		corruptFile("alerts.json"),
 		corruptFile("silences.json"),
 		downEpisode(row{
@@ -184,3 +185,31 @@ func leftoverOutbox(t *testing.T, dir string) {
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// readOnlyAtStart runs lpwatch as a user who cannot write state.dir (the
+// user nobody when the tests run as root, for whom modes do not apply).
+func readOnlyAtStart() row {
+	return row{
+		name: "read-only-at-start", area: "state", fault: "state.dir is read-only for lpwatch's user at start",
+		want: want{note: "exit 1 naming the directory and the permission problem; nothing sent"},
+		child: func(t *testing.T, c *children) {
+			r := newRig(t, c)
+			if err := os.Mkdir(r.state, 0o555); err != nil {
+				t.Fatal(err)
+			}
+			r.write(r.config(""))
+			p := r.run(true)
+			if code := p.exitCode(); code != 1 {
+				t.Errorf("lpwatch exited %d with a read-only state directory, want 1:\n%s", code, tail(p.log(), 20))
+			}
+			t.Logf("lpwatch said: %s", p.log())
+			if log := p.log(); !mentions(log, filepath.Join(r.state, "outbox"), "permission denied") {
+				t.Errorf("the error does not say which directory and why:\n%s", log)
+			}
+			if n := len(r.pager.deliveries()); n != 0 {
+				t.Errorf("%d notifications sent without a state directory", n)
+			}
+			p.checkClean()
+		},
+	}
+}
