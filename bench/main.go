@@ -31,37 +31,47 @@ import (
 func main() {
 	bin := flag.String("bin", "bin/lpwatch", "the lpwatch binary to measure")
 	quick := flag.Bool("quick", false, "shorter windows (for a smoke run)")
+	only := flag.String("only", "", "run one measurement: idle, fleet, latency or fault")
 	flag.Parse()
-	if err := run(*bin, *quick); err != nil {
+	if err := run(*bin, *quick, *only); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(bin string, quick bool) error {
+func run(bin string, quick bool, only string) error {
 	window := 60 * time.Second
 	if quick {
 		window = 10 * time.Second
 	}
 	fmt.Printf("# lpwatch bench, %s, %s, window %s\n\n", time.Now().UTC().Format(time.RFC3339), bin, window)
 
+	want := func(name string) bool { return only == "" || only == name }
 	// 1. Idle: one node at 15s probes.
-	r, err := footprint(bin, 1, 15*time.Second, window)
-	if err != nil {
-		return err
+	if want("idle") {
+		r, err := footprint(bin, 1, 15*time.Second, window)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("idle, 1 node at 15s probes: RSS %.1f MB (%.1f MB anonymous), CPU %.3f%% of a core (target RSS <= 25 MB, CPU <= 0.2%%)\n", r.rssMB, r.anonMB, r.cpuPct)
+		fmt.Printf("start to READY=1: %s (target <= 200 ms)\n", r.ready.Round(time.Millisecond))
 	}
-	fmt.Printf("idle, 1 node at 15s probes: RSS %.1f MB, CPU %.3f%% of a core (target RSS <= 25 MB, CPU <= 0.2%%)\n", r.rssMB, r.cpuPct)
-	fmt.Printf("start to READY=1: %s (target <= 200 ms)\n", r.ready.Round(time.Millisecond))
-
 	// 2. 1,000 nodes at 15s probes.
-	r, err = footprint(bin, 1000, 15*time.Second, window)
-	if err != nil {
-		return err
+	if want("fleet") {
+		r, err := footprint(bin, 1000, 15*time.Second, window)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("1000 nodes at 15s probes: RSS %.1f MB (%.1f MB anonymous), CPU %.2f%% of a core (target RSS <= 150 MB, CPU <= 10%%)\n", r.rssMB, r.anonMB, r.cpuPct)
 	}
-	fmt.Printf("1000 nodes at 15s probes: RSS %.1f MB, CPU %.2f%% of a core (target RSS <= 150 MB, CPU <= 10%%)\n", r.rssMB, r.cpuPct)
-
+	if !want("latency") && !want("fault") {
+		return nil
+	}
 	// 3. /health and /metrics latency at 2,000 requests/s.
 	for _, path := range []string{"/health", "/metrics"} {
+		if !want("latency") {
+			break
+		}
 		lat, err := latency(bin, path, 2000, window/2)
 		if err != nil {
 			return err
@@ -70,6 +80,9 @@ func run(bin string, quick bool) error {
 	}
 
 	// 4. Fault to notification accepted by the sink.
+	if !want("fault") {
+		return nil
+	}
 	d, budget, err := faultToNotification(bin)
 	if err != nil {
 		return err
@@ -184,8 +197,8 @@ func start(bin string, o startOpts) (*proc, error) {
 }
 
 type footprintResult struct {
-	rssMB, cpuPct float64
-	ready         time.Duration
+	rssMB, anonMB, cpuPct float64
+	ready                 time.Duration
 }
 
 // footprint measures RSS and CPU of lpwatch over window, after a warm-up
@@ -203,11 +216,11 @@ func footprint(bin string, nodes int, interval, window time.Duration) (footprint
 		return footprintResult{}, err
 	}
 	t0 := time.Now()
-	var peak float64
+	var peak, anon float64
 	for time.Since(t0) < window {
 		time.Sleep(time.Second)
-		if rss, err := rssMB(pid); err == nil && rss > peak {
-			peak = rss
+		if rss, a, err := rssMB(pid); err == nil && rss > peak {
+			peak, anon = rss, a
 		}
 	}
 	c1, err := cpuTicks(pid)
@@ -216,22 +229,33 @@ func footprint(bin string, nodes int, interval, window time.Duration) (footprint
 	}
 	const hz = 100 // USER_HZ on Linux
 	cpu := float64(c1-c0) / hz / time.Since(t0).Seconds() * 100
-	return footprintResult{rssMB: peak, cpuPct: cpu, ready: p.ready}, nil
+	return footprintResult{rssMB: peak, anonMB: anon, cpuPct: cpu, ready: p.ready}, nil
 }
 
-func rssMB(pid int) (float64, error) {
+// rssMB returns the resident set size and its anonymous part, in MB.
+func rssMB(pid int) (rss, anon float64, err error) {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
+	found := 0
 	for _, line := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(line, "VmRSS:") {
-			f := strings.Fields(line)
-			kb, err := strconv.ParseFloat(f[1], 64)
-			return kb / 1024, err
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			continue
+		}
+		kb, perr := strconv.ParseFloat(f[1], 64)
+		switch f[0] {
+		case "VmRSS:":
+			rss, found, err = kb/1024, found+1, perr
+		case "RssAnon:":
+			anon, found = kb/1024, found+1
 		}
 	}
-	return 0, errors.New("no VmRSS")
+	if found != 2 {
+		return 0, 0, errors.New("no VmRSS or RssAnon")
+	}
+	return rss, anon, err
 }
 
 func cpuTicks(pid int) (uint64, error) {

@@ -138,10 +138,21 @@ func Ether(wei *big.Int) float64 {
 
 // formatEther renders wei as ether with up to 6 decimals, exactly.
 func formatEther(wei *big.Int) string {
-	r := new(big.Rat).SetFrac(wei, new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil))
-	s := r.FloatString(6)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	// Rounded to micro-ether in integers: a big.Rat per call was a hot spot
+	// with a thousand nodes.
+	micro := new(big.Int).Add(wei, big.NewInt(5e11))
+	if wei.Sign() < 0 {
+		micro.Sub(wei, big.NewInt(5e11))
 	}
-	return s
+	micro.Quo(micro, big.NewInt(1e12))
+	sign := ""
+	if micro.Sign() < 0 {
+		sign, micro = "-", micro.Neg(micro)
+	}
+	q, r := new(big.Int).QuoRem(micro, big.NewInt(1e6), new(big.Int))
+	if r.Sign() == 0 {
+		return sign + q.String()
+	}
+	frac := strings.TrimRight(fmt.Sprintf("%06d", r.Int64()), "0")
+	return sign + q.String() + "." + frac
 }

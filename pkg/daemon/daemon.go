@@ -219,12 +219,17 @@ func (d *Daemon) loop(ctx context.Context, errc <-chan error) error {
 	defer tick.Stop()
 	var (
 		last    time.Time
+		gap     = d.opts.MinEvalGap
 		pending clock.Timer
 		due     <-chan time.Time
 	)
 	eval := func() {
 		last = d.clock.Now()
+		began := time.Now() // CPU cost, not simulated time
 		d.evaluate(ctx)
+		// Keep evaluation under a twentieth of the time: a large fleet
+		// evaluates less often, never less than every EvalInterval.
+		gap = max(d.opts.MinEvalGap, min(20*time.Since(began), d.opts.EvalInterval))
 	}
 	for {
 		select {
@@ -236,7 +241,7 @@ func (d *Daemon) loop(ctx context.Context, errc <-chan error) error {
 		case err := <-errc:
 			return err
 		case <-d.store.Changed():
-			wait := d.opts.MinEvalGap - d.clock.Now().Sub(last)
+			wait := gap - d.clock.Now().Sub(last)
 			switch {
 			case wait <= 0:
 				eval()

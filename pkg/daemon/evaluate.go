@@ -26,24 +26,29 @@ type resultCache struct {
 
 func newResultCache() resultCache { return resultCache{list: make(map[string]cachedResult)} }
 
-// set stores results and returns those whose state changed (or are new).
-func (c *resultCache) set(now time.Time, results []checks.Result) []checks.Result {
+// set stores results and returns those whose state changed (or are new),
+// and whether anything /health shows (a state or a reason) changed.
+func (c *resultCache) set(now time.Time, results []checks.Result) (changed []checks.Result, shown bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	var changed []checks.Result
 	for _, r := range results {
 		k := alert.Key(r.Check, r.Target)
 		prev, ok := c.list[k]
 		since := now
-		if ok && prev.State == r.State {
+		switch {
+		case ok && prev.State == r.State:
 			since = prev.Since
-		} else {
-			changed = append(changed, r)
+			shown = shown || prev.Reason != r.Reason
+		default:
+			changed, shown = append(changed, r), true
 		}
 		c.list[k] = cachedResult{Result: r, Since: since}
 	}
+	if len(c.list) != len(results) {
+		shown = true // results were forgotten
+	}
 	c.at = now
-	return changed
+	return changed, shown
 }
 
 // all returns the cached results sorted by check and target.
@@ -89,10 +94,13 @@ func (d *Daemon) evaluate(ctx context.Context) {
 	d.beforeEvaluate(eval)
 	results := eval.Evaluate(now, snap)
 	d.metrics.evaluations.Inc()
-	for _, r := range d.results.set(now, results) {
+	changed, shown := d.results.set(now, results)
+	for _, r := range changed {
 		d.metrics.setCheck(r)
 	}
-	d.refreshHealth()
+	if shown || d.healthBody.Load() == nil {
+		d.refreshHealth()
+	}
 	d.observationMetrics(snap)
 	d.afterEvaluate(now, snap, eval)
 	inputs := make([]alert.Input, 0, len(results))

@@ -174,4 +174,5 @@ func (d *Daemon) forgetRemoved(old, cfg *config.Config) {
 			d.metrics.checkStatus.DeleteLabelValues(r.Check, r.Target, s.String())
 		}
 	}
+	d.refreshHealth()
 }

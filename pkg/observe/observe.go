@@ -143,12 +143,12 @@ func (s *Store) Snapshot() Snapshot {
 	return snap
 }
 
-// Node returns the observation of one node.
+// Node returns the observation of one node (a binary search: Nodes is
+// sorted by name, and a fleet has a thousand of them).
 func (snap Snapshot) Node(name string) (Node, bool) {
-	for _, n := range snap.Nodes {
-		if n.Name == name {
-			return n, true
-		}
+	i := sort.Search(len(snap.Nodes), func(i int) bool { return snap.Nodes[i].Name >= name })
+	if i < len(snap.Nodes) && snap.Nodes[i].Name == name {
+		return snap.Nodes[i], true
 	}
 	return Node{}, false
 }
