@@ -1,0 +1,90 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lpwatch/lpwatch/pkg/demo"
+)
+
+// startDemo runs the demo in-process and returns its address once it is
+// healthy, with both nodes probed.
+func startDemo(t *testing.T) string {
+	t.Helper()
+	addr := freePort(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- demo.Run(ctx, demo.Options{Listen: addr, Out: &bytes.Buffer{}, StateDir: t.TempDir()}) }()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+	})
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		var st struct {
+			Healthy bool `json:"healthy"`
+			Nodes   []struct {
+				Up bool `json:"up"`
+			} `json:"nodes"`
+		}
+		if apiCall(ctx, "GET", "http://"+addr, "/status", nil, &st) == nil && st.Healthy && len(st.Nodes) == 2 && st.Nodes[0].Up && st.Nodes[1].Up {
+			return "http://" + addr
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("demo did not come up")
+		}
+		time.Sleep(100 * time.Millisecond) // pacing between polls of the condition above
+	}
+}
+
+func TestStatusAndSilenceCommands(t *testing.T) {
+	addr := startDemo(t)
+	var out, errb bytes.Buffer
+	code := run([]string{"status", "-addr", addr}, &out, &errb)
+	text := out.String()
+	want := 0 // Nagios: 2 when a critical alert fires, 1 for a warning
+	switch {
+	case strings.Contains(text, "critical firing") || regexp.MustCompile(`critical\s+firing`).MatchString(text):
+		want = 2
+	case regexp.MustCompile(`warning\s+firing`).MatchString(text):
+		want = 1
+	}
+	if code != want || !strings.Contains(text, "tc001") || !strings.Contains(text, "tc002") ||
+		!strings.Contains(text, "REWARD THIS ROUND") || strings.Contains(text, "\x1b[") {
+		t.Fatalf("status: exit %d, want %d\n%s\n%s", code, want, text, errb.String())
+	}
+	out.Reset()
+	if code := run([]string{"status", "-addr", addr, "-json"}, &out, &errb); code > 2 || !json.Valid(out.Bytes()) {
+		t.Fatalf("status -json: exit %d, valid JSON %v", code, json.Valid(out.Bytes()))
+	}
+	if code := run([]string{"status", "-addr", "http://127.0.0.1:1"}, &out, &errb); code != 3 {
+		t.Errorf("status against nothing: exit %d, want 3", code)
+	}
+
+	out.Reset()
+	code = run([]string{"silence", "add", "-addr", addr, "-alert", "RewardNotCalled", "-target", "tc001", "-for", "2h", "-comment", "maintenance"}, &out, &errb)
+	m := regexp.MustCompile(`silence ([0-9a-f]+) added`).FindStringSubmatch(out.String())
+	if code != 0 || m == nil {
+		t.Fatalf("silence add: exit %d %q %q", code, out.String(), errb.String())
+	}
+	out.Reset()
+	if code := run([]string{"silence", "list", "-addr", addr}, &out, &errb); code != 0 || !strings.Contains(out.String(), m[1]) || !strings.Contains(out.String(), "active") {
+		t.Fatalf("silence list: exit %d\n%s", code, out.String())
+	}
+	out.Reset()
+	if code := run([]string{"silence", "expire", "-addr", addr, m[1]}, &out, &errb); code != 0 {
+		t.Fatalf("silence expire: exit %d %s", code, errb.String())
+	}
+	errb.Reset()
+	if code := run([]string{"silence", "add", "-addr", addr, "-alert", "NoSuchAlert", "-for", "1h", "-comment", "x"}, &out, &errb); code != 1 || !strings.Contains(errb.String(), "unknown alert name") {
+		t.Fatalf("bad silence: exit %d %q", code, errb.String())
+	}
+	if code := run([]string{"silence", "add", "-addr", addr, "-for", "1h", "-comment", "x"}, &out, &errb); code != 2 {
+		t.Fatalf("silence without matchers: exit %d, want 2", code)
+	}
+}
