@@ -10,6 +10,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -53,6 +54,8 @@ func Run(ctx context.Context, o Options) error {
 	if o.Out == nil {
 		o.Out = os.Stdout
 	}
+	// The narration, the log and the chain's block timer all write here.
+	o.Out = &syncWriter{w: o.Out}
 	if o.StateDir == "" {
 		dir, err := os.MkdirTemp("", "lpwatch-demo-")
 		if err != nil {
@@ -171,4 +174,16 @@ func runChain(ctx context.Context, w *world) (*demoChain, func(), error) {
 		<-stopped
 		_ = ch.sim.Close()
 	}, nil
+}
+
+// syncWriter serialises writes from the demo's goroutines.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
 }
