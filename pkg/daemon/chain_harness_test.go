@@ -3,21 +3,18 @@ package daemon
 import (
 	"context"
 	"math/big"
-	"net"
 	"net/http"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/prometheus/client_golang/prometheus"
 	logtest "github.com/sirupsen/logrus/hooks/test"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/chain"
 	"github.com/lpwatch/lpwatch/pkg/chain/simchain"
 	"github.com/lpwatch/lpwatch/pkg/checks"
-	"github.com/lpwatch/lpwatch/pkg/clock"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/fakenode"
 	"github.com/lpwatch/lpwatch/pkg/nodeapi"
@@ -135,41 +132,14 @@ func (w *simWorld) config(dir string) *config.Config {
 // It reloads from cfg.File, when set.
 func runDaemon(t *testing.T, cfg *config.Config, start time.Time) (*harness, func()) {
 	t.Helper()
-	clk := clock.NewFake(start)
 	sink := &captureSink{ch: make(chan *alert.Notification, 1000)}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
 	log, _ := logtest.NewNullLogger()
-	reg := prometheus.NewRegistry()
-	d, err := New(Options{Config: cfg, ConfigPath: cfg.File, Logger: log, Clock: clk, Registry: reg, Listener: ln, EvalInterval: time.Second,
-		HTTPClient: &http.Client{}, Sinks: func(*config.Config) (map[string]alert.Sink, error) {
+	h := startDaemonAt(t, cfg, start, Options{ConfigPath: cfg.File, Logger: log, HTTPClient: &http.Client{},
+		Sinks: func(*config.Config) (map[string]alert.Sink, error) {
 			return map[string]alert.Sink{"capture": sink}, nil
 		}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- d.Run(ctx) }()
-	var once sync.Once
-	stop := func() {
-		once.Do(func() {
-			cancel()
-			select {
-			case err := <-done:
-				if err != nil {
-					t.Errorf("daemon: %v", err)
-				}
-			case <-time.After(10 * time.Second):
-				t.Error("daemon did not stop")
-			}
-		})
-	}
-	t.Cleanup(stop)
-	h := &harness{t: t, clk: clk, d: d, sink: sink, base: "http://" + ln.Addr().String(), reg: reg, start: start}
-	return h, stop
+	h.sink = sink
+	return h, h.stop
 }
 
 // result returns the cached result of check for target.

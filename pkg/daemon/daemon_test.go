@@ -78,7 +78,13 @@ func startDaemon(t *testing.T, cfg *config.Config, path string) *harness {
 // (clock, registry, listener and config are filled in).
 func startDaemonWith(t *testing.T, cfg *config.Config, o Options) *harness {
 	t.Helper()
-	clk := clock.NewFake(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
+	return startDaemonAt(t, cfg, time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC), o)
+}
+
+// startDaemonAt is startDaemonWith on a fake clock that starts at start.
+func startDaemonAt(t *testing.T, cfg *config.Config, start time.Time, o Options) *harness {
+	t.Helper()
+	clk := clock.NewFake(start)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
