@@ -3,6 +3,8 @@ package daemon
 import (
 	"context"
 	"encoding/json"
+	"net/url"
+	"strings"
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
@@ -109,7 +111,7 @@ func (d *Daemon) Status() any {
 	rep := StatusReport{
 		Version: d.opts.Version, StartedAt: d.started, Now: now, Healthy: d.Health().Status == "ok",
 		Checks: d.results.all(), Alerts: d.engine.Alerts(), Silences: d.Silences(),
-		Delivery: d.deliveryStatus(), Config: cfg, Extra: d.extraStatus(),
+		Delivery: d.deliveryStatus(), Config: redacted(cfg), Extra: d.extraStatus(),
 	}
 	snap := d.store.Snapshot()
 	for _, n := range cfg.Nodes {
@@ -171,4 +173,48 @@ func (d *Daemon) ExpireSilence(id string) error {
 		d.log.WithField("id", id).Info("silence expired")
 	}
 	return err
+}
+
+// redacted returns a copy of cfg fit for /status: secrets print as
+// "<secret>" by themselves, and every URL that may carry a token (sink
+// URLs, chain endpoints with an API key) keeps only its scheme and host.
+func redacted(cfg *config.Config) *config.Config {
+	c := *cfg
+	c.Alert.Sinks = append([]config.Sink(nil), cfg.Alert.Sinks...)
+	for i := range c.Alert.Sinks {
+		c.Alert.Sinks[i].URL = schemeHost(c.Alert.Sinks[i].URL)
+	}
+	c.Chain.URLs = mapStrings(cfg.Chain.URLs, schemeHost)
+	c.Chain.ReferenceURLs = mapStrings(cfg.Chain.ReferenceURLs, schemeHost)
+	return &c
+}
+
+// schemeHost keeps the scheme and host of a URL ("" stays ""; an IPC path
+// stays as it is).
+func schemeHost(raw string) string {
+	u, err := url.Parse(raw)
+	if raw == "" || err != nil || u.Host == "" {
+		if strings.HasPrefix(raw, "/") {
+			return raw
+		}
+		if raw == "" {
+			return ""
+		}
+		return "<redacted>"
+	}
+	if u.Path == "" && u.RawQuery == "" && u.User == nil {
+		return raw
+	}
+	return u.Scheme + "://" + u.Host + "/<redacted>"
+}
+
+func mapStrings(in []string, f func(string) string) []string {
+	if in == nil {
+		return nil
+	}
+	out := make([]string, len(in))
+	for i, s := range in {
+		out[i] = f(s)
+	}
+	return out
 }

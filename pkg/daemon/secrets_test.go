@@ -27,14 +27,14 @@ func TestNoSecretInStatusMetricsOrLogs(t *testing.T) {
 	}
 	defer node.Close()
 	node.Stop() // an alert fires and the (unreachable) sinks fail
-	secrets := []string{"pdkey0123456789abcdefghijklmnopq", "T000/B000/slacksecretpath", "hookpassw0rd", "bearertok3n"}
+	secrets := []string{"pdkey0123456789abcdefghijklmnopq", "T000/B000/slacksecretpath", "hookpassw0rd", "bearertok3n", "hooktoken0123"}
 	cfg := testConfig(t.TempDir(), nodeCfg("tc001", node.URL()))
 	cfg.Checks.NodeDownFor = 0
 	dead := "http://127.0.0.1:1"
 	cfg.Alert.Sinks = []config.Sink{
 		{Name: "pd", Type: "pagerduty", MinSeverity: "info", SendResolved: true, Timeout: time.Second, URL: dead + "/v2/enqueue", RoutingKey: config.Secret(secrets[0])},
 		{Name: "sl", Type: "slack", MinSeverity: "info", SendResolved: true, Timeout: time.Second, WebhookURL: config.Secret(dead + "/services/" + secrets[1])},
-		{Name: "wh", Type: "webhook", MinSeverity: "info", SendResolved: true, Timeout: time.Second, URL: dead + "/hook", Username: "u", Password: config.Secret(secrets[2])},
+		{Name: "wh", Type: "webhook", MinSeverity: "info", SendResolved: true, Timeout: time.Second, URL: dead + "/hook?token=" + secrets[4], Username: "u", Password: config.Secret(secrets[2])},
 		{Name: "am", Type: "alertmanager", MinSeverity: "info", SendResolved: true, Timeout: time.Second, URL: dead, BearerToken: config.Secret(secrets[3]), ResendInterval: time.Second},
 	}
 	logs := &lockedBuffer{}
