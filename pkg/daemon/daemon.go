@@ -96,6 +96,8 @@ type Daemon struct {
 	started  time.Time
 	sinks    map[string]alert.Sink
 	delivery deliveryRunner
+	// lastStatus is the last STATUS= line sent to systemd (loop only).
+	lastStatus string
 	// healthBody is the /health answer, rebuilt after every evaluation.
 	healthBody atomic.Pointer[healthCache]
 	// restartProbes swaps the running probes for new ones (reload).

@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"sync"
 	"time"
@@ -114,6 +115,35 @@ func (d *Daemon) evaluate(ctx context.Context) {
 		d.log.WithError(err).Error("alert update incomplete; it is retried on the next evaluation")
 	}
 	d.feedRemediation(now, cfg, results, snap)
+	d.systemdStatus(len(cfg.Nodes))
+}
+
+// systemdStatus sends systemd a one-line summary (STATUS=, shown by
+// systemctl status) when it changes.
+func (d *Daemon) systemdStatus(nodes int) {
+	healthy, _ := d.HealthJSON()
+	firing, worst := 0, ""
+	for _, a := range d.engine.Alerts() { // most severe first
+		if a.Phase != alert.PhaseFiring {
+			continue
+		}
+		if firing == 0 {
+			worst = a.Alert + " " + a.Target
+		}
+		firing++
+	}
+	line := fmt.Sprintf("healthy; %d node(s) watched; no alert firing", nodes)
+	switch {
+	case firing > 0 && healthy:
+		line = fmt.Sprintf("healthy; %d node(s) watched; %d alert(s) firing, first %s", nodes, firing, worst)
+	case !healthy:
+		line = fmt.Sprintf("UNHEALTHY; %d node(s) watched; %d alert(s) firing, first %s", nodes, firing, worst)
+	}
+	if line == d.lastStatus {
+		return
+	}
+	d.lastStatus = line
+	d.notify(func(n Notifier) error { return n.Status(line) })
 }
 
 // toInput turns a check result into an alert engine input.
