@@ -56,7 +56,9 @@ func TestStatusPageInChromium(t *testing.T) {
 	ln.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- demo.Run(ctx, demo.Options{Listen: addr, Out: &strings.Builder{}, StateDir: t.TempDir()}) }()
+	go func() {
+		done <- demo.Run(ctx, demo.Options{Listen: addr, Out: &strings.Builder{}, StateDir: t.TempDir()})
+	}()
 	defer func() {
 		cancel()
 		if err := <-done; err != nil && ctx.Err() == nil {
