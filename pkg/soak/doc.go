@@ -1,0 +1,10 @@
+// Package soak runs lpwatch for simulated weeks on a fast clock: many fake
+// nodes, rounds driven through the simulated chain, and random faults
+// (node outages, late and missed rewards) from a seeded schedule. It
+// checks the exact counts of rounds, rewards and alerts the schedule
+// implies, that every notification arrives once and in order, and that
+// goroutines and heap stay flat. The package holds only tests:
+//
+//	go test ./pkg/soak/                                   # 3 days, 20 nodes
+//	LPWATCH_SOAK=full go test -run Soak -timeout 2h ./pkg/soak/   # 30 days, 100 nodes
+package soak

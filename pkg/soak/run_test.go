@@ -1,0 +1,248 @@
+package soak
+
+import (
+	"math/big"
+	"runtime"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus/testutil"
+
+	"github.com/lpwatch/lpwatch/pkg/chain"
+	"github.com/lpwatch/lpwatch/pkg/observe"
+)
+
+// sample is one simulated day's end: goroutines and heap after a GC, and
+// the rewards lpwatch's chain observation showed for that day's round.
+type sample struct {
+	day        int
+	goroutines int
+	heapInuse  uint64
+	rewarded   int
+}
+
+// events returns the round schedule's actions by the fake time they
+// happen at, each after the probes due at that time have run.
+func (w *world) events() map[time.Time][]func() {
+	s := w.s
+	ev := map[time.Time][]func(){}
+	at := func(t time.Time, f func()) { ev[t] = append(ev[t], f) }
+	for d := range s.days {
+		r := w.r0 + uint64(d)
+		start := r * roundBlocks
+		at(s.dayStart(d), func() {
+			w.setBlockNum(start)
+			w.must(w.sim.Driver().InitializeRound(w.ctx))
+			for _, n := range w.nodes {
+				n.SetRound(r, true)
+			}
+		})
+		for slot := 1; slot < slotsPerRound; slot++ {
+			at(s.dayStart(d).Add(time.Duration(slot)*slotLen), func() {
+				w.setBlockNum(start + uint64(slot)*slotBlocks)
+				for n := range s.nodes {
+					if s.reward[d][n] != rewardMissed && s.slot[d][n] == slot {
+						w.must(w.sim.Driver().RewardFor(w.ctx, w.addrs[n], big.NewInt(1e18)))
+						w.nodes[n].SetLastRewardRound(r)
+					}
+				}
+			})
+		}
+	}
+	return ev
+}
+
+// probeTrack follows one scheduler job's runs as lpwatch records them.
+type probeTrack struct {
+	last time.Time // start of the newest recorded run
+	runs int       // runs recorded after the first one
+}
+
+// seen records the run that began at at, if new, and reports it.
+func (p *probeTrack) seen(at time.Time) bool {
+	if !at.After(p.last) {
+		return false
+	}
+	if !p.last.IsZero() {
+		p.runs++
+	}
+	p.last = at
+	return true
+}
+
+// due is when the next run starts: every interval after the second one
+// (the first two are the start and the job's spreading offset).
+func (p *probeTrack) due(interval time.Duration) (time.Time, bool) {
+	return p.last.Add(interval), p.runs >= 1
+}
+
+// run drives the schedule minute by minute: it waits for the probes due,
+// applies the outages on the probes they are placed on and the round
+// schedule, and samples each day's end. After the last day it goes on
+// until settled reports true.
+func (w *world) run(settled func() bool) []sample {
+	s := w.s
+	ev := w.events()
+	nodes := make([]probeTrack, len(s.nodes))
+	var chainRuns probeTrack
+	restarts := map[time.Time][]int{} // flap ends
+	last := s.dayStart(s.days - 1).Add((slotsPerRound - 1) * slotLen)
+	w.waitFirstProbes()
+	var out []sample
+	deadline := time.Now().Add(waitLimit)
+	for {
+		now := w.clk.Now()
+		snap := w.waitProbes(now, nodes, &chainRuns)
+		for n := range nodes {
+			if o, ok := snap.Node(s.nodes[n]); ok && nodes[n].seen(o.At) {
+				w.onProbe(n, nodes[n], restarts)
+			}
+		}
+		chainRuns.seen(snap.Chain.At)
+		for _, n := range restarts[now] {
+			w.srvs[n].restart()
+		}
+		for _, f := range ev[now] {
+			f()
+		}
+		if d, ok := w.dayEnd(now); ok {
+			out = append(out, w.sample(d))
+		}
+		if now.Before(last) {
+			deadline = time.Now().Add(waitLimit)
+		} else if settled() {
+			return out
+		} else if time.Now().After(deadline) {
+			w.t.Fatalf("not settled %s after the last day", waitLimit)
+		}
+		w.step()
+	}
+}
+
+// waitFirstProbes waits until the first run of every probe, at lpwatch's
+// start, has finished.
+func (w *world) waitFirstProbes() {
+	w.t.Helper()
+	waitUntil(w.t, "the first probes", func() bool {
+		for _, name := range w.s.nodes {
+			if w.finished("node", name) < 1 {
+				return false
+			}
+		}
+		return w.finished("chain", "chain") >= 1
+	})
+}
+
+// onProbe applies the outages placed on node n's probe p.runs.
+func (w *world) onProbe(n int, p probeTrack, restarts map[time.Time][]int) {
+	for _, o := range w.s.outages[n] {
+		switch {
+		case o.from == p.runs:
+			w.srvs[n].stop()
+			if o.flap {
+				end := p.last.Add(nodeInterval - stepLen)
+				restarts[end] = append(restarts[end], n)
+			}
+		case o.to == p.runs && !o.flap:
+			w.srvs[n].restart()
+		}
+	}
+}
+
+// step advances the fake clock by stepLen, waits for the evaluation, and
+// until no request to a node or the chain is in flight: real I/O takes no
+// fake time, so a slow probe never looks stale.
+func (w *world) step() {
+	w.t.Helper()
+	before := w.evaluations()
+	w.clk.Advance(stepLen)
+	waitUntil(w.t, "an evaluation", func() bool { return w.evaluations() > before })
+	waitUntil(w.t, "requests in flight", func() bool {
+		if w.rpc.busy() {
+			return false
+		}
+		for _, s := range w.srvs {
+			if s.busy() {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// waitProbes waits until every probe due by now has run and every run
+// that began has finished (a chain run goes on after it records its
+// observation), so that actions at now come after them and the fake clock
+// never runs ahead of a probe. It returns the store's snapshot.
+func (w *world) waitProbes(now time.Time, nodes []probeTrack, chainRuns *probeTrack) observe.Snapshot {
+	w.t.Helper()
+	var snap observe.Snapshot
+	var late string
+	ready := func() bool {
+		snap = w.d.Store().Snapshot()
+		for n, name := range w.s.nodes {
+			o, _ := snap.Node(name)
+			if !w.caughtUp(now, "node", name, o.At, &nodes[n], nodeInterval) {
+				late = name
+				return false
+			}
+		}
+		late = "chain"
+		return snap.Chain != nil && w.caughtUp(now, "chain", "chain", snap.Chain.At, chainRuns, chainInterval)
+	}
+	if !pollUntil(waitLimit, ready) {
+		w.t.Fatalf("at %s, the %s probe did not run or finish", now, late)
+	}
+	return snap
+}
+
+// caughtUp reports whether the job's run due by now (if any) has begun at
+// or after its due time and every run that began has finished.
+func (w *world) caughtUp(now time.Time, probe, target string, at time.Time, p *probeTrack, interval time.Duration) bool {
+	copy := *p
+	copy.seen(at)
+	if due, ok := copy.due(interval); ok && !due.After(now) && at.Before(due) {
+		return false
+	}
+	return w.finished(probe, target) >= float64(copy.runs+1)
+}
+
+// finished is how many runs of a job have finished.
+func (w *world) finished(probe, target string) float64 {
+	return testutil.ToFloat64(w.runs.WithLabelValues(probe, target, "success")) +
+		testutil.ToFloat64(w.runs.WithLabelValues(probe, target, "failure"))
+}
+
+// dayEnd reports whether now is the last slot of a day.
+func (w *world) dayEnd(now time.Time) (int, bool) {
+	for d := range w.s.days {
+		if now.Equal(w.s.dayStart(d).Add((slotsPerRound - 1) * slotLen)) {
+			return d, true
+		}
+	}
+	return 0, false
+}
+
+// sample counts the rewards of day d's round in lpwatch's newest chain
+// observation, then measures goroutines and heap after a GC. The fake
+// nodes forget their request logs first, so that only lpwatch can grow.
+func (w *world) sample(d int) sample {
+	sm := sample{day: d}
+	r := w.r0 + uint64(d)
+	if c := w.d.Store().Snapshot().Chain; c != nil {
+		if o, _ := c.Obs.(*chain.Observation); o != nil {
+			for _, a := range w.addrs {
+				if acct := o.Account(a); acct != nil && acct.Transcoder != nil && acct.Transcoder.LastRewardRound == r {
+					sm.rewarded++
+				}
+			}
+		}
+	}
+	for _, n := range w.nodes {
+		n.ResetRequests()
+	}
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	sm.goroutines, sm.heapInuse = runtime.NumGoroutine(), ms.HeapInuse
+	return sm
+}
