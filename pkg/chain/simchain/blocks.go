@@ -25,34 +25,49 @@ func (c *Chain) CommitBlocks(n int) {
 	}
 }
 
-// Mine commits a block and returns the receipts of txs, which must be in
-// it. It is the contracts.Miner of the chain. The receipts are read by
-// block, not by transaction hash: the hash index is built in the
-// background and may lag behind a block just committed.
+// Mine commits blocks until every one of txs is mined and returns their
+// receipts. It is the contracts.Miner of the chain. The transaction pool
+// admits a sent transaction asynchronously, so the first block may be
+// sealed without it: Mine then seals another, up to maxMineBlocks. The
+// receipts are read by block, not by transaction hash: the hash index is
+// built in the background and may lag behind a block just committed.
 func (c *Chain) Mine(ctx context.Context, txs ...*types.Transaction) ([]*types.Receipt, error) {
-	hash := c.Commit()
 	br, ok := c.backend.Client().(blockReceipter)
 	if !ok {
 		return nil, errors.New("simulated client cannot read block receipts")
 	}
-	all, err := br.BlockReceipts(ctx, rpc.BlockNumberOrHashWithHash(hash, false))
-	if err != nil {
-		return nil, fmt.Errorf("receipts of block %s: %w", hash, err)
-	}
-	byTx := make(map[common.Hash]*types.Receipt, len(all))
-	for _, r := range all {
-		byTx[r.TxHash] = r
+	found := make(map[common.Hash]*types.Receipt, len(txs))
+	var hash common.Hash
+	for attempt := 0; attempt < maxMineBlocks && len(found) < len(txs); attempt++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		hash = c.Commit()
+		all, err := br.BlockReceipts(ctx, rpc.BlockNumberOrHashWithHash(hash, false))
+		if err != nil {
+			return nil, fmt.Errorf("receipts of block %s: %w", hash, err)
+		}
+		for _, r := range all {
+			for _, tx := range txs {
+				if r.TxHash == tx.Hash() {
+					found[r.TxHash] = r
+				}
+			}
+		}
 	}
 	receipts := make([]*types.Receipt, len(txs))
 	for i, tx := range txs {
-		r, ok := byTx[tx.Hash()]
+		r, ok := found[tx.Hash()]
 		if !ok {
-			return nil, fmt.Errorf("transaction %s is not in block %s", tx.Hash(), hash)
+			return nil, fmt.Errorf("transaction %s is not mined after %d blocks (last %s)", tx.Hash(), maxMineBlocks, hash)
 		}
 		receipts[i] = r
 	}
 	return receipts, nil
 }
+
+// maxMineBlocks bounds the blocks Mine seals waiting for its transactions.
+const maxMineBlocks = 5
 
 type blockReceipter interface {
 	BlockReceipts(ctx context.Context, blockNrOrHash rpc.BlockNumberOrHash) ([]*types.Receipt, error)
