@@ -29,51 +29,7 @@ func TestRewardLateWarnedThenCriticalThenResolved(t *testing.T) {
 	h, _ := runDaemon(t, w.config(t.TempDir()), simStart)
 	start := mustState(t, w).StartBlock
 
-	steps := []struct {
-		elapsed uint64
-		state   checks.State
-	}{{9, checks.OK}, {10, checks.Warning}, {75, checks.Warning}, {76, checks.Critical}}
-	for _, s := range steps {
-		w.commitTo(start + s.elapsed)
-		at := fmt.Sprintf(": %d of 100 blocks elapsed", s.elapsed)
-		h.pacedWait(fmt.Sprintf("RewardNotCalled %s at block %d", s.state, s.elapsed), func() bool {
-			got, ok := h.result(alert.RewardNotCalled, "tc001")
-			return ok && strings.Contains(got.Reason, at) && got.State == s.state
-		})
-		switch s.elapsed {
-		case 10:
-			n := h.expect(alert.RewardNotCalled, alert.StatusFiring)
-			if n.Severity != alert.SeverityWarning || n.Details["round"] != u64str(r) {
-				t.Errorf("warning notification: %s %v", n.Severity, n.Details)
-			}
-		case 76:
-			n := h.expect(alert.RewardNotCalled, alert.StatusFiring)
-			if n.Severity != alert.SeverityCritical || n.Details["blocks_remaining"] != "24" {
-				t.Errorf("critical notification: %s %v", n.Severity, n.Details)
-			}
-		}
-		h.quiet()
-	}
-	m := h.d.chain.metrics
-	if got, left := testutil.ToFloat64(m.round.WithLabelValues()), testutil.ToFloat64(m.remaining.WithLabelValues()); got != float64(r) || left != 24 {
-		t.Errorf("lpwatch_round_current = %v, lpwatch_round_blocks_remaining = %v; want %d and 24", got, left, r)
-	}
-	if calls := testutil.ToFloat64(m.calls.WithLabelValues()); calls < 10 {
-		t.Errorf("lpwatch_chain_rpc_calls = %v", calls)
-	}
-	w.reward()
-	h.expect(alert.RewardNotCalled, alert.StatusResolved)
-	if got := testutil.ToFloat64(h.d.metrics.rewardLastRound.WithLabelValues("tc001")); got != float64(r) {
-		t.Errorf("lpwatch_reward_last_round = %v, want %d", got, r)
-	}
-	st, _ := h.d.extraStatus()["chain"].(*ChainStatus)
-	if st == nil || len(st.Endpoints) != 1 || !st.Endpoints[0].Healthy || st.InUse != st.Endpoints[0].Name {
-		t.Fatalf("/status chain section: %+v", st)
-	}
-	if a := st.Accounts[0]; a.Node != "tc001" || a.LastRewardRound == nil || *a.LastRewardRound != r || a.BalanceEther == nil || *a.BalanceEther != 1000 {
-		t.Errorf("/status chain account: %+v", a)
-	}
-	h.quiet()
+	rewardTiming(t, h, r, start, w.commitTo, w.reward, 1000)
 }
 
 // TestMissedRoundCountedOnceAcrossRestarts: a round that ends without a
@@ -261,4 +217,58 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// rewardTiming is the reward-timing scenario both chains play: a node
+// lagging one round, RewardNotCalled ok at block 9 of a 100-block round,
+// warning at 10 and 75, critical at 76 (counted in the RoundsManager's
+// blocks), resolved when the reward lands; moveTo sets blockNum(), reward
+// lands the node's reward, balance is the account's ether on /status.
+func rewardTiming(t *testing.T, h *harness, r, start uint64, moveTo func(uint64), reward func(), balance float64) {
+	t.Helper()
+	steps := []struct {
+		elapsed uint64
+		state   checks.State
+	}{{9, checks.OK}, {10, checks.Warning}, {75, checks.Warning}, {76, checks.Critical}}
+	for _, s := range steps {
+		moveTo(start + s.elapsed)
+		at := fmt.Sprintf(": %d of 100 blocks elapsed", s.elapsed)
+		h.pacedWait(fmt.Sprintf("RewardNotCalled %s at block %d", s.state, s.elapsed), func() bool {
+			got, ok := h.result(alert.RewardNotCalled, "tc001")
+			return ok && strings.Contains(got.Reason, at) && got.State == s.state
+		})
+		switch s.elapsed {
+		case 10:
+			n := h.expect(alert.RewardNotCalled, alert.StatusFiring)
+			if n.Severity != alert.SeverityWarning || n.Details["round"] != u64str(r) {
+				t.Errorf("warning notification: %s %v", n.Severity, n.Details)
+			}
+		case 76:
+			n := h.expect(alert.RewardNotCalled, alert.StatusFiring)
+			if n.Severity != alert.SeverityCritical || n.Details["blocks_remaining"] != "24" {
+				t.Errorf("critical notification: %s %v", n.Severity, n.Details)
+			}
+		}
+		h.quiet()
+	}
+	m := h.d.chain.metrics
+	if got, left := testutil.ToFloat64(m.round.WithLabelValues()), testutil.ToFloat64(m.remaining.WithLabelValues()); got != float64(r) || left != 24 {
+		t.Errorf("lpwatch_round_current = %v, lpwatch_round_blocks_remaining = %v; want %d and 24", got, left, r)
+	}
+	if calls := testutil.ToFloat64(m.calls.WithLabelValues()); calls < 10 {
+		t.Errorf("lpwatch_chain_rpc_calls = %v", calls)
+	}
+	reward()
+	h.expect(alert.RewardNotCalled, alert.StatusResolved)
+	if got := testutil.ToFloat64(h.d.metrics.rewardLastRound.WithLabelValues("tc001")); got != float64(r) {
+		t.Errorf("lpwatch_reward_last_round = %v, want %d", got, r)
+	}
+	st, _ := h.d.extraStatus()["chain"].(*ChainStatus)
+	if st == nil || len(st.Endpoints) != 1 || !st.Endpoints[0].Healthy || st.InUse != st.Endpoints[0].Name {
+		t.Fatalf("/status chain section: %+v", st)
+	}
+	if a := st.Accounts[0]; a.Node != "tc001" || a.LastRewardRound == nil || *a.LastRewardRound != r || a.BalanceEther == nil || *a.BalanceEther != balance {
+		t.Errorf("/status chain account: %+v", a)
+	}
+	h.quiet()
 }
