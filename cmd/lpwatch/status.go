@@ -111,7 +111,7 @@ func printStatus(w io.Writer, st daemon.StatusReport, ch *daemon.ChainStatus, re
 		line := "chain: endpoint " + orAny(ch.InUse)
 		for _, e := range ch.Endpoints {
 			if e.Name == ch.InUse && e.HeadAgeSec != nil {
-				line += fmt.Sprintf(", head %s old", (time.Duration(*e.HeadAgeSec) * time.Second).String())
+				line += fmt.Sprintf(", head %s old", (time.Duration(max(*e.HeadAgeSec, 0)) * time.Second).String())
 			}
 		}
 		if ch.Round != nil {

@@ -57,7 +57,7 @@ func (d *Daemon) pageView() pageView {
 		v.Chain = c
 		for _, e := range c.Endpoints {
 			if e.Name == c.InUse && e.HeadAgeSec != nil {
-				v.HeadAge = (time.Duration(*e.HeadAgeSec) * time.Second).String()
+				v.HeadAge = headAge(*e.HeadAgeSec)
 			}
 		}
 	}
@@ -118,6 +118,10 @@ var pageFuncs = template.FuncMap{
 		return s
 	},
 	"lower": strings.ToLower,
+	// isTrue and isFalse read an optional boolean ("with" on a *bool only
+	// tests that it is set).
+	"isTrue":  func(b *bool) bool { return b != nil && *b },
+	"isFalse": func(b *bool) bool { return b != nil && !*b },
 }
 
 var pageTmpl = template.Must(template.New("page").Funcs(pageFuncs).Parse(`<!doctype html>
@@ -144,9 +148,9 @@ small{color:#57606a}
 {{if .NonceGapText}}<div class="warning">{{.NonceGapText}}</div>{{end}}
 </div>{{end}}
 {{with .Chain}}<div class="card" id="chain"><div class="row"><b>chain</b><span><small>endpoint</small> {{.InUse}}</span></div>
-<div class="row"><span><span class="k">head age</span> {{$.HeadAge}}</span><span><span class="k">round</span> {{with .Round}}{{.}}{{end}} {{with .Initialized}}{{if .}}initialized{{else}}<span class="warning">not initialized</span>{{end}}{{end}}</span>
+<div class="row"><span><span class="k">head age</span> {{$.HeadAge}}</span><span><span class="k">round</span> {{with .Round}}{{.}}{{end}} {{if isTrue .Initialized}}initialized{{else if isFalse .Initialized}}<span class="warning">not initialized</span>{{end}}</span>
 <span><span class="k">blocks left</span> {{with .BlocksLeft}}{{.}}{{end}}</span></div>
-{{range .Endpoints}}<div><small>{{.Name}}: {{if .Healthy}}<span class="ok">healthy</span>{{else}}<span class="critical">{{.Reason}}</span>{{end}}{{with .Syncing}}{{if .}} · <span class="warning">syncing</span>{{end}}{{end}}</small></div>{{end}}
+{{range .Endpoints}}<div><small>{{.Name}}: {{if .Healthy}}<span class="ok">healthy</span>{{else}}<span class="critical">{{.Reason}}</span>{{end}}{{if isTrue .Syncing}} · <span class="warning">syncing</span>{{end}}</small></div>{{end}}
 {{if .Error}}<div class="critical">{{.Error}}</div>{{end}}</div>{{end}}
 <h2>Alerts</h2>{{if not .Alerts}}<div class="card ok">none firing</div>{{else}}<div class="card"><table>
 {{range .Alerts}}<tr><td><span class="badge b-{{.Severity}}">{{.Severity}}</span></td><td><b>{{.Alert}}</b> {{.Target}}<br><small>{{.Phase}} since {{if eq .Phase "firing"}}{{ago .FiringSince}}{{else}}{{ago .PendingSince}}{{end}}{{if .Suppressed}} · {{.Suppressed}}{{end}}</small><br>{{.Reason}}{{if .Cause}}<br><small>cause: {{.Cause}}</small>{{end}}</td></tr>{{end}}
@@ -186,4 +190,13 @@ func agoText(now, t time.Time) string {
 		return ""
 	}
 	return now.Sub(t).Round(time.Second).String() + " ago"
+}
+
+// headAge renders the age of the head block; a block stamped ahead of this
+// host's clock (clocks differ by a few seconds) reads as fresh.
+func headAge(sec float64) string {
+	if sec < 0 {
+		return "0s (block time ahead of this clock)"
+	}
+	return (time.Duration(sec) * time.Second).String()
 }

@@ -67,33 +67,15 @@ func TestStatusPageInChromium(t *testing.T) {
 	}()
 	base := "http://" + addr
 	// Wait until both demo nodes have been probed (the page then has content).
-	deadline := time.Now().Add(60 * time.Second)
-	for {
-		var st struct {
-			Nodes []struct {
-				Name string `json:"name"`
-				Up   bool   `json:"up"`
-			} `json:"nodes"`
-		}
-		resp, err := http.Get(base + "/status")
-		if err == nil {
-			_ = json.NewDecoder(resp.Body).Decode(&st)
-			resp.Body.Close()
-		}
+	waitFor(t, base, func(st demoStatus) bool {
 		up := 0
 		for _, n := range st.Nodes {
 			if n.Up {
 				up++
 			}
 		}
-		if up == 2 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("demo nodes not probed in time: %+v (err %v)", st, err)
-		}
-		time.Sleep(200 * time.Millisecond) // pacing between polls; the outcome is the condition above
-	}
+		return up == 2
+	})
 	cctx, ccancel := context.WithTimeout(ctx, 60*time.Second)
 	defer ccancel()
 	dom := string(headless(cctx, t, bin, "--dump-dom", base+"/"))
@@ -105,11 +87,46 @@ func TestStatusPageInChromium(t *testing.T) {
 	}
 	shot := filepath.Join(t.TempDir(), "page.png")
 	if dst := os.Getenv("LPWATCH_SCREENSHOT"); dst != "" {
+		// For the README: wait until the story has an alert firing.
 		shot = dst
+		waitFor(t, base, func(st demoStatus) bool { return len(st.Alerts) > 0 })
 	}
 	headless(cctx, t, bin, "--window-size=430,1100", "--hide-scrollbars", "--screenshot="+shot, base+"/")
 	st, err := os.Stat(shot)
 	if err != nil || st.Size() < 10_000 {
 		t.Fatalf("screenshot %s: %v (size %v)", shot, err, st)
+	}
+}
+
+// demoStatus is the part of /status the test waits on.
+type demoStatus struct {
+	Nodes []struct {
+		Name string `json:"name"`
+		Up   bool   `json:"up"`
+	} `json:"nodes"`
+	Alerts []struct {
+		Alert string `json:"alert"`
+		Phase string `json:"phase"`
+	} `json:"alerts"`
+}
+
+// waitFor polls the demo's /status until cond holds, for at most 90 s.
+func waitFor(t *testing.T, base string, cond func(demoStatus) bool) {
+	t.Helper()
+	deadline := time.Now().Add(90 * time.Second)
+	for {
+		var st demoStatus
+		resp, err := http.Get(base + "/status")
+		if err == nil {
+			_ = json.NewDecoder(resp.Body).Decode(&st)
+			resp.Body.Close()
+		}
+		if cond(st) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("demo status never matched: %+v (err %v)", st, err)
+		}
+		time.Sleep(200 * time.Millisecond) // pacing between polls; the outcome is the condition
 	}
 }
