@@ -16,6 +16,8 @@ type note struct {
 	Target string `json:"target"`
 	Status string `json:"status"`
 	Seq    uint64 `json:"seq"`
+	// Description says why, for failure messages.
+	Description string `json:"description"`
 }
 
 // receiver is the webhook sink: it accepts everything and remembers it.

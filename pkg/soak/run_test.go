@@ -1,7 +1,7 @@
 package soak
 
 import (
-	"math/big"
+	"github.com/ethereum/go-ethereum/common"
 	"runtime"
 	"time"
 
@@ -30,18 +30,18 @@ func (w *world) events() map[time.Time][]func() {
 		r := w.r0 + uint64(d)
 		start := r * roundBlocks
 		at(s.dayStart(d), func() {
-			w.setBlockNum(start)
-			w.must(w.sim.Driver().InitializeRound(w.ctx))
+			w.chain.do(chainOp{Op: "blocknum", N: start})
+			w.chain.do(chainOp{Op: "init"})
 			for _, n := range w.nodes {
 				n.SetRound(r, true)
 			}
 		})
 		for slot := 1; slot < slotsPerRound; slot++ {
 			at(s.dayStart(d).Add(time.Duration(slot)*slotLen), func() {
-				w.setBlockNum(start + uint64(slot)*slotBlocks)
+				w.chain.do(chainOp{Op: "blocknum", N: start + uint64(slot)*slotBlocks})
 				for n := range s.nodes {
 					if s.reward[d][n] != rewardMissed && s.slot[d][n] == slot {
-						w.must(w.sim.Driver().RewardFor(w.ctx, w.addrs[n], big.NewInt(1e18)))
+						w.chain.do(chainOp{Op: "reward", Addrs: []common.Address{w.addrs[n]}})
 						w.nodes[n].SetLastRewardRound(r)
 					}
 				}
@@ -78,8 +78,8 @@ func (p *probeTrack) due(interval time.Duration) (time.Time, bool) {
 // run drives the schedule minute by minute: it waits for the probes due,
 // applies the outages on the probes they are placed on and the round
 // schedule, and samples each day's end. After the last day it goes on
-// until settled reports true.
-func (w *world) run(settled func() bool) []sample {
+// until settled says nothing is missing.
+func (w *world) run(settled func() string) []sample {
 	s := w.s
 	ev := w.events()
 	nodes := make([]probeTrack, len(s.nodes))
@@ -99,7 +99,7 @@ func (w *world) run(settled func() bool) []sample {
 		}
 		chainRuns.seen(snap.Chain.At)
 		for _, n := range restarts[now] {
-			w.srvs[n].restart()
+			MustRestart(w.t, w.srvs[n])
 		}
 		for _, f := range ev[now] {
 			f()
@@ -109,10 +109,10 @@ func (w *world) run(settled func() bool) []sample {
 		}
 		if now.Before(last) {
 			deadline = time.Now().Add(waitLimit)
-		} else if settled() {
+		} else if why := settled(); why == "" {
 			return out
 		} else if time.Now().After(deadline) {
-			w.t.Fatalf("not settled %s after the last day", waitLimit)
+			w.t.Fatalf("not settled %s after the last day: %s", waitLimit, why)
 		}
 		w.step()
 	}
@@ -137,31 +137,31 @@ func (w *world) onProbe(n int, p probeTrack, restarts map[time.Time][]int) {
 	for _, o := range w.s.outages[n] {
 		switch {
 		case o.from == p.runs:
-			w.srvs[n].stop()
+			w.srvs[n].Stop()
 			if o.flap {
 				end := p.last.Add(nodeInterval - stepLen)
 				restarts[end] = append(restarts[end], n)
 			}
 		case o.to == p.runs && !o.flap:
-			w.srvs[n].restart()
+			MustRestart(w.t, w.srvs[n])
 		}
 	}
 }
 
 // step advances the fake clock by stepLen, waits for the evaluation, and
 // until no request to a node or the chain is in flight: real I/O takes no
-// fake time, so a slow probe never looks stale.
+// fake time, so that a probe never looks stale for being slow.
 func (w *world) step() {
 	w.t.Helper()
 	before := w.evaluations()
 	w.clk.Advance(stepLen)
 	waitUntil(w.t, "an evaluation", func() bool { return w.evaluations() > before })
 	waitUntil(w.t, "requests in flight", func() bool {
-		if w.rpc.busy() {
+		if w.chain.busy() {
 			return false
 		}
 		for _, s := range w.srvs {
-			if s.busy() {
+			if s.Busy() {
 				return false
 			}
 		}
@@ -189,7 +189,7 @@ func (w *world) waitProbes(now time.Time, nodes []probeTrack, chainRuns *probeTr
 		late = "chain"
 		return snap.Chain != nil && w.caughtUp(now, "chain", "chain", snap.Chain.At, chainRuns, chainInterval)
 	}
-	if !pollUntil(waitLimit, ready) {
+	if !PollUntil(waitLimit, ready) {
 		w.t.Fatalf("at %s, the %s probe did not run or finish", now, late)
 	}
 	return snap

@@ -1,6 +1,7 @@
 package soak
 
 import (
+	"fmt"
 	"os"
 	"strconv"
 	"testing"
@@ -39,6 +40,7 @@ func soakSeed(t *testing.T) uint64 {
 // goroutines and heap stay flat from day 2 on.
 func TestSoak(t *testing.T) {
 	days, nodes := soakSize()
+
 	seed := soakSeed(t)
 	// Before the wall clock, so that the simulated chain's block times
 	// (the wall clock) never look stale to lpwatch.
@@ -49,8 +51,11 @@ func TestSoak(t *testing.T) {
 	want := s.expect(w.r0)
 	t.Logf("seed %d: %d days, %d nodes, %d rewards, expected notifications %v", seed, days, nodes, want.rewards, want.notifications)
 	began := time.Now()
-	samples := w.run(func() bool {
-		return len(w.d.Engine().Alerts()) == 0 && diff(w.sink.counts(), want.notifications) == ""
+	samples := w.run(func() string {
+		if a := w.d.Engine().Alerts(); len(a) > 0 {
+			return fmt.Sprintf("%d alerts pending or firing, first %s/%s %s: %s", len(a), a[0].Alert, a[0].Target, a[0].Phase, a[0].Reason)
+		}
+		return diff(w.sink.counts(), want.notifications) + w.unexpected(want)
 	})
 	t.Logf("simulated %s in %s", w.clk.Now().Sub(start).Round(time.Minute), time.Since(began).Round(time.Second))
 
@@ -93,4 +98,15 @@ func (w *world) checkRounds(want expected) {
 			t.Errorf("%s: lpwatch's last reward round is not %d", name, want.lastReward[name])
 		}
 	}
+}
+
+// unexpected describes the first notification of an alert the schedule
+// does not produce.
+func (w *world) unexpected(want expected) string {
+	for _, n := range w.sink.notes() {
+		if _, ok := want.notifications[n.Alert+"/"+n.Status]; !ok {
+			return fmt.Sprintf(" first unexpected: %s/%s %s: %s", n.Alert, n.Target, n.Status, n.Description)
+		}
+	}
+	return ""
 }

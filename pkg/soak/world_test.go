@@ -5,14 +5,9 @@ import (
 	"fmt"
 	"math/big"
 	"net"
-	"net/http"
-	"net/http/httputil"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -32,91 +27,23 @@ import (
 // waitLimit bounds every real-time wait; reaching it fails the soak.
 const waitLimit = 20 * time.Second
 
-// server serves a handler on a loopback port that can stop (connections
-// refused) and serve again on the same port; it counts requests in flight.
-type server struct {
-	t        testing.TB
-	h        http.Handler
-	addr     string
-	inflight atomic.Int64
-
-	mu   sync.Mutex
-	srv  *http.Server
-	done chan struct{}
-}
-
-func newServer(t testing.TB, h http.Handler) *server {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := &server{t: t, h: h, addr: ln.Addr().String()}
-	s.serve(ln)
-	return s
-}
-
-func (s *server) url() string { return "http://" + s.addr }
-
-func (s *server) serve(ln net.Listener) {
-	srv := &http.Server{ReadHeaderTimeout: 10 * time.Second, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.inflight.Add(1)
-		defer s.inflight.Add(-1)
-		s.h.ServeHTTP(w, r)
-	})}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		_ = srv.Serve(ln)
-	}()
-	s.mu.Lock()
-	s.srv, s.done = srv, done
-	s.mu.Unlock()
-}
-
-// busy reports whether a request is being served.
-func (s *server) busy() bool { return s.inflight.Load() > 0 }
-
-func (s *server) stop() {
-	s.mu.Lock()
-	srv, done := s.srv, s.done
-	s.srv = nil
-	s.mu.Unlock()
-	if srv != nil {
-		_ = srv.Close()
-		<-done
-	}
-}
-
-func (s *server) restart() {
-	s.t.Helper()
-	s.stop()
-	ln, err := net.Listen("tcp", s.addr)
-	if err != nil {
-		s.t.Fatalf("listen again on %s: %v", s.addr, err)
-	}
-	s.serve(ln)
-}
-
 // world is lpwatch on a fake clock with its nodes, chain and sink.
 type world struct {
-	t     *testing.T
-	ctx   context.Context
-	clk   *clock.Fake
-	s     *schedule
-	sim   *simchain.Chain
-	nodes []*fakenode.Node
-	srvs  []*server
-	addrs []common.Address
-	sink  *receiver
-	sinkS *server
-	// rpc forwards lpwatch's chain calls to the simulated chain.
-	rpc    *server
+	t      *testing.T
+	ctx    context.Context
+	clk    *clock.Fake
+	s      *schedule
+	chain  *chainProc
+	nodes  []*fakenode.Node
+	srvs   []*Server
+	addrs  []common.Address
+	sink   *receiver
+	sinkS  *Server
 	d      *daemon.Daemon
 	reg    *prometheus.Registry
 	evals  prometheus.Collector
 	runs   *prometheus.CounterVec
-	logs   *lockedLog
+	logs   *LockedBuffer
 	cancel context.CancelFunc
 	done   chan error
 	// r0 is day 0's round.
@@ -129,18 +56,11 @@ func newWorld(t *testing.T, s *schedule) *world {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	w := &world{t: t, ctx: ctx, clk: clock.NewFake(s.start), s: s, logs: &lockedLog{}}
+	w := &world{t: t, ctx: ctx, clk: clock.NewFake(s.start), s: s, logs: &LockedBuffer{}}
 	for i := range s.nodes {
 		w.addrs = append(w.addrs, common.BigToAddress(big.NewInt(int64(0x5000+i))))
 	}
-	sim, err := simchain.New(ctx, simchain.Options{HTTP: true, Fund: w.addrs, RoundLength: roundBlocks})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.sim = sim
-	target, err := url.Parse(sim.URL())
-	w.must(err)
-	w.rpc = newServer(t, httputil.NewSingleHostReverseProxy(target))
+	w.chain = startChain(t, w.addrs)
 	w.setupChain()
 	for i := range s.nodes {
 		n := fakenode.New(nodeapi.Current)
@@ -148,10 +68,10 @@ func newWorld(t *testing.T, s *schedule) *world {
 		n.SetRound(w.r0-1, true)
 		n.SetLastRewardRound(w.r0 - 1)
 		w.nodes = append(w.nodes, n)
-		w.srvs = append(w.srvs, newServer(t, n))
+		w.srvs = append(w.srvs, MustServe(t, n))
 	}
 	w.sink = &receiver{}
-	w.sinkS = newServer(t, w.sink)
+	w.sinkS = MustServe(t, w.sink)
 	w.startDaemon()
 	return w
 }
@@ -166,29 +86,10 @@ func (w *world) must(err error) {
 // setupChain puts the chain in the middle of round 5, initialized, with
 // every node active and rewarded in it; day 0 is round 6.
 func (w *world) setupChain() {
-	d := w.sim.Driver()
-	w.setBlockNum(5*roundBlocks + 50*slotBlocks)
-	w.must(d.InitializeRound(w.ctx))
-	stake := new(big.Int).Mul(big.NewInt(1e6), big.NewInt(1e18))
-	for _, a := range w.addrs {
-		w.must(d.SetActive(w.ctx, a, true))
-		w.must(d.SetTotalStake(w.ctx, a, stake))
-		w.must(d.SetLastRewardRound(w.ctx, a, 5))
-	}
-	st, err := d.RoundState(w.ctx)
-	w.must(err)
-	if st.CurrentRound != 5 || !st.Initialized {
-		w.t.Fatalf("chain set-up: round %d initialized %v, want round 5 initialized", st.CurrentRound, st.Initialized)
-	}
+	w.chain.do(chainOp{Op: "blocknum", N: 5*roundBlocks + 50*slotBlocks})
+	w.chain.do(chainOp{Op: "init"})
+	w.chain.do(chainOp{Op: "setup", N: 5, Addrs: w.addrs})
 	w.r0 = 6
-}
-
-// setBlockNum makes blockNum() equal n in the block the call is mined in.
-func (w *world) setBlockNum(n uint64) {
-	w.t.Helper()
-	head, err := w.sim.Client().BlockNumber(w.ctx)
-	w.must(err)
-	w.must(w.sim.Driver().SetBlockNumOffset(w.ctx, int64(n)-int64(head+1)))
 }
 
 // config is lpwatch's configuration for the soak: nodes probed every 30m,
@@ -223,10 +124,10 @@ type = "webhook"
 url = %q
 min_severity = "info"
 timeout = "30s"
-`, filepath.Join(dir, "state"), w.rpc.url(), w.sim.Deployment().Controller.Hex(), simchain.ChainID, w.sinkS.url()+"/hook")
+`, filepath.Join(dir, "state"), w.chain.hello.RPC, w.chain.hello.Controller.Hex(), simchain.ChainID, w.sinkS.URL()+"/hook")
 	for i, name := range w.s.nodes {
 		fmt.Fprintf(&b, "[[node]]\nname = %q\nurl = %q\nexpected_address = %q\ninterval = \"30m\"\ntimeout = \"1m\"\n",
-			name, w.srvs[i].url(), w.addrs[i].Hex())
+			name, w.srvs[i].URL(), w.addrs[i].Hex())
 	}
 	return b.String()
 }
@@ -290,59 +191,17 @@ func (w *world) close() {
 		}
 	}
 	for i, s := range w.srvs {
-		s.stop()
+		s.Stop()
 		w.nodes[i].Close()
 	}
-	w.sinkS.stop()
-	w.rpc.stop()
-	if err := w.sim.Close(); err != nil {
-		w.t.Errorf("close chain: %v", err)
-	}
-}
-
-// lockedLog collects lpwatch's log lines.
-type lockedLog struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *lockedLog) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedLog) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
+	w.sinkS.Stop()
+	w.chain.close()
 }
 
 // waitUntil polls cond in real time until it holds; it fails after waitLimit.
 func waitUntil(t testing.TB, what string, cond func() bool) {
 	t.Helper()
-	if !pollUntil(waitLimit, cond) {
+	if !PollUntil(waitLimit, cond) {
 		t.Fatalf("timed out after %s waiting for %s", waitLimit, what)
-	}
-}
-
-// pollUntil reports whether cond held within limit (real time).
-func pollUntil(limit time.Duration, cond func() bool) bool {
-	if cond() {
-		return true
-	}
-	deadline := time.NewTimer(limit)
-	defer deadline.Stop()
-	tick := time.NewTicker(200 * time.Microsecond)
-	defer tick.Stop()
-	for {
-		select {
-		case <-deadline.C:
-			return cond()
-		case <-tick.C:
-			if cond() {
-				return true
-			}
-		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/big"
+	"strings"
 	"testing"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/chain/contracts"
 	"github.com/lpwatch/lpwatch/pkg/chain/simchain"
 	"github.com/lpwatch/lpwatch/pkg/fakenode"
+	"github.com/lpwatch/lpwatch/pkg/soak"
 )
 
 // chainRig is a simulated chain serving JSON-RPC behind two fault
@@ -24,7 +26,7 @@ type chainRig struct {
 	sim  *simchain.Chain
 	a, b *rpcProxy
 	// aSrv and bSrv serve the proxies; Stop one to take that URL down.
-	aSrv, bSrv *loopServer
+	aSrv, bSrv *soak.Server
 }
 
 // nodeAccount is the fake node's account, the one the chain checks watch.
@@ -41,7 +43,7 @@ func newChainRig(t *testing.T, node *fakenode.Node) *chainRig {
 		t.Fatal(err)
 	}
 	c := &chainRig{t: t, ctx: ctx, sim: sim, a: newRPCProxy(sim.URL()), b: newRPCProxy(sim.URL())}
-	c.aSrv, c.bSrv = newLoopServer(t, c.a), newLoopServer(t, c.b)
+	c.aSrv, c.bSrv = soak.MustServe(t, c.a), soak.MustServe(t, c.b)
 	t.Cleanup(cancel)
 	d := sim.Driver()
 	round, err := sim.AdvanceRounds(ctx, 1)
@@ -81,7 +83,7 @@ func (c *chainRig) round() uint64 {
 }
 
 // busy reports whether a call is in flight through a proxy.
-func (c *chainRig) busy() bool { return c.aSrv.busy() || c.bSrv.busy() }
+func (c *chainRig) busy() bool { return c.aSrv.Busy() || c.bSrv.Busy() }
 
 // toml is the [chain] section's keys for urls proxies (1: a, 2: a and b).
 func (c *chainRig) toml(urls int) string {
@@ -138,10 +140,17 @@ func (c *chainRig) reorgWithout(parent common.Hash, nonce uint64, blocks int) {
 	c.must(c.sim.Backend().Fork(parent))
 	// The fork put the reward back in the pool; a transfer with its nonce
 	// and a far higher fee takes its place.
+	// The pool catches up with the fork in the background: until then it
+	// refuses the nonce as too low.
 	fee := big.NewInt(100e9)
-	_, err := contracts.Transfer(c.ctx, c.sim.Client(), contracts.TransferTx{Key: c.sim.DevKey(), To: nodeAccount(),
-		Value: big.NewInt(1), Nonce: &nonce, FeeCap: fee})
-	c.must(err)
+	var err error
+	if !soak.PollUntil(waitLimit, func() bool {
+		_, err = contracts.Transfer(c.ctx, c.sim.Client(), contracts.TransferTx{Key: c.sim.DevKey(), To: nodeAccount(),
+			Value: big.NewInt(1), Nonce: &nonce, FeeCap: fee})
+		return err == nil || !strings.Contains(err.Error(), "nonce too low")
+	}) || err != nil {
+		c.t.Fatalf("replace the reward in the fork: %v", err)
+	}
 	c.sim.CommitBlocks(blocks)
 }
 

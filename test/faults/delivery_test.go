@@ -12,6 +12,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/soak"
 )
 
 // oneOff are events without a lifecycle: no resolve follows them.
@@ -164,7 +165,7 @@ func checkCounter(t testing.TB, reg prometheus.Gatherer, sink, result string, n 
 	t.Helper()
 	var v float64
 	labels := map[string]string{"sink": sink, "result": result}
-	if !pollUntil(5*time.Second, func() bool {
+	if !soak.PollUntil(5*time.Second, func() bool {
 		v = gatherValue(t, reg, "lpwatch_notifications_total", labels)
 		return int(v) == n
 	}) {

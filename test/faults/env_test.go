@@ -21,6 +21,7 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/daemon"
 	"github.com/lpwatch/lpwatch/pkg/fakenode"
 	"github.com/lpwatch/lpwatch/pkg/nodeapi"
+	"github.com/lpwatch/lpwatch/pkg/soak"
 	"github.com/lpwatch/lpwatch/pkg/watchdog"
 )
 
@@ -60,14 +61,14 @@ type env struct {
 	path     string
 	node     *fakenode.Node
 	// nodeSrv serves node: Stop and Restart it to take the API down.
-	nodeSrv *loopServer
+	nodeSrv *soak.Server
 	pager   *sinkServer
 	backup  *sinkServer
 	// chain is the simulated chain of rows with chainURLs; nil otherwise.
 	chain  *chainRig
 	d      *daemon.Daemon
 	reg    *prometheus.Registry
-	logs   *lockedBuffer
+	logs   *soak.LockedBuffer
 	base   string
 	cancel context.CancelFunc
 	done   chan error
@@ -77,14 +78,14 @@ type env struct {
 func newEnv(t *testing.T, o envOptions) *env {
 	t.Helper()
 	clk := clock.NewFake(startTime)
-	e := &env{t: t, clk: clk, dir: t.TempDir(), logs: &lockedBuffer{}}
+	e := &env{t: t, clk: clk, dir: t.TempDir(), logs: &soak.LockedBuffer{}}
 	e.stateDir = filepath.Join(e.dir, "state")
 	gen := nodeapi.Current
 	if o.legacy {
 		gen = nodeapi.Legacy
 	}
 	e.node = fakenode.New(gen)
-	e.nodeSrv = newLoopServer(t, e.node)
+	e.nodeSrv = soak.MustServe(t, e.node)
 	e.pager, e.backup = newSinkServer(t, clk), newSinkServer(t, clk)
 	if o.chainURLs > 0 {
 		e.chain = newChainRig(t, e.node)
@@ -217,7 +218,7 @@ func (e *env) step() {
 	e.clk.Advance(time.Second)
 	waitUntil(e.t, "an evaluation", func() bool { return e.evaluations() > before })
 	waitUntil(e.t, "requests in flight to end", func() bool {
-		return !e.nodeSrv.busy() && !e.pager.busy() && !e.backup.busy() && (e.chain == nil || !e.chain.busy())
+		return !e.nodeSrv.Busy() && !e.pager.Busy() && !e.backup.Busy() && (e.chain == nil || !e.chain.busy())
 	})
 }
 

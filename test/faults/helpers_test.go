@@ -1,47 +1,21 @@
 package faults
 
 import (
-	"bytes"
 	"runtime"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/lpwatch/lpwatch/pkg/soak"
 	"github.com/prometheus/client_golang/prometheus"
 )
-
-// pollEvery is how often waitUntil looks at a condition that has no
-// channel to wait on.
-const pollEvery = time.Millisecond
 
 // waitUntil waits, in real time, until cond holds; it fails the test after
 // waitLimit.
 func waitUntil(t testing.TB, what string, cond func() bool) {
 	t.Helper()
-	if !pollUntil(waitLimit, cond) {
+	if !soak.PollUntil(waitLimit, cond) {
 		t.Fatalf("timed out after %s waiting for %s", waitLimit, what)
-	}
-}
-
-// pollUntil reports whether cond held within limit.
-func pollUntil(limit time.Duration, cond func() bool) bool {
-	if cond() {
-		return true
-	}
-	deadline := time.NewTimer(limit)
-	defer deadline.Stop()
-	tick := time.NewTicker(pollEvery)
-	defer tick.Stop()
-	for {
-		select {
-		case <-deadline.C:
-			return cond()
-		case <-tick.C:
-			if cond() {
-				return true
-			}
-		}
 	}
 }
 
@@ -77,24 +51,6 @@ func gatherValue(t testing.TB, reg prometheus.Gatherer, name string, labels map[
 		}
 	}
 	return 0
-}
-
-// lockedBuffer collects log output from many goroutines.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }
 
 // tail returns the last n lines of s.
@@ -139,7 +95,7 @@ stacks:
 // with every goroutine's stack when it is not within the limit.
 func checkNoLeak(t *testing.T, base int) {
 	t.Helper()
-	if pollUntil(10*time.Second, func() bool { n, _ := goroutines(); return n <= base }) {
+	if soak.PollUntil(10*time.Second, func() bool { n, _ := goroutines(); return n <= base }) {
 		return
 	}
 	n, stacks := goroutines()

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/soak"
 )
 
 // row is one fault of the matrix: what breaks, what lpwatch must show
@@ -69,7 +70,7 @@ func matrix() []row {
 
 // stdLog records what the standard logger writes (net/http reports
 // recovered handler panics there) so that rows can fail on a panic.
-var stdLog = &lockedBuffer{}
+var stdLog = &soak.LockedBuffer{}
 
 func TestMain(m *testing.M) {
 	log.SetOutput(stdLog)

@@ -11,6 +11,7 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/clock"
 	"github.com/lpwatch/lpwatch/pkg/fakenode"
 	"github.com/lpwatch/lpwatch/pkg/nodeapi"
+	"github.com/lpwatch/lpwatch/pkg/soak"
 )
 
 // rig is what a child lpwatch watches and pages: a fake node and one
@@ -19,7 +20,7 @@ type rig struct {
 	t       *testing.T
 	c       *children
 	node    *fakenode.Node
-	nodeSrv *loopServer
+	nodeSrv *soak.Server
 	pager   *sinkServer
 	listen  string
 	path    string
@@ -30,7 +31,7 @@ func newRig(t *testing.T, c *children) *rig {
 	t.Helper()
 	r := &rig{t: t, c: c, node: fakenode.New(nodeapi.Current), listen: freeAddr(t),
 		path: filepath.Join(c.dir, "lpwatch.toml"), state: filepath.Join(c.dir, "state")}
-	r.nodeSrv = newLoopServer(t, r.node)
+	r.nodeSrv = soak.MustServe(t, r.node)
 	r.pager = newSinkServer(t, clock.Real{})
 	c.closers = append(c.closers, func() {
 		r.nodeSrv.Stop()
@@ -101,7 +102,7 @@ func (r *rig) episode() {
 	before := len(r.pager.acceptedList())
 	r.nodeSrv.Stop()
 	waitUntil(r.t, "the trigger delivered", func() bool { return r.pager.has(alert.LivepeerNodeDown, node1, "firing") })
-	r.nodeSrv.Restart()
+	soak.MustRestart(r.t, r.nodeSrv)
 	waitUntil(r.t, "the resolve delivered", func() bool { return r.pager.has(alert.LivepeerNodeDown, node1, "resolved") })
 	r.checkLedger()
 	got := r.pager.acceptedList()[before:]

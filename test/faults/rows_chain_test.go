@@ -9,6 +9,7 @@ import (
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/chain"
+	"github.com/lpwatch/lpwatch/pkg/soak"
 )
 
 // chainDownStates are the states while no chain endpoint can be read: the
@@ -37,7 +38,7 @@ func chainRows() []row {
 		health: http.StatusServiceUnavailable}
 	return []row{
 		chainRow("down", "the only chain URL refuses connections", withNote(down, "fires only after chain_down_for (1m)"),
-			func(e *env) { e.chain.aSrv.Stop() }, func(e *env) { e.chain.aSrv.Restart() }),
+			func(e *env) { e.chain.aSrv.Stop() }, func(e *env) { soak.MustRestart(e.t, e.chain.aSrv) }),
 		chainRow("hang", "every JSON-RPC call hangs past the chain timeout", down, proxyMode(rpcMode{hang: true}), clear),
 		chainRow("rpc-errors", "every JSON-RPC call answers an error (-32000)", down, proxyMode(rpcMode{rpcError: true}), clear),
 		chainRow("syncing", "eth_syncing reports the node 1M blocks behind",
@@ -83,7 +84,7 @@ func chainRows() []row {
 					e.t.Errorf("EthNodeDown says %q, want 1 of 2 endpoints answering and %q", reason, want)
 				}
 			},
-			heal: func(e *env) { e.chain.aSrv.Restart() },
+			heal: func(e *env) { soak.MustRestart(e.t, e.chain.aSrv) },
 		},
 	}
 }

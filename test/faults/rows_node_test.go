@@ -1,6 +1,7 @@
 package faults
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/fakenode"
+	"github.com/lpwatch/lpwatch/pkg/soak"
 )
 
 const node1 = "tc001"
@@ -57,7 +59,7 @@ func nodeRows() []row {
 		want: want{states: nodeDownStates(), fire: []ident{{alert.LivepeerNodeDown, node1}},
 			health: http.StatusServiceUnavailable, note: "fires only after node_down_for (1m)"},
 		inject: func(e *env) { e.nodeSrv.Stop() },
-		heal:   func(e *env) { e.nodeSrv.Restart() },
+		heal:   func(e *env) { soak.MustRestart(e.t, e.nodeSrv) },
 		during: func(e *env) {
 			e.wantNodeReason("connection_refused")
 			for _, a := range e.alertViews() {
@@ -102,25 +104,27 @@ func nodeRows() []row {
 }
 
 // flap stops and restarts the node five times; each outage ends as soon
-// as lpwatch has seen it, well before node_down_for.
+// as lpwatch has made LivepeerNodeDown pending, well before node_down_for.
 func flap(e *env) {
 	e.t.Helper()
-	for i := 0; i < 5; i++ {
-		e.nodeSrv.Stop()
-		e.waitFor("the outage seen", func() bool { return e.checkState(alert.LivepeerNodeDown, node1) == "critical" })
-		var since time.Time
+	pendingSince := func() time.Time {
 		for _, a := range e.alertViews() {
 			if a.Alert == alert.LivepeerNodeDown && a.Phase == alert.PhasePending {
-				since = a.PendingSince
+				return a.PendingSince
 			}
 		}
-		if since.IsZero() {
-			e.t.Fatalf("flap %d: the outage left no pending LivepeerNodeDown", i)
-		}
-		e.nodeSrv.Restart()
-		e.waitFor("the node back", func() bool { return e.checkState(alert.LivepeerNodeDown, node1) == "ok" })
+		return time.Time{}
+	}
+	for i := 0; i < 5; i++ {
+		e.nodeSrv.Stop()
+		var since time.Time
+		e.waitFor(fmt.Sprintf("outage %d pending", i), func() bool { since = pendingSince(); return !since.IsZero() })
+		soak.MustRestart(e.t, e.nodeSrv)
+		e.waitFor(fmt.Sprintf("the node back after outage %d", i), func() bool {
+			return e.checkState(alert.LivepeerNodeDown, node1) == "ok" && len(e.alertViews()) == 0
+		})
 		if d := e.clk.Now().Sub(since); d >= time.Minute {
-			e.t.Fatalf("flap %d lasted %s of fake time, not shorter than node_down_for", i, d)
+			e.t.Fatalf("outage %d lasted %s of fake time, not shorter than node_down_for", i, d)
 		}
 	}
 }

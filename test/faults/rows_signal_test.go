@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/soak"
 )
 
 // leakTolerance is how many more goroutines or file descriptors a child may
@@ -52,7 +53,7 @@ func sighupStorm(t *testing.T, c *children) {
 		base float64
 	}{{"go_goroutines", goroutines}, {"process_open_fds", fds}} {
 		var now float64
-		if !pollUntil(waitLimit, func() bool { now = r.level(t, m.name); return now <= m.base+leakTolerance }) {
+		if !soak.PollUntil(waitLimit, func() bool { now = r.level(t, m.name); return now <= m.base+leakTolerance }) {
 			t.Errorf("%s is %v after the storm, %v before it", m.name, now, m.base)
 		}
 	}
@@ -84,7 +85,7 @@ func sigtermDuringDelivery(t *testing.T, c *children) {
 	p := r.run(false)
 	r.waitHealthy(p)
 	r.nodeSrv.Stop()
-	waitUntil(t, "the trigger's delivery in flight", r.pager.busy)
+	waitUntil(t, "the trigger's delivery in flight", r.pager.Busy)
 	p.signal(syscall.SIGTERM)
 	if code := p.exitCode(); code != 0 {
 		t.Errorf("lpwatch exited %d on SIGTERM during a delivery, want 0:\n%s", code, tail(p.log(), 20))
@@ -103,7 +104,7 @@ func sigtermDuringDelivery(t *testing.T, c *children) {
 	r.pager.setMode(sinkMode{})
 	p2 := r.run(false)
 	waitUntil(t, "the trigger delivered after the restart", func() bool { return r.pager.has(alert.LivepeerNodeDown, node1, "firing") })
-	r.nodeSrv.Restart()
+	soak.MustRestart(r.t, r.nodeSrv)
 	waitUntil(t, "the resolve delivered", func() bool { return r.pager.has(alert.LivepeerNodeDown, node1, "resolved") })
 	waitUntil(t, "the outbox empty", func() bool { return len(outboxRecords(t, r.state)) == 0 })
 	r.checkLedger()

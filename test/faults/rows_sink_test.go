@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/soak"
 )
 
 // sinkFault is one way the "pager" sink misbehaves.
@@ -54,10 +55,10 @@ func sinkRow(f sinkFault) row {
 	r.heal = func(e *env) {
 		if f.permanent {
 			f.repair(e)
-			e.nodeSrv.Restart()
+			soak.MustRestart(e.t, e.nodeSrv)
 			return
 		}
-		e.nodeSrv.Restart()
+		soak.MustRestart(e.t, e.nodeSrv)
 		if f.reason != "" {
 			e.waitFor("the resolve queued behind the failing trigger", func() bool {
 				return e.backup.has(alert.LivepeerNodeDown, node1, "resolved") && e.sinkHealth("pager").QueueDepth >= 2
@@ -82,7 +83,7 @@ func sinkRows() []row {
 		sinkRow(sinkFault{name: "timeout", fault: "the pager sink never answers (sink timeout 500ms)", reason: "timeout",
 			opts: envOptions{sinkTimeout: 500 * time.Millisecond}, break_: func(e *env) { e.pager.setMode(sinkMode{hang: true}) }, repair: ok}),
 		sinkRow(sinkFault{name: "refused", fault: "the pager sink refuses connections", reason: "connection",
-			break_: func(e *env) { e.pager.Stop() }, repair: func(e *env) { e.pager.Restart() }}),
+			break_: func(e *env) { e.pager.Stop() }, repair: func(e *env) { soak.MustRestart(e.t, e.pager.Server) }}),
 		sinkRow(sinkFault{name: "slow", fault: "the pager sink answers after 300ms (sink timeout 2s)",
 			break_: func(e *env) { e.pager.setMode(sinkMode{delay: 300 * time.Millisecond}) }, repair: ok,
 			during: noRetries, note: "no retry, no NotificationDeliveryFailing"}),

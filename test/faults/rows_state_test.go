@@ -16,6 +16,7 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/alert/alerttest"
 	"github.com/lpwatch/lpwatch/pkg/alert/outbox"
+	"github.com/lpwatch/lpwatch/pkg/soak"
 )
 
 // downEpisode is downEpisodeIn("state", r).
@@ -39,7 +40,7 @@ func downEpisodeIn(area string, r row) row {
 		if healIt != nil {
 			healIt(e)
 		}
-		e.nodeSrv.Restart()
+		soak.MustRestart(e.t, e.nodeSrv)
 	}
 	return r
 }

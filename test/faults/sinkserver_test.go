@@ -12,6 +12,7 @@ import (
 
 	"github.com/lpwatch/lpwatch/pkg/alert/webhook"
 	"github.com/lpwatch/lpwatch/pkg/clock"
+	"github.com/lpwatch/lpwatch/pkg/soak"
 )
 
 // sinkMode is how a sinkServer answers.
@@ -41,7 +42,7 @@ func (d delivery) accepted() bool { return d.status >= 200 && d.status < 300 }
 // sinkServer is a webhook receiver on a loopback port whose behaviour a
 // row scripts. Stop makes it refuse connections; Restart serves again.
 type sinkServer struct {
-	*loopServer
+	*soak.Server
 	clk     clock.Clock
 	release chan struct{}
 
@@ -55,12 +56,12 @@ type sinkServer struct {
 func newSinkServer(t testing.TB, clk clock.Clock) *sinkServer {
 	t.Helper()
 	s := &sinkServer{clk: clk, release: make(chan struct{}), changed: make(chan struct{})}
-	s.loopServer = newLoopServer(t, s)
+	s.Server = soak.MustServe(t, s)
 	return s
 }
 
 // URL is the webhook URL.
-func (s *sinkServer) URL() string { return s.loopServer.URL() + "/hook" }
+func (s *sinkServer) URL() string { return s.Server.URL() + "/hook" }
 
 // setMode changes how later requests are answered.
 func (s *sinkServer) setMode(m sinkMode) {
