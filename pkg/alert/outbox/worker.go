@@ -93,12 +93,15 @@ func (o *Outbox) work(ctx context.Context, q *queue, sink alert.Sink) {
 			continue
 		}
 		err := o.attempt(ctx, sink, e)
-		if ctx.Err() != nil {
+		if ctx.Err() != nil && err != nil {
+			// Stopped mid-attempt: keep the record for the next Run.
 			o.mu.Lock()
 			q.inflight = nil
 			o.mu.Unlock()
 			return
 		}
+		// A delivery that completed while Run was stopping is recorded,
+		// so a restart (reload, shutdown) does not send it twice.
 		o.settle(q, e, err)
 	}
 }
@@ -118,11 +121,27 @@ func (o *Outbox) wait(ctx context.Context, q *queue, now, wakeAt time.Time) {
 	}
 }
 
-// attempt calls the sink under the outbox's guard timeout.
+// stopGrace is how long an attempt in flight may still finish once Run is
+// stopping: a request the sink already accepted is then recorded instead
+// of being sent again by the next Run.
+const stopGrace = 2 * time.Second
+
+// attempt calls the sink under the outbox's guard timeout. When ctx ends
+// during the call, the call gets stopGrace more before it is cancelled.
 func (o *Outbox) attempt(ctx context.Context, sink alert.Sink, e *entry) error {
-	ctx, cancel := context.WithTimeout(ctx, o.opts.AttemptTimeout)
+	actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), o.opts.AttemptTimeout)
 	defer cancel()
-	return sink.Notify(ctx, e.rec.Notification)
+	stop := context.AfterFunc(ctx, func() {
+		t := time.NewTimer(stopGrace)
+		defer t.Stop()
+		select {
+		case <-t.C:
+			cancel()
+		case <-actx.Done():
+		}
+	})
+	defer stop()
+	return sink.Notify(actx, e.rec.Notification)
 }
 
 // settle records the outcome of an attempt of e.
