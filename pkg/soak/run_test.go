@@ -2,6 +2,7 @@ package soak
 
 import (
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/lpwatch/lpwatch/pkg/probes"
 	"runtime"
 	"time"
 
@@ -51,10 +52,24 @@ func (w *world) events() map[time.Time][]func() {
 	return ev
 }
 
-// probeTrack follows one scheduler job's runs as lpwatch records them.
+// probeTrack follows one scheduler job's runs as lpwatch records them. A
+// job runs at lpwatch's start, then after its spreading offset (on the
+// first step at or after it), then every interval.
 type probeTrack struct {
-	last time.Time // start of the newest recorded run
-	runs int       // runs recorded after the first one
+	interval time.Duration
+	second   time.Time // when the second run is due
+	last     time.Time // start of the newest recorded run
+	runs     int       // runs recorded after the first one
+}
+
+// newTrack returns the track of the scheduler job key started at start.
+func newTrack(start time.Time, key string, interval time.Duration) probeTrack {
+	off := probes.Offset(key, interval)
+	first := max(stepLen, off.Truncate(stepLen))
+	if first < off {
+		first += stepLen
+	}
+	return probeTrack{interval: interval, second: start.Add(first)}
 }
 
 // seen records the run that began at at, if new, and reports it.
@@ -69,10 +84,12 @@ func (p *probeTrack) seen(at time.Time) bool {
 	return true
 }
 
-// due is when the next run starts: every interval after the second one
-// (the first two are the start and the job's spreading offset).
-func (p *probeTrack) due(interval time.Duration) (time.Time, bool) {
-	return p.last.Add(interval), p.runs >= 1
+// due is when the next run starts.
+func (p *probeTrack) due() time.Time {
+	if p.runs == 0 {
+		return p.second
+	}
+	return p.last.Add(p.interval)
 }
 
 // run drives the schedule minute by minute: it waits for the probes due,
@@ -83,7 +100,10 @@ func (w *world) run(settled func() string) []sample {
 	s := w.s
 	ev := w.events()
 	nodes := make([]probeTrack, len(s.nodes))
-	var chainRuns probeTrack
+	for n, name := range s.nodes {
+		nodes[n] = newTrack(s.start, "node/"+name, nodeInterval)
+	}
+	chainRuns := newTrack(s.start, "chain/chain", chainInterval)
 	restarts := map[time.Time][]int{} // flap ends
 	last := s.dayStart(s.days - 1).Add((slotsPerRound - 1) * slotLen)
 	w.waitFirstProbes()
@@ -119,7 +139,9 @@ func (w *world) run(settled func() string) []sample {
 }
 
 // waitFirstProbes waits until the first run of every probe, at lpwatch's
-// start, has finished.
+// start, has finished and every job is parked on the clock until its
+// second run (a timer each), so that the second runs are due when
+// predicted. The daemon's loop and the re-post loop hold a ticker each.
 func (w *world) waitFirstProbes() {
 	w.t.Helper()
 	waitUntil(w.t, "the first probes", func() bool {
@@ -128,7 +150,7 @@ func (w *world) waitFirstProbes() {
 				return false
 			}
 		}
-		return w.finished("chain", "chain") >= 1
+		return w.finished("chain", "chain") >= 1 && w.clk.Waiters() >= len(w.s.nodes)+1+2
 	})
 }
 
@@ -181,13 +203,13 @@ func (w *world) waitProbes(now time.Time, nodes []probeTrack, chainRuns *probeTr
 		snap = w.d.Store().Snapshot()
 		for n, name := range w.s.nodes {
 			o, _ := snap.Node(name)
-			if !w.caughtUp(now, "node", name, o.At, &nodes[n], nodeInterval) {
+			if !w.caughtUp(now, "node", name, o.At, &nodes[n]) {
 				late = name
 				return false
 			}
 		}
 		late = "chain"
-		return snap.Chain != nil && w.caughtUp(now, "chain", "chain", snap.Chain.At, chainRuns, chainInterval)
+		return snap.Chain != nil && w.caughtUp(now, "chain", "chain", snap.Chain.At, chainRuns)
 	}
 	if !PollUntil(waitLimit, ready) {
 		w.t.Fatalf("at %s, the %s probe did not run or finish", now, late)
@@ -197,10 +219,10 @@ func (w *world) waitProbes(now time.Time, nodes []probeTrack, chainRuns *probeTr
 
 // caughtUp reports whether the job's run due by now (if any) has begun at
 // or after its due time and every run that began has finished.
-func (w *world) caughtUp(now time.Time, probe, target string, at time.Time, p *probeTrack, interval time.Duration) bool {
+func (w *world) caughtUp(now time.Time, probe, target string, at time.Time, p *probeTrack) bool {
 	copy := *p
 	copy.seen(at)
-	if due, ok := copy.due(interval); ok && !due.After(now) && at.Before(due) {
+	if due := copy.due(); !due.After(now) && at.Before(due) {
 		return false
 	}
 	return w.finished(probe, target) >= float64(copy.runs+1)

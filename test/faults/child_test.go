@@ -18,17 +18,17 @@ import (
 	"time"
 )
 
+// binDir holds the lpwatch binary the child rows run; TestMain creates and
+// removes it.
+var binDir string
+
 // lpwatchBinary builds cmd/lpwatch once per test binary (with -race when
-// the tests run with it) into a directory any user may read.
+// the tests run with it) into binDir, which any user may read.
 var lpwatchBinary = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "lpwatch-faults-bin-")
-	if err != nil {
+	if err := os.Chmod(binDir, 0o755); err != nil {
 		return "", err
 	}
-	if err := os.Chmod(dir, 0o755); err != nil {
-		return "", err
-	}
-	bin := filepath.Join(dir, "lpwatch")
+	bin := filepath.Join(binDir, "lpwatch")
 	goTool, err := exec.LookPath("go")
 	if err != nil {
 		goTool = filepath.Join(runtime.GOROOT(), "bin", "go")

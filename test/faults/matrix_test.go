@@ -74,14 +74,26 @@ var stdLog = &soak.LockedBuffer{}
 
 func TestMain(m *testing.M) {
 	log.SetOutput(stdLog)
-	os.Exit(m.Run())
+	dir, err := os.MkdirTemp("", "lpwatch-faults-bin-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binDir = dir
+	code := m.Run()
+	_ = os.RemoveAll(dir)
+	os.Exit(code)
 }
 
 // TestFaultMatrix runs every row: the fault's states and alerts, and for
 // every row no panic, no goroutine leak and no notification lost.
 func TestFaultMatrix(t *testing.T) {
-	for _, r := range matrix() {
-		t.Run(r.area+"/"+r.name, func(t *testing.T) {
+	rows := matrix()
+	results := map[string]string{}
+	for _, r := range rows {
+		var fake time.Duration
+		began := time.Now()
+		ok := t.Run(r.area+"/"+r.name, func(t *testing.T) {
 			base, _ := goroutines()
 			logStart := len(stdLog.String())
 			// Registered first, so it runs last: after the row's own
@@ -101,13 +113,36 @@ func TestFaultMatrix(t *testing.T) {
 				c.close()
 				return
 			}
-			runInProcess(t, r)
+			fake = runInProcess(t, r)
 		})
+		results[r.key()] = result(ok, fake, time.Since(began))
+	}
+	if os.Getenv(updateDocs) == "1" && len(results) == len(rows) && !t.Failed() {
+		if err := writeDoc(rows, results); err != nil {
+			t.Error(err)
+		}
 	}
 }
 
-// runInProcess runs an in-process row on the fake clock.
-func runInProcess(t *testing.T, r row) {
+// result is a row's entry in the result column: the outcome, and how much
+// fake and real time it took.
+func result(ok bool, fake, real time.Duration) string {
+	outcome := "pass"
+	if !ok {
+		outcome = "FAIL"
+	}
+	if fake > 0 {
+		return fmt.Sprintf("%s (%s fake, %s real)", outcome, fake.Round(time.Second), real.Round(10*time.Millisecond))
+	}
+	return fmt.Sprintf("%s (%s real)", outcome, real.Round(10*time.Millisecond))
+}
+
+// key names a row: area/name.
+func (r row) key() string { return r.area + "/" + r.name }
+
+// runInProcess runs an in-process row on the fake clock and returns the
+// fake time it took.
+func runInProcess(t *testing.T, r row) time.Duration {
 	e := newEnv(t, r.opts)
 	defer func() {
 		e.close()
@@ -150,6 +185,7 @@ func runInProcess(t *testing.T, r row) {
 	if strings.Contains(e.logs.String(), "panic") {
 		t.Errorf("lpwatch logged a panic")
 	}
+	return e.clk.Now().Sub(startTime)
 }
 
 // statesHold reports whether every wanted state holds now.

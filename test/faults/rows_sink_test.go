@@ -14,7 +14,7 @@ type sinkFault struct {
 	// reason is the failure class /status must show; "" for a sink that works.
 	reason string
 	opts   envOptions
-	break_ func(e *env)
+	fail   func(e *env)
 	repair func(e *env)
 	// permanent failures are dropped: the sink is repaired before the node,
 	// so that the resolve is what reaches it.
@@ -38,7 +38,7 @@ func sinkRow(f sinkFault) row {
 		want: want{states: []stateWant{{alert.LivepeerNodeDown, node1, "critical"}}, fire: fire,
 			health: http.StatusServiceUnavailable, note: f.note},
 		inject: func(e *env) {
-			f.break_(e)
+			f.fail(e)
 			e.nodeSrv.Stop()
 		},
 		during: func(e *env) {
@@ -76,19 +76,19 @@ func sinkRows() []row {
 	ok := func(e *env) { e.pager.setMode(sinkMode{}) }
 	return []row{
 		sinkRow(sinkFault{name: "500", fault: "the pager sink answers 500", reason: "http_500",
-			break_: status(http.StatusInternalServerError, ""), repair: ok}),
+			fail: status(http.StatusInternalServerError, ""), repair: ok}),
 		sinkRow(sinkFault{name: "429", fault: "the pager sink answers 429 with Retry-After: 120", reason: "http_429",
-			break_: status(http.StatusTooManyRequests, "120"), repair: ok, during: retryAfterHonoured,
+			fail: status(http.StatusTooManyRequests, "120"), repair: ok, during: retryAfterHonoured,
 			note: "no retry sooner than Retry-After"}),
 		sinkRow(sinkFault{name: "timeout", fault: "the pager sink never answers (sink timeout 500ms)", reason: "timeout",
-			opts: envOptions{sinkTimeout: 500 * time.Millisecond}, break_: func(e *env) { e.pager.setMode(sinkMode{hang: true}) }, repair: ok}),
+			opts: envOptions{sinkTimeout: 500 * time.Millisecond}, fail: func(e *env) { e.pager.setMode(sinkMode{hang: true}) }, repair: ok}),
 		sinkRow(sinkFault{name: "refused", fault: "the pager sink refuses connections", reason: "connection",
-			break_: func(e *env) { e.pager.Stop() }, repair: func(e *env) { soak.MustRestart(e.t, e.pager.Server) }}),
+			fail: func(e *env) { e.pager.Stop() }, repair: func(e *env) { soak.MustRestart(e.t, e.pager.Server) }}),
 		sinkRow(sinkFault{name: "slow", fault: "the pager sink answers after 300ms (sink timeout 2s)",
-			break_: func(e *env) { e.pager.setMode(sinkMode{delay: 300 * time.Millisecond}) }, repair: ok,
+			fail: func(e *env) { e.pager.setMode(sinkMode{delay: 300 * time.Millisecond}) }, repair: ok,
 			during: noRetries, note: "no retry, no NotificationDeliveryFailing"}),
 		sinkRow(sinkFault{name: "400", fault: "the pager sink rejects everything with 400", reason: "http_400",
-			break_: status(http.StatusBadRequest, ""), repair: ok, permanent: true,
+			fail: status(http.StatusBadRequest, ""), repair: ok, permanent: true,
 			note: "each notification attempted once, counted as failed, the other sink still paged"}),
 	}
 }
