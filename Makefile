@@ -10,7 +10,7 @@ TESTFLAGS ?= -race -timeout 30m
 
 export LPWATCH_GETH := $(GETH)
 
-.PHONY: all build build-demo demo test lint vet fmt-check bench soak geth clean
+.PHONY: all build build-demo demo fuzz test lint vet fmt-check bench soak geth clean
 
 all: build
 
@@ -27,8 +27,15 @@ build-demo: ## the same with "lpwatch demo" built in: bin/lpwatch-demo
 demo: ## lpwatch against its built-in simulated orchestrator, chain and systemd
 	$(GO) run ./cmd/lpwatch demo $(DEMO_FLAGS)
 
-test: lint geth ## the whole suite, race detector on
+test: lint geth ## the whole suite, race detector on, then a short run of each fuzz target
 	$(GO) test $(TESTFLAGS) ./...
+	$(MAKE) fuzz
+
+FUZZTIME ?= 5s
+fuzz: ## a short, bounded run of each fuzz target (their seed corpora also run in every go test)
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./pkg/config
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeTranscoder$$' -fuzztime $(FUZZTIME) ./pkg/nodeapi
+	$(GO) test -run '^$$' -fuzz '^FuzzRecord$$' -fuzztime $(FUZZTIME) ./pkg/alert/outbox
 
 lint: vet fmt-check
 
