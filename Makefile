@@ -31,8 +31,8 @@ test: lint geth ## the whole suite, race detector on, then a short run of each f
 	$(GO) test $(TESTFLAGS) ./...
 	$(MAKE) fuzz
 
-FUZZTIME ?= 5s
-fuzz: ## a short, bounded run of each fuzz target (their seed corpora also run in every go test)
+FUZZTIME ?= 20000x
+fuzz: ## a short run of each fuzz target, bounded by executions (their seed corpora also run in every go test)
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./pkg/config
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeTranscoder$$' -fuzztime $(FUZZTIME) ./pkg/nodeapi
 	$(GO) test -run '^$$' -fuzz '^FuzzRecord$$' -fuzztime $(FUZZTIME) ./pkg/alert/outbox
