@@ -3,10 +3,13 @@ package soak
 import "testing"
 
 // Tolerances of checkFlat: over the days from day 2 on, the fitted line
-// may rise by at most this much in all.
+// may rise by at most this much in all. The day-to-day noise of a 30-day,
+// 100-node run is about 16 goroutines (connections of nodes that are down
+// at the sample, or not) and 10 MiB of heap; a leak of one goroutine per
+// alert, or of 100 bytes per probe, exceeds these.
 const (
-	goroutineRise = 3
-	heapRise      = 16 << 20
+	goroutineRise = 20
+	heapRise      = 8 << 20
 )
 
 // checkFlat fits a line through the samples from day 2 on and fails when
