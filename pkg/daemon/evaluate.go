@@ -22,7 +22,6 @@ type cachedResult struct {
 type resultCache struct {
 	mu   sync.RWMutex
 	list map[string]cachedResult
-	at   time.Time
 }
 
 func newResultCache() resultCache { return resultCache{list: make(map[string]cachedResult)} }
@@ -48,7 +47,6 @@ func (c *resultCache) set(now time.Time, results []checks.Result) (changed []che
 	if len(c.list) != len(results) {
 		shown = true // results were forgotten
 	}
-	c.at = now
 	return changed, shown
 }
 
