@@ -41,17 +41,16 @@ type Options struct {
 	// ConfigPath is re-read on reload.
 	ConfigPath string
 	// Config, when set, is used at start instead of reading ConfigPath.
-	Config   *config.Config
-	Logger   logrus.FieldLogger
-	Clock    clock.Clock
-	Registry *prometheus.Registry
-	// HTTPClient reads nodes and chains and delivers to sinks; nil means
-	// newHTTPClient (one connection per host).
+	Config     *config.Config
+	Logger     logrus.FieldLogger
+	Clock      clock.Clock
+	Registry   *prometheus.Registry
 	HTTPClient *http.Client
 	// ActionHTTPClient calls the node's action endpoints (auto_reward's POST
 	// /reward); nil means newActionClient. Never give it HTTPClient's
-	// transport: the node answers an action only once its transaction is
-	// mined, and the node's probes would queue behind it.
+	// transport (newHTTPClient: one connection per host): the node answers
+	// an action only once its transaction is mined, and the node's probes
+	// would queue behind it.
 	ActionHTTPClient *http.Client
 	// Notifier is the systemd notifier; nil means none.
 	Notifier Notifier

@@ -23,9 +23,9 @@ const rewardSkipPrefix = "reward:"
 const alreadyRequested = "already requested"
 
 // rewardGate decides whether node n may be asked to call reward now: it
-// answers, it is the expected account (identityGate), the chain is healthy, the round is initialized and not yet
-// rewarded on-chain, and the chain's gas price is not above the node's
-// -maxGasPrice. It returns the round, or why not. last is the node's
+// answers, it is the expected account (identityGate), the chain is
+// healthy, the round is initialized and not yet rewarded on-chain, and the
+// chain's gas price is not above the node's -maxGasPrice. It returns the round, or why not. last is the node's
 // previous request, if requested; a dry run does not hold back a real
 // request.
 func rewardGate(f Feed, n config.Node, last RewardEntry, requested bool) (uint64, string) {
