@@ -19,13 +19,18 @@ type stubBackend struct {
 	body     []byte
 	silences []alert.Silence
 	reload   error
+	access   Access
+	// changes counts the calls that change state.
+	changes int
 }
 
 func (s *stubBackend) HealthJSON() (bool, []byte)   { return s.healthy, s.body }
 func (s *stubBackend) Live() bool                   { return s.healthy }
 func (s *stubBackend) Status() any                  { return map[string]string{"k": "<secret>"} }
-func (s *stubBackend) Reload(context.Context) error { return s.reload }
+func (s *stubBackend) Reload(context.Context) error { s.changes++; return s.reload }
+func (s *stubBackend) Access() Access               { return s.access }
 func (s *stubBackend) AddSilence(sil alert.Silence) (alert.Silence, error) {
+	s.changes++
 	if sil.Comment == "" {
 		return alert.Silence{}, errors.New("a comment is required")
 	}
@@ -35,6 +40,7 @@ func (s *stubBackend) AddSilence(sil alert.Silence) (alert.Silence, error) {
 }
 func (s *stubBackend) Silences() []alert.Silence { return s.silences }
 func (s *stubBackend) ExpireSilence(id string) error {
+	s.changes++
 	if id != "abc" {
 		return errors.New("no silence with id")
 	}
@@ -53,6 +59,9 @@ func do(t *testing.T, method, url, body string) (int, string) {
 	req, err := http.NewRequest(method, url, strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
