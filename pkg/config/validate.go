@@ -347,7 +347,7 @@ func (v *validator) listenAddr(key, addr string, required bool) {
 }
 
 func (v *validator) httpURL(key, raw string) {
-	if msg := urlProblem(raw, "http", "https"); msg != "" {
+	if msg := urlProblem(raw, "", "http", "https"); msg != "" {
 		v.bad(key, "%s", msg)
 	}
 }
@@ -356,16 +356,20 @@ func (v *validator) rpcURL(key, raw string) {
 	if filepath.IsAbs(raw) {
 		return // IPC socket path
 	}
-	if msg := urlProblem(raw, "http", "https", "ws", "wss"); msg != "" {
-		v.bad(key, "%s (or an absolute IPC path)", msg)
+	if msg := urlProblem(raw, "an absolute IPC path", "http", "https", "ws", "wss"); msg != "" {
+		v.bad(key, "%s", msg)
 	}
 }
 
-// urlProblem says what is wrong with raw as a URL of one of schemes, ""
-// when nothing is. It shows no more of raw than redact.URL does: a URL
-// may carry a token in its user info, path or query.
-func urlProblem(raw string, schemes ...string) string {
+// urlProblem says what is wrong with raw as a URL of one of schemes (or
+// else, when not empty, what may stand instead), "" when nothing is. It
+// shows no more of raw than redact.URL does: a URL may carry a token in
+// its user info, path or query.
+func urlProblem(raw, alt string, schemes ...string) string {
 	want := strings.Join(schemes[:len(schemes)-1], "://, ") + ":// or " + schemes[len(schemes)-1] + "://"
+	if alt != "" {
+		want += ", or " + alt
+	}
 	u, err := url.Parse(raw)
 	switch {
 	case raw == "":
