@@ -33,10 +33,14 @@ type Access struct {
 // bears the configured token; then with 415 if it has a body that is not
 // application/json. A request with no Origin, no Referer and no body is
 // what curl and lpwatch send, and passes.
-func guard(b Backend, needsBody bool, next http.HandlerFunc) http.HandlerFunc {
+// Each 403 is logged: it is a page trying what it should not.
+func guard(o Options, needsBody bool, next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		a := b.Access()
+		a := o.Backend.Access()
 		if why := foreign(r, a); why != "" {
+			if o.Logger != nil {
+				o.Logger.WithField("method", r.Method).WithField("path", r.URL.Path).Warn(why)
+			}
 			writeJSON(w, http.StatusForbidden, map[string]string{"error": why})
 			return
 		}

@@ -3,9 +3,14 @@ package server
 import (
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/sirupsen/logrus"
+
+	"github.com/lpwatch/lpwatch/pkg/alert/alerttest"
 	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
@@ -148,5 +153,19 @@ func TestHostSet(t *testing.T) {
 		if got := s.has(c.host, c.scheme); got != c.want {
 			t.Errorf("has(%q, %s) = %v, want %v", c.host, c.scheme, got, c.want)
 		}
+	}
+}
+
+// TestRefusalIsLogged: a forged request leaves a warning in the journal.
+func TestRefusalIsLogged(t *testing.T) {
+	log, hook := alerttest.NewLogger()
+	srv := httptest.NewServer(Handler(Options{Backend: &stubBackend{}, Gatherer: prometheus.NewRegistry(), Logger: log}))
+	defer srv.Close()
+	if code, _ := send(t, srv.URL, request{method: "POST", path: "/-/reload", header: map[string]string{"Origin": "http://evil.example"}}); code != 403 {
+		t.Fatalf("forged reload: %d", code)
+	}
+	e := hook.LastEntry()
+	if e == nil || e.Level != logrus.WarnLevel || !strings.Contains(alerttest.EntryText(e), "Origin is not this daemon's method=POST path=/-/reload") {
+		t.Errorf("log after a forged reload: %v", alerttest.LogTexts(hook))
 	}
 }

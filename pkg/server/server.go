@@ -85,14 +85,14 @@ func Handler(o Options) http.Handler {
 	mux.HandleFunc("GET /status", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, o.Backend.Status())
 	})
-	mux.HandleFunc("POST /-/reload", guard(o.Backend, false, func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("POST /-/reload", guard(o, false, func(w http.ResponseWriter, r *http.Request) {
 		if err := o.Backend.Reload(r.Context()); err != nil {
 			writeJSON(w, http.StatusBadRequest, map[string]string{"status": "error", "error": err.Error()})
 			return
 		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": "reloaded"})
 	}))
-	silenceRoutes(mux, o.Backend)
+	silenceRoutes(mux, o)
 	if o.Page != nil {
 		mux.Handle("GET /{$}", o.Page)
 	}

@@ -3,8 +3,6 @@ package server
 import (
 	"context"
 	"errors"
-	"io"
-	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -54,22 +52,14 @@ func serve(t *testing.T, b Backend) *httptest.Server {
 	return srv
 }
 
+// do sends method url with body, as JSON when there is one.
 func do(t *testing.T, method, url, body string) (int, string) {
 	t.Helper()
-	req, err := http.NewRequest(method, url, strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
+	rq := request{method: method, body: body}
 	if body != "" {
-		req.Header.Set("Content-Type", "application/json")
+		rq.header = map[string]string{"Content-Type": "application/json"}
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
+	return send(t, url, rq)
 }
 
 func TestEndpoints(t *testing.T) {
