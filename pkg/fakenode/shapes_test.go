@@ -127,7 +127,6 @@ func TestCurrentTextEndpoints(t *testing.T) {
 		{name: "checksummed ethAddr", path: "/ethAddr", status: 200, body: fakenode.DefaultAddress, ctype: "text/plain; charset=utf-8"},
 		{name: "balance", path: "/ethBalance", status: 200, body: fakenode.DefaultBalance},
 		{name: "round as text", path: "/currentRound", status: 200, body: "4253"},
-		{name: "round as bytes", setup: func() { n.SetRoundBytes(true) }, path: "/currentRound", status: 200, body: "\x10\x9d"},
 		{name: "round initialized", path: "/roundInitialized", status: 200, body: "true"},
 		{name: "not initialized", setup: func() { n.SetRound(4254, false) }, path: "/roundInitialized", status: 200, body: "false"},
 		{name: "no max gas price", path: "/maxGasPrice", status: 200, body: ""},
