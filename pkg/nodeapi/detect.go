@@ -70,8 +70,9 @@ func (c *Client) Detect(ctx context.Context) (Generation, error) {
 
 // detectRoundForm tells Current from V05 on a node that serves
 // /orchestratorInfo: by its version first, then by the form of
-// /currentRound. When neither tells, it is Current, whose strict decimal
-// reading rejects raw bytes, so that a probe detecting again gets V05.
+// /currentRound. When that cannot be read either, it is Current, whose
+// strict decimal reading rejects raw bytes, so that a probe detecting
+// again once the round answers gets V05.
 func (c *Client) detectRoundForm(ctx context.Context) (Generation, error) {
 	body, err := c.getValue(ctx, PathStatus)
 	if err == nil {

@@ -84,11 +84,14 @@ func TestEveryGeneration(t *testing.T) {
 
 // TestCurrentRefusesRawRound: a v0.5 node configured as current gives a
 // decode error that names the fix; it is never read as another round
-// (2613 is "\n5", which trimmed reads as 5).
+// (2613 is "\n5", which trimmed reads as 5). The node reports no version
+// here, so only the round's form can tell (see
+// TestSnapshotRefusesAnotherGenerationsVersion for the version).
 func TestCurrentRefusesRawRound(t *testing.T) {
 	for _, round := range whitespaceRounds[:8] {
 		t.Run(fmt.Sprint(round), func(t *testing.T) {
 			n, c := startFake(t, nodeapi.V05, nodeapi.Options{})
+			n.SetVersion("undefined")
 			n.SetRound(round, true)
 			s, err := c.Snapshot(testCtx(t), nodeapi.Current)
 			if round == 0x3132 {
@@ -102,6 +105,36 @@ func TestCurrentRefusesRawRound(t *testing.T) {
 			wantError(t, err, nodeapi.PathCurrentRound, nodeapi.ReasonDecode)
 			if !strings.Contains(err.Error(), `api "v0.5"`) {
 				t.Errorf("error %q does not name the v0.5 generation", err)
+			}
+		})
+	}
+}
+
+// TestSnapshotRefusesAnotherGenerationsVersion: a node pinned as one of
+// the /orchestratorInfo generations that reports a version of the other
+// fails with a decode error naming the fix, instead of reading its round
+// in the wrong form ("4253" as raw bytes is 875705651).
+func TestSnapshotRefusesAnotherGenerationsVersion(t *testing.T) {
+	tests := []struct {
+		served, pinned nodeapi.Generation
+		version        string
+	}{
+		{nodeapi.Current, nodeapi.V05, "0.7.0"},
+		{nodeapi.V05, nodeapi.Current, "0.5.38"},
+	}
+	for _, tc := range tests {
+		t.Run(string(tc.pinned), func(t *testing.T) {
+			n, c := startFake(t, tc.served, nodeapi.Options{})
+			n.SetRound(0x3132, true) // "12594" as text, "12" as raw bytes: both forms parse
+			n.SetVersion(tc.version)
+			_, err := c.Snapshot(testCtx(t), tc.pinned)
+			wantError(t, err, nodeapi.PathStatus, nodeapi.ReasonDecode)
+			if want := `set api = "` + string(tc.served) + `" or "auto"`; !strings.Contains(err.Error(), want) {
+				t.Errorf("error %q does not say %q", err, want)
+			}
+			s, err := c.Snapshot(testCtx(t), nodeapi.Auto)
+			if err != nil || s.Generation != tc.served || s.CurrentRound.Int64() != 0x3132 {
+				t.Fatalf("auto: %+v, %v", s, err)
 			}
 		})
 	}

@@ -65,6 +65,8 @@ type endpoint struct {
 //
 // A failed required endpoint fails the snapshot: the error joins one *Error
 // per failed endpoint, in the order above (errors.As gives the first).
+// So does, before them, a version on /status of another generation than
+// gen (see checkVersion).
 func (c *Client) Snapshot(ctx context.Context, gen Generation) (*Snapshot, error) {
 	if gen == Auto {
 		detected, err := c.Detect(ctx)
@@ -96,6 +98,9 @@ func (c *Client) Snapshot(ctx context.Context, gen Generation) (*Snapshot, error
 	}
 	wg.Wait()
 	var failed []error
+	if err := checkVersion(gen, s.Version); err != nil {
+		failed = append(failed, err)
+	}
 	for i, ep := range eps {
 		switch {
 		case errs[i] == nil:
@@ -109,4 +114,22 @@ func (c *Client) Snapshot(ctx context.Context, gen Generation) (*Snapshot, error
 		return nil, errors.Join(failed...)
 	}
 	return s, nil
+}
+
+// checkVersion refuses the snapshot of a Current or V05 node whose /status
+// version belongs to the other of the two: an upgraded or downgraded node
+// under a pinned api, whose /currentRound would be read in the wrong form.
+// Decimal digits are valid raw bytes too ("4253" is round 875705651), so
+// the round itself cannot always tell. The reason is ReasonDecode, which
+// makes a probe with api auto detect again.
+func checkVersion(gen Generation, version string) error {
+	if gen != Current && gen != V05 {
+		return nil
+	}
+	reported, ok := generationOfVersion(version)
+	if !ok || reported == gen {
+		return nil
+	}
+	return decodeError(PathStatus, fmt.Errorf("the node reports version %s, which speaks the %q api, not %q: set api = %q or %q",
+		version, reported, gen, reported, Auto))
 }
