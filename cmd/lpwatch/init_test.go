@@ -23,7 +23,7 @@ import (
 // test alert goes out; then a PagerDuty and a Slack sink are added and
 // test-alert reports each, failing (exit 1) when one sink refuses.
 func TestInitThenCheckConfigThenTestAlert(t *testing.T) {
-	for _, gen := range []nodeapi.Generation{nodeapi.Current, nodeapi.Legacy} {
+	for _, gen := range nodeapi.Generations() {
 		t.Run(string(gen), func(t *testing.T) {
 			node := fakenode.New(gen)
 			if _, err := node.Start(); err != nil {
