@@ -51,6 +51,22 @@ const (
 // not one). A new slice is returned on each call.
 func Generations() []Generation { return []Generation{Current, V05, V03, Legacy} }
 
+// Releases names the go-livepeer releases that speak g, for an operator;
+// "" for Auto or an unknown generation.
+func (g Generation) Releases() string {
+	switch g {
+	case Current:
+		return "go-livepeer v0.7.0 and later"
+	case V05:
+		return "go-livepeer v0.5.0 to v0.6.x"
+	case V03:
+		return "go-livepeer v0.3.x"
+	case Legacy:
+		return "go-livepeer 0.2.x"
+	}
+	return ""
+}
+
 // ParseGeneration converts a configuration value into a Generation: one of
 // Generations or Auto.
 func ParseGeneration(s string) (Generation, error) {

@@ -269,4 +269,12 @@ func TestParseGeneration(t *testing.T) {
 			t.Errorf("ParseGeneration(%q) succeeded, want an error", s)
 		}
 	}
+	for _, g := range Generations() {
+		if g.Releases() == "" {
+			t.Errorf("generation %q names no release", g)
+		}
+	}
+	if Auto.Releases() != "" {
+		t.Errorf("auto names releases %q", Auto.Releases())
+	}
 }
