@@ -55,7 +55,7 @@ type bigField struct {
 	dst **big.Int
 }
 
-// decodeCommon reads the fields both generations share.
+// decodeCommon reads the fields every generation shares.
 func decodeCommon(o object, t *Transcoder) error {
 	var err error
 	addr, err := o.str("Address")
