@@ -83,6 +83,19 @@ func (e *errorHider) Write(b []byte) (int, error) {
 	return e.ResponseWriter.Write(b)
 }
 
+// stakeJSON returns a handler that answers f's value as JSON, or fails
+// like the chain call behind the transcoder record when the stake is
+// unknown (a 2018 node's empty 200).
+func (n *Node) stakeJSON(f func(s state) any) handler {
+	return func(w http.ResponseWriter, _ *http.Request, s state) {
+		if s.stake == nil {
+			n.fail(w, "")
+			return
+		}
+		writeJSON(w, f(s))
+	}
+}
+
 // decimal returns a handler that answers a number of the state as decimal
 // text, or fails like a chain call when it is nil.
 func (n *Node) decimal(get func(s state) *big.Int, what string) handler {
