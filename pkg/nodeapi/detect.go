@@ -70,9 +70,9 @@ func (c *Client) Detect(ctx context.Context) (Generation, error) {
 
 // detectRoundForm tells Current from V05 on a node that serves
 // /orchestratorInfo: by its version first, then by the form of
-// /currentRound. When that cannot be read either, it is Current, whose
-// strict decimal reading rejects raw bytes, so that a probe detecting
-// again once the round answers gets V05.
+// /currentRound. When that cannot be read either (or is empty: round 0),
+// it is Current, whose strict decimal reading rejects raw bytes, so that a
+// probe detecting again once the round answers gets V05.
 func (c *Client) detectRoundForm(ctx context.Context) (Generation, error) {
 	body, err := c.getValue(ctx, PathStatus)
 	if err == nil {
@@ -90,16 +90,18 @@ func (c *Client) detectRoundForm(ctx context.Context) (Generation, error) {
 		return "", err
 	}
 	body, err = c.get(ctx, PathCurrentRound)
-	switch {
-	case isTransport(err):
+	if isTransport(err) {
 		return "", err
-	case err != nil:
-		return Current, nil
-	case len(body) > 0 && allDigits(string(body)):
-		return Current, nil
-	default:
-		return V05, nil
 	}
+	// Only a body that is there and is not decimal text says V05: reading
+	// text as raw bytes would misread it silently, the other way round is
+	// a decode error.
+	if err == nil && len(body) > 0 {
+		if _, err := parseRoundText(body); err != nil {
+			return V05, nil
+		}
+	}
+	return Current, nil
 }
 
 // looksCurrent checks for the current /orchestratorInfo wrapper without

@@ -86,10 +86,9 @@ func parseRoundBytes(body []byte) (*big.Int, error) {
 // describeBody names a short body for an error: quoted when it is
 // printable ASCII, in hex otherwise.
 func describeBody(body []byte) string {
-	const max = 40
 	short := body
-	if len(short) > max {
-		short = short[:max]
+	if len(short) > maxQuoted {
+		short = short[:maxQuoted]
 	}
 	for _, b := range short {
 		if b < 0x20 || b > 0x7e {
@@ -175,11 +174,13 @@ func parseRat(s string) (*big.Rat, error) {
 	return r, nil
 }
 
+// maxQuoted is how much of a value an error message quotes.
+const maxQuoted = 80
+
 // abbreviate shortens s for an error message.
 func abbreviate(s string) string {
-	const max = 80
-	if len(s) <= max {
+	if len(s) <= maxQuoted {
 		return s
 	}
-	return s[:max] + "..."
+	return s[:maxQuoted] + "..."
 }
