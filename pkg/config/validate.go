@@ -14,6 +14,7 @@ import (
 	"github.com/sirupsen/logrus"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/nodeapi"
 	"github.com/lpwatch/lpwatch/pkg/redact"
 )
 
@@ -96,7 +97,7 @@ func (v *validator) nodes(nodes []Node) {
 		if u, err := url.Parse(n.URL); err == nil && (u.RawQuery != "" || u.ForceQuery || u.Fragment != "") {
 			v.bad(p+".url", "%s: a node URL must not have a query or fragment", redact.URL(n.URL))
 		}
-		v.oneOf(p+".api", n.API, "auto", "current", "legacy")
+		v.oneOf(p+".api", n.API, nodeAPIs()...)
 		if !addressRe.MatchString(n.ExpectedAddress) {
 			v.bad(p+".expected_address", "%q is not a 0x-prefixed 20-byte hex address", n.ExpectedAddress)
 		}
@@ -107,6 +108,15 @@ func (v *validator) nodes(nodes []Node) {
 			v.bad(p+".pid_file", "must be an absolute path")
 		}
 	}
+}
+
+// nodeAPIs are the values of [[node]] api: auto and each API generation.
+func nodeAPIs() []string {
+	out := []string{string(nodeapi.Auto)}
+	for _, g := range nodeapi.Generations() {
+		out = append(out, string(g))
+	}
+	return out
 }
 
 func (v *validator) chain(c *Chain) {
