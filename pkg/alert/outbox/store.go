@@ -123,7 +123,7 @@ func writeFileSync(path string, data []byte) error {
 func (s *store) sync() error { return statefile.SyncDir(s.dir) }
 
 // unlink deletes the file of a delivered or dropped record (a file that
-// is already gone is no error). The caller makes it durable with syncDir.
+// is already gone is no error). The caller makes it durable with sync.
 func (s *store) unlink(id string) error {
 	if err := os.Remove(s.path(id)); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("remove record %s: %w", id, err)
