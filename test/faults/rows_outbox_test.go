@@ -1,12 +1,12 @@
 package faults
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"syscall"
 	"testing"
@@ -34,11 +34,11 @@ func outboxRows() []row {
 		},
 		{
 			name: "kill-after-accept", area: "signal",
-			fault: "kill -9 right after a sink's 200 status line (its body held back), then kill -9 after a sink took a trigger " +
+			fault: "kill -9 right after the sink's 200 status line (its body held back), then kill -9 after the sink took a trigger " +
 				"but before it answered",
 			want: want{fire: []ident{{alert.LivepeerNodeDown, node1}},
 				note: "the record is removed on the status line, so the first trigger is not sent again; the unanswered one is " +
-					"sent again after the restart with the same id, seq and dedup_key (byte for byte); every trigger resolved once"},
+					"sent again after the restart, the same document (id, seq, dedup_key); every trigger resolved once"},
 			child: killAfterAccept,
 		},
 	}
@@ -107,23 +107,15 @@ func enospc(t *testing.T, c *children) {
 	if got := r.pager.acceptedList(); len(got) != 4 {
 		t.Errorf("the pager accepted %d notifications, want 2 triggers and their resolves: %v", len(got), got)
 	}
-	p2.signal(syscall.SIGTERM)
-	if code := p2.exitCode(); code != 0 {
-		t.Errorf("lpwatch exited %d on SIGTERM", code)
-	}
-	p2.checkClean()
+	p2.terminate()
 }
 
 // withHostDisk turns on the host checks of a rig's configuration with
 // path as the one data path.
 func withHostDisk(t *testing.T, cfg, path string) string {
 	t.Helper()
-	const off = "[host]\nenabled = false\n"
-	if !strings.Contains(cfg, off) {
-		t.Fatalf("the rig's configuration has no %q", off)
-	}
-	on := fmt.Sprintf("[host]\nenabled = true\ndata_paths = [%q]\nclock = false\ninterval = \"500ms\"\ntimeout = \"400ms\"\n", path)
-	return strings.Replace(cfg, off, on, 1)
+	return edit(t, cfg, "[host]\nenabled = false\n",
+		fmt.Sprintf("[host]\nenabled = true\ndata_paths = [%q]\nclock = false\ninterval = \"500ms\"\ntimeout = \"400ms\"\n", path))
 }
 
 // pagerHealth returns the outbox's view of the pager sink from a child's
@@ -189,79 +181,97 @@ func attempted(s *sinkServer, alertName, status string) bool {
 // killAfterAccept kills lpwatch -9 at the two worst moments of a delivery.
 func killAfterAccept(t *testing.T, c *children) {
 	r := newRig(t, c)
-	held := newHoldSink(t)
-	c.closers = append(c.closers, held.Close)
-	// A long timeout: only the status line may settle the record.
-	r.write(r.config(fmt.Sprintf("[[alert.sink]]\nname = \"held\"\ntype = \"webhook\"\nurl = %q\nmin_severity = \"info\"\ntimeout = \"10m\"\n", held.URL())))
+	// A long sink timeout: only the status line may settle the record.
+	r.write(edit(t, r.config(""), `timeout = "5s"`, `timeout = "10m"`))
 
 	// 1. The status line said accepted; the body is held back.
-	held.setMode(holdBody)
+	r.pager.setMode(sinkMode{holdBody: true})
 	p := r.run(false)
 	r.waitHealthy(p)
 	r.nodeSrv.Stop()
-	waitUntil(t, "the held sink's status line sent", func() bool {
-		return len(held.requests(alert.LivepeerNodeDown, node1, "firing")) == 1
+	waitUntil(t, "the trigger's record removed while the pager still holds back its body", func() bool {
+		return r.pager.Busy() && len(outboxRecords(t, r.state)) == 0
 	})
-	waitUntil(t, "every record removed while the held sink still holds its body", func() bool {
-		return len(outboxRecords(t, r.state)) == 0
-	})
-	waitStateSaved(t, r.state, held.requests(alert.LivepeerNodeDown, node1, "firing")[0].p.Seq, 1)
+	waitStateSaved(t, r.state, 1, 1)
 	p.kill9()
 	p.checkClean()
+	waitUntil(t, "the held answer ended", func() bool { return len(r.pager.deliveries()) == 1 })
 
-	held.setMode(answerAll)
+	r.pager.setMode(sinkMode{})
 	p2 := r.run(false)
 	soak.MustRestart(t, r.nodeSrv)
 	waitUntil(t, "the resolve delivered after the restart", func() bool {
-		return len(held.requests(alert.LivepeerNodeDown, node1, "resolved")) == 1
+		return r.pager.has(alert.LivepeerNodeDown, node1, "resolved")
 	})
 	// A trigger sent again would have come first: one identity is in order.
-	if n := len(held.requests(alert.LivepeerNodeDown, node1, "firing")); n != 1 {
-		t.Errorf("the held sink got the trigger %d times: it was sent again although its status line had accepted it", n)
+	if n := accepted(r.pager, alert.LivepeerNodeDown, "firing"); n != 1 {
+		t.Errorf("the pager accepted the trigger %d times: it was sent again although its status line had accepted it", n)
 	}
 
-	// 2. The sink took the trigger but its answer never came.
-	held.setMode(holdStatus)
+	// 2. The pager took the trigger but its answer never came.
+	r.pager.setMode(sinkMode{hang: true})
+	before := len(r.pager.deliveries())
 	r.nodeSrv.Stop()
-	waitUntil(t, "the second trigger at the held sink and settled at the pager", func() bool {
-		return len(held.requests(alert.LivepeerNodeDown, node1, "firing")) == 2 && len(r.pager.acceptedList()) == 3 &&
-			len(recordsOf(t, r.state, "pager")) == 0
+	waitUntil(t, "the second trigger at the pager, unanswered and on disk", func() bool {
+		return r.pager.Busy() && len(outboxRecords(t, r.state)) == 1
 	})
-	if recs := recordsOf(t, r.state, "held"); len(recs) != 1 {
-		t.Errorf("records of the held sink while its answer is awaited: %v, want the trigger's", recs)
-	}
-	first := held.requests(alert.LivepeerNodeDown, node1, "firing")[1]
-	waitStateSaved(t, r.state, first.p.Seq, 1)
+	waitStateSaved(t, r.state, 3, 1)
 	p2.kill9()
 	p2.checkClean()
-
-	held.setMode(answerAll)
-	p3 := r.run(false)
-	waitUntil(t, "the unanswered trigger sent again after the restart", func() bool {
-		return len(held.requests(alert.LivepeerNodeDown, node1, "firing")) == 3
-	})
-	again := held.requests(alert.LivepeerNodeDown, node1, "firing")[2]
-	if again.p.ID != first.p.ID || again.p.Seq != first.p.Seq || again.p.DedupKey != first.p.DedupKey {
-		t.Errorf("the re-sent trigger is id %s seq %d dedup_key %s, the first attempt id %s seq %d dedup_key %s: a receiver cannot drop it",
-			again.p.ID, again.p.Seq, again.p.DedupKey, first.p.ID, first.p.Seq, first.p.DedupKey)
+	waitUntil(t, "the unanswered request ended", func() bool { return len(r.pager.deliveries()) == before+1 })
+	first := r.pager.deliveries()[before]
+	if first.accepted() || first.p.Alert != alert.LivepeerNodeDown || first.p.Status != alert.StatusFiring {
+		t.Fatalf("the request cut by the kill is %s %s answered %d, want the unanswered trigger", first.p.Alert, first.p.Status, first.status)
 	}
-	if !bytes.Equal(again.raw, first.raw) {
-		t.Errorf("the re-sent trigger differs from the first attempt:\n%s\n%s", first.raw, again.raw)
+
+	r.pager.setMode(sinkMode{})
+	p3 := r.run(false)
+	waitUntil(t, "the unanswered trigger sent again after the restart", func() bool { return len(r.pager.attemptsOf(first.p.ID)) == 2 })
+	again := r.pager.attemptsOf(first.p.ID)[1]
+	if !again.accepted() || !reflect.DeepEqual(again.p, first.p) {
+		t.Errorf("the trigger sent again (answered %d) differs from the attempt cut by the kill: a receiver cannot drop it\n%+v\n%+v",
+			again.status, first.p, again.p)
 	}
 	soak.MustRestart(t, r.nodeSrv)
-	waitUntil(t, "the second resolve delivered", func() bool {
-		return len(held.requests(alert.LivepeerNodeDown, node1, "resolved")) == 2 && len(outboxRecords(t, r.state)) == 0
+	waitUntil(t, "the second resolve delivered and the outbox empty", func() bool {
+		return accepted(r.pager, alert.LivepeerNodeDown, "resolved") == 2 && len(outboxRecords(t, r.state)) == 0
 	})
-	ledgerOf(t, "held", held.deliveries())
 	r.checkLedger()
 	if got := r.pager.acceptedList(); len(got) != 4 {
 		t.Errorf("the pager accepted %d notifications, want two triggers and their resolves", len(got))
 	}
-	p3.signal(syscall.SIGTERM)
-	if code := p3.exitCode(); code != 0 {
-		t.Errorf("lpwatch exited %d on SIGTERM", code)
+	p3.terminate()
+}
+
+// accepted counts the notifications of alert with status a sink accepted.
+func accepted(s *sinkServer, alertName, status string) int {
+	n := 0
+	for _, p := range s.acceptedList() {
+		if p.Alert == alertName && string(p.Status) == status {
+			n++
+		}
 	}
-	p3.checkClean()
+	return n
+}
+
+// edit replaces the one occurrence of old in a configuration.
+func edit(t *testing.T, cfg, old, repl string) string {
+	t.Helper()
+	if strings.Count(cfg, old) != 1 {
+		t.Fatalf("the configuration does not hold %q exactly once", old)
+	}
+	return strings.Replace(cfg, old, repl, 1)
+}
+
+// terminate stops the child with SIGTERM and checks that it exits 0 with
+// a clean log.
+func (p *child) terminate() {
+	p.t.Helper()
+	p.signal(syscall.SIGTERM)
+	if code := p.exitCode(); code != 0 {
+		p.t.Errorf("lpwatch exited %d on SIGTERM", code)
+	}
+	p.checkClean()
 }
 
 // kill9 kills the child with SIGKILL, which gives it no chance to flush
@@ -300,17 +310,4 @@ func waitStateSaved(t *testing.T, state string, seq uint64, n int) {
 		}
 		return firing == n
 	})
-}
-
-// recordsOf lists the record files in a state directory that wait for sink.
-func recordsOf(t *testing.T, state, sink string) []string {
-	t.Helper()
-	var out []string
-	for _, path := range outboxRecords(t, state) {
-		b, err := os.ReadFile(path)
-		if err == nil && bytes.Contains(b, []byte(`{"sink":"`+sink+`"`)) {
-			out = append(out, filepath.Base(path))
-		}
-	}
-	return out
 }
