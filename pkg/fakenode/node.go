@@ -37,6 +37,7 @@ type Node struct {
 	mu        sync.Mutex
 	st        state
 	faults    map[string]Fault
+	chain     chainLink
 	reward    func(ctx context.Context) error
 	calls     []Call
 	logged    chan struct{}

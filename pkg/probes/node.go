@@ -3,6 +3,7 @@ package probes
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"sync"
 
 	"github.com/lpwatch/lpwatch/pkg/clock"
@@ -46,9 +47,10 @@ func (p *NodeProbe) Generation() nodeapi.Generation {
 // Run probes the node once and records what it saw.
 func (p *NodeProbe) Run(ctx context.Context) error {
 	o := observe.Node{Name: p.cfg.Name, At: p.clock.Now()}
-	snap, err := p.snapshot(ctx)
+	snap, gen, err := p.snapshot(ctx)
 	if err != nil {
 		o.Err, o.Reason = err, nodeapi.ReasonOf(err)
+		o.ChainErrors = ChainFailures(gen, err)
 		p.store.PutNode(o)
 		return err
 	}
@@ -64,25 +66,96 @@ func (p *NodeProbe) Run(ctx context.Context) error {
 	return nil
 }
 
-func (p *NodeProbe) snapshot(ctx context.Context) (*nodeapi.Snapshot, error) {
+// snapshot reads the node with the generation in use, detecting it first
+// under api = auto, and returns the generation it read (Auto when it could
+// not tell).
+func (p *NodeProbe) snapshot(ctx context.Context) (*nodeapi.Snapshot, nodeapi.Generation, error) {
 	gen := p.Generation()
 	auto := p.cfg.API == string(nodeapi.Auto)
 	if gen == nodeapi.Auto {
 		g, err := p.client.Detect(ctx)
-		if err != nil {
-			return nil, err
+		switch {
+		case err == nil:
+			p.mu.Lock()
+			p.gen = g
+			p.mu.Unlock()
+		case detectedByChainFailure(err):
+			// Only the current API has /orchestratorInfo, and its 500 is a
+			// failed chain call: read the rest to tell a node whose chain is
+			// down from one that is broken. Detection runs again next time.
+			g = nodeapi.Current
+		default:
+			return nil, nodeapi.Auto, err
 		}
 		gen = g
-		p.mu.Lock()
-		p.gen = g
-		p.mu.Unlock()
 	}
 	snap, err := p.client.Snapshot(ctx, gen)
-	if r := nodeapi.ReasonOf(err); err != nil && auto && (r == "decode" || r == "http_404" || r == "empty_body") {
+	r := nodeapi.ReasonOf(err)
+	if err != nil && auto && ChainFailures(gen, err) == nil && (r == "decode" || r == "http_404" || r == "empty_body") {
 		// The node may have been replaced by another version: detect again next time.
 		p.mu.Lock()
 		p.gen = nodeapi.Auto
 		p.mu.Unlock()
 	}
-	return snap, err
+	return snap, gen, err
+}
+
+// ChainFailures returns the failed endpoints in err, a Snapshot error of a
+// node of generation gen, when each of them is an endpoint that reads the
+// chain (nodeapi.ChainBackedPaths) failing the way the node answers when
+// its Ethereum client cannot: a 500, a 200 with an empty body, or no answer
+// within the probe's deadline (the node waits minutes on a hanging chain
+// RPC). Every other endpoint answered then, so the node's HTTP server is
+// up. It returns nil when any failure is of another kind or path, or when
+// err carries no endpoint failure.
+func ChainFailures(gen nodeapi.Generation, err error) []*nodeapi.Error {
+	failed := endpointErrors(err)
+	for _, e := range failed {
+		if !nodeapi.IsChainBacked(gen, e.Path) || !chainFailureReason(e.Reason) {
+			return nil
+		}
+	}
+	return failed
+}
+
+func chainFailureReason(r string) bool {
+	return r == nodeapi.HTTPReason(http.StatusInternalServerError) || r == nodeapi.ReasonEmptyBody || r == nodeapi.ReasonTimeout
+}
+
+// detectedByChainFailure reports whether Detect failed only because
+// /orchestratorInfo answered 500.
+func detectedByChainFailure(err error) bool {
+	for _, e := range endpointErrors(err) {
+		if e.Path == nodeapi.PathOrchestratorInfo {
+			return e.Reason == nodeapi.HTTPReason(http.StatusInternalServerError)
+		}
+	}
+	return false
+}
+
+// endpointErrors returns the outermost *nodeapi.Error of each path in
+// err's tree, in order.
+func endpointErrors(err error) []*nodeapi.Error {
+	var out []*nodeapi.Error
+	var walk func(error)
+	walk = func(err error) {
+		if e, ok := err.(*nodeapi.Error); ok && e.Path != "" {
+			out = append(out, e)
+			return
+		}
+		switch u := err.(type) {
+		case interface{ Unwrap() []error }:
+			for _, c := range u.Unwrap() {
+				walk(c)
+			}
+		case interface{ Unwrap() error }:
+			if c := u.Unwrap(); c != nil {
+				walk(c)
+			}
+		}
+	}
+	if err != nil {
+		walk(err)
+	}
+	return out
 }
