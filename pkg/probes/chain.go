@@ -31,19 +31,24 @@ type ChainProbeConfig struct {
 	OnScan func(ScanResult)
 }
 
-// ScanResult is one scan of TranscoderSlashed logs.
+// ScanResult is one scan of TranscoderSlashed and Unbond logs.
 type ScanResult struct {
 	// From and To are the blocks scanned (To is the head read this cycle).
 	From, To uint64
 	Slashes  []chain.SlashEvent
+	// Unbonds are delegators' unbonds from the monitored accounts.
+	Unbonds []chain.UnbondEvent
 	// Calls is the number of RPC calls the scan made.
 	Calls uint64
 	Err   error
 }
 
-// ChainProbe runs one chain observation per cycle and stores it as an
-// observe.Chain whose Obs is the *chain.Observation, then scans the new
-// blocks for TranscoderSlashed events of the monitored accounts.
+// ChainProbe runs one chain observation per cycle, scans the new blocks
+// up to its head for the TranscoderSlashed and Unbond events of the
+// monitored accounts, hands the scan to OnScan, and only then stores the
+// observation as an observe.Chain whose Obs is the *chain.Observation: the
+// evaluation that the stored observation wakes sees a stake drop together
+// with the events that explain it.
 type ChainProbe struct {
 	cfg    ChainProbeConfig
 	prober *chain.Prober
@@ -86,18 +91,15 @@ func (p *ChainProbe) Job() Job {
 func (p *ChainProbe) Run(ctx context.Context) error {
 	at := p.clock.Now()
 	obs, err := p.prober.Observe(ctx, p.cfg.Addresses)
-	p.store.PutChain(observe.Chain{At: at, Err: err, Reason: chain.Reason(err), Obs: obs})
-	if err != nil {
-		return err
-	}
-	if p.cfg.OnScan != nil && obs.Block != nil && len(p.cfg.Addresses) > 0 {
+	if err == nil && p.cfg.OnScan != nil && obs.Block != nil && len(p.cfg.Addresses) > 0 {
 		p.cfg.OnScan(p.scan(ctx, obs.Block.Number))
 	}
-	return nil
+	p.store.PutChain(observe.Chain{At: at, Err: err, Reason: chain.Reason(err), Obs: obs})
+	return err
 }
 
-// scan reads the TranscoderSlashed logs of the monitored accounts in the
-// blocks after the last scan, up to head. The first scan covers the last
+// scan reads the TranscoderSlashed and Unbond logs of the monitored
+// accounts in the blocks after the last scan, up to head. The first scan covers the last
 // MaxLogRange blocks; a failed scan is retried from the same block.
 func (p *ChainProbe) scan(ctx context.Context, head uint64) ScanResult {
 	p.mu.Lock()
@@ -116,7 +118,8 @@ func (p *ChainProbe) scan(ctx context.Context, head uint64) ScanResult {
 		return r // nothing new (or the head went back in a reorganisation)
 	}
 	before := p.calls()
-	r.Slashes, r.Err = p.prober.SlashEvents(ctx, from, head, p.cfg.Addresses...)
+	ev, err := p.prober.StakeEvents(ctx, from, head, p.cfg.Addresses...)
+	r.Slashes, r.Unbonds, r.Err = ev.Slashes, ev.Unbonds, err
 	r.Calls = p.calls() - before
 	if r.Err == nil {
 		p.mu.Lock()
