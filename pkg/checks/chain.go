@@ -29,7 +29,7 @@ type chainState struct {
 	slashSeen map[string]uint64
 	// unbondSeen is the round each unbond was first seen in.
 	unbondSeen map[string]uint64
-	errs      []error
+	errs       []error
 }
 
 func newChainState() *chainState {
