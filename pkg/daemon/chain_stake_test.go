@@ -14,17 +14,25 @@ import (
 // lpt is n LPT in wei.
 func lpt(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), big.NewInt(1e18)) }
 
-// TestSlashPagesOnceWithTheSlash: a slash that also drops the stake by
-// more than stake_drop_fraction is judged with its TranscoderSlashed event
-// in one evaluation: one StakeDropped notification, critical, carrying the
-// slash, and no warning before it.
-func TestSlashPagesOnceWithTheSlash(t *testing.T) {
+// stakeWorld is a node of 1000 LPT stake, rewarded this round, watched by
+// a daemon that has judged its stake once.
+func stakeWorld(t *testing.T) (*simWorld, *harness) {
+	t.Helper()
 	w := newSimWorld(t)
 	w.freshRound(func(r uint64) uint64 { return r })
 	w.must(w.sim.Driver().SetTotalStake(w.ctx, nodeAddr, lpt(1000)))
 	h, _ := runDaemon(t, w.config(t.TempDir()), simStart)
 	h.waitState(alert.StakeDropped, "tc001", checks.OK)
 	h.quiet()
+	return w, h
+}
+
+// TestSlashPagesOnceWithTheSlash: a slash that also drops the stake by
+// more than stake_drop_fraction is judged with its TranscoderSlashed event
+// in one evaluation: one StakeDropped notification, critical, carrying the
+// slash, and no warning before it.
+func TestSlashPagesOnceWithTheSlash(t *testing.T) {
+	w, h := stakeWorld(t)
 
 	finder := common.HexToAddress("0xf1")
 	w.must(w.sim.Driver().Slash(w.ctx, nodeAddr, finder, lpt(500), lpt(5)))
@@ -41,12 +49,7 @@ func TestSlashPagesOnceWithTheSlash(t *testing.T) {
 // stake by more than stake_drop_fraction is a StakeDropped warning that
 // says it was an unbond.
 func TestUnbondIsNotASlash(t *testing.T) {
-	w := newSimWorld(t)
-	w.freshRound(func(r uint64) uint64 { return r })
-	w.must(w.sim.Driver().SetTotalStake(w.ctx, nodeAddr, lpt(1000)))
-	h, _ := runDaemon(t, w.config(t.TempDir()), simStart)
-	h.waitState(alert.StakeDropped, "tc001", checks.OK)
-	h.quiet()
+	w, h := stakeWorld(t)
 
 	w.must(w.sim.Driver().Unbond(w.ctx, nodeAddr, common.HexToAddress("0xde1e"), lpt(300)))
 	n := h.expect(alert.StakeDropped, alert.StatusFiring)

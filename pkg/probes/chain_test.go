@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"math/big"
-	"net"
 	"testing"
 	"time"
 
@@ -138,15 +137,7 @@ func TestChainProbeStoresAndScans(t *testing.T) {
 
 func TestChainProbeWithoutEndpoint(t *testing.T) {
 	sim, ctx := startSim(t, false)
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dead := "http://" + l.Addr().String()
-	if err := l.Close(); err != nil {
-		t.Fatal(err)
-	}
-	e, err := chain.DialEndpoint(dead, chain.WithCallTimeout(time.Second))
+	e, err := chain.DialEndpoint(deadChain(t), chain.WithCallTimeout(time.Second))
 	if err != nil {
 		t.Fatal(err)
 	}

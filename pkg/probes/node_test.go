@@ -16,7 +16,7 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/observe"
 )
 
-// deadChain returns the URL of a loopback port nothing listens on.
+// deadChain returns the http URL of a loopback port nothing listens on.
 func deadChain(t *testing.T) string {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
