@@ -135,6 +135,9 @@ func (e *Evaluator) stakeDropped(node string, o *chain.Observation, a *chain.Acc
 		limit := new(big.Rat).SetFloat64(e.cfg.Checks.StakeDropFraction)
 		if limit != nil && drop.Cmp(limit) > 0 {
 			f, _ := drop.Float64()
+			if behind := e.chain.scanBehind(o.Block); behind != "" {
+				return unknown(check, node, fmt.Sprintf("total stake fell %s within round %d, but %s", pct(f), round, behind))
+			}
 			unbonded, count := e.chain.unbondsIn(a.Address, round)
 			details := map[string]string{"round": u64s(round), "stake_high": m.stakeMax.String(), "stake": stake.String(),
 				"unbonded": unbonded.String(), "unbonds": strconv.Itoa(count)}

@@ -17,6 +17,9 @@ type ChainEvents struct {
 	Unbonds []chain.UnbondEvent
 	// Scanned is true once a scan has succeeded.
 	Scanned bool
+	// ScannedTo is the last block of the latest successful scan: the
+	// events of an observation's head are known once it reaches the head.
+	ScannedTo uint64
 	// Err is the latest scan's error (nil when it succeeded).
 	Err error
 }
@@ -102,6 +105,17 @@ func (s *chainState) recentSlash(addr common.Address, round *uint64) *chain.Slas
 		}
 	}
 	return latest
+}
+
+// scanBehind says, when the latest scan succeeded but has not reached
+// block yet, that the events explaining a change seen at block are still
+// being read ("" otherwise): a stake drop is then judged on the next
+// evaluation, together with its events.
+func (s *chainState) scanBehind(block *chain.Head) string {
+	if s.events == nil || s.events.Err != nil || !s.events.Scanned || block == nil || s.events.ScannedTo >= block.Number {
+		return ""
+	}
+	return fmt.Sprintf("the TranscoderSlashed and Unbond events up to block %d are not scanned yet", block.Number)
 }
 
 // slashScanProblem says why slashes may have gone unseen ("" when the

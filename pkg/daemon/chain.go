@@ -197,7 +197,7 @@ func (r *chainRuntime) noteScan(s probes.ScanResult) {
 	if s.Err != nil {
 		return
 	}
-	r.events.Scanned = true
+	r.events.Scanned, r.events.ScannedTo = true, s.To
 	r.events.Slashes = addEvents(r.events.Slashes, s.Slashes, func(ev chain.SlashEvent) chain.EventMeta { return ev.EventMeta })
 	r.events.Unbonds = addEvents(r.events.Unbonds, s.Unbonds, func(ev chain.UnbondEvent) chain.EventMeta { return ev.EventMeta })
 }

@@ -43,12 +43,11 @@ type ScanResult struct {
 	Err   error
 }
 
-// ChainProbe runs one chain observation per cycle, scans the new blocks
-// up to its head for the TranscoderSlashed and Unbond events of the
-// monitored accounts, hands the scan to OnScan, and only then stores the
-// observation as an observe.Chain whose Obs is the *chain.Observation: the
-// evaluation that the stored observation wakes sees a stake drop together
-// with the events that explain it.
+// ChainProbe runs one chain observation per cycle and stores it as an
+// observe.Chain whose Obs is the *chain.Observation, then scans the new
+// blocks up to its head for the TranscoderSlashed and Unbond events of the
+// monitored accounts. The scan's To tells the checks which observation it
+// covers.
 type ChainProbe struct {
 	cfg    ChainProbeConfig
 	prober *chain.Prober
@@ -91,10 +90,10 @@ func (p *ChainProbe) Job() Job {
 func (p *ChainProbe) Run(ctx context.Context) error {
 	at := p.clock.Now()
 	obs, err := p.prober.Observe(ctx, p.cfg.Addresses)
+	p.store.PutChain(observe.Chain{At: at, Err: err, Reason: chain.Reason(err), Obs: obs})
 	if err == nil && p.cfg.OnScan != nil && obs.Block != nil && len(p.cfg.Addresses) > 0 {
 		p.cfg.OnScan(p.scan(ctx, obs.Block.Number))
 	}
-	p.store.PutChain(observe.Chain{At: at, Err: err, Reason: chain.Reason(err), Obs: obs})
 	return err
 }
 
