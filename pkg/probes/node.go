@@ -47,10 +47,9 @@ func (p *NodeProbe) Generation() nodeapi.Generation {
 // Run probes the node once and records what it saw.
 func (p *NodeProbe) Run(ctx context.Context) error {
 	o := observe.Node{Name: p.cfg.Name, At: p.clock.Now()}
-	snap, gen, err := p.snapshot(ctx)
+	snap, chainErrs, err := p.snapshot(ctx)
 	if err != nil {
-		o.Err, o.Reason = err, nodeapi.ReasonOf(err)
-		o.ChainErrors = ChainFailures(gen, err)
+		o.Err, o.Reason, o.ChainErrors = err, nodeapi.ReasonOf(err), chainErrs
 		p.store.PutNode(o)
 		return err
 	}
@@ -67,37 +66,32 @@ func (p *NodeProbe) Run(ctx context.Context) error {
 }
 
 // snapshot reads the node with the generation in use, detecting it first
-// under api = auto, and returns the generation it read (Auto when it could
-// not tell).
-func (p *NodeProbe) snapshot(ctx context.Context) (*nodeapi.Snapshot, nodeapi.Generation, error) {
+// under api = auto. On failure it also returns the failed endpoints when
+// all of them read the chain (see ChainFailures): the node answers, its
+// chain does not.
+func (p *NodeProbe) snapshot(ctx context.Context) (*nodeapi.Snapshot, []*nodeapi.Error, error) {
 	gen := p.Generation()
 	auto := p.cfg.API == string(nodeapi.Auto)
 	if gen == nodeapi.Auto {
 		g, err := p.client.Detect(ctx)
-		switch {
-		case err == nil:
-			p.mu.Lock()
-			p.gen = g
-			p.mu.Unlock()
-		case detectedByChainFailure(err):
-			// Only the current API has /orchestratorInfo, and its 500 is a
-			// failed chain call: read the rest to tell a node whose chain is
-			// down from one that is broken. Detection runs again next time.
-			g = nodeapi.Current
-		default:
-			return nil, nodeapi.Auto, err
+		if err != nil {
+			return nil, detectChainFailure(err), err
 		}
 		gen = g
+		p.mu.Lock()
+		p.gen = g
+		p.mu.Unlock()
 	}
 	snap, err := p.client.Snapshot(ctx, gen)
+	chainErrs := ChainFailures(gen, err)
 	r := nodeapi.ReasonOf(err)
-	if err != nil && auto && ChainFailures(gen, err) == nil && (r == "decode" || r == "http_404" || r == "empty_body") {
+	if err != nil && auto && chainErrs == nil && (r == "decode" || r == "http_404" || r == "empty_body") {
 		// The node may have been replaced by another version: detect again next time.
 		p.mu.Lock()
 		p.gen = nodeapi.Auto
 		p.mu.Unlock()
 	}
-	return snap, gen, err
+	return snap, chainErrs, err
 }
 
 // ChainFailures returns the failed endpoints in err, a Snapshot error of a
@@ -122,15 +116,18 @@ func chainFailureReason(r string) bool {
 	return r == nodeapi.HTTPReason(http.StatusInternalServerError) || r == nodeapi.ReasonEmptyBody || r == nodeapi.ReasonTimeout
 }
 
-// detectedByChainFailure reports whether Detect failed only because
-// /orchestratorInfo answered 500.
-func detectedByChainFailure(err error) bool {
+// detectChainFailure returns the /orchestratorInfo failure when Detect
+// failed because that path answered 500: only Current and V05 serve it,
+// and its 500 is a failed chain call, so the node answers and its chain
+// does not (the generation is detected once the chain is back). Nil for
+// any other failure.
+func detectChainFailure(err error) []*nodeapi.Error {
 	for _, e := range endpointErrors(err) {
-		if e.Path == nodeapi.PathOrchestratorInfo {
-			return e.Reason == nodeapi.HTTPReason(http.StatusInternalServerError)
+		if e.Path == nodeapi.PathOrchestratorInfo && e.Reason == nodeapi.HTTPReason(http.StatusInternalServerError) {
+			return []*nodeapi.Error{e}
 		}
 	}
-	return false
+	return nil
 }
 
 // endpointErrors returns the outermost *nodeapi.Error of each path in

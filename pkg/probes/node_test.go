@@ -75,10 +75,10 @@ func paths(errs []*nodeapi.Error) string {
 // unreachable answers on /status and /ethAddr and fails only the paths
 // that read the chain, with the generation's failure (500, or 200 empty on
 // the 2018 API, or no answer while the chain hangs): the probe records
-// them as ChainErrors and keeps the generation it detected (under auto, a
-// current node whose /orchestratorInfo answers 500 is read as current and
-// detected again next time). A node that is down, or that fails a path
-// that reads no chain, has none.
+// them as ChainErrors and keeps the generation it detected. Under auto, a
+// node that cannot be detected because /orchestratorInfo answers 500 has
+// that failure as its chain error, and is detected once the chain is back.
+// A node that is down, or that fails a path that reads no chain, has none.
 func TestNodeProbeTellsChainFailuresFromADeadNode(t *testing.T) {
 	current := "/orchestratorInfo http_500, /currentRound http_500, /roundInitialized http_500, /ethBalance http_500"
 	cases := []struct {
@@ -92,7 +92,10 @@ func TestNodeProbeTellsChainFailuresFromADeadNode(t *testing.T) {
 		wantGen nodeapi.Generation
 	}{
 		{"current, chain refused", nodeapi.Current, "current", deadChain, nil, false, current, nodeapi.Current},
-		{"auto, chain refused from the first probe", nodeapi.Current, "auto", deadChain, nil, false, current, nodeapi.Auto},
+		{"auto, chain refused from the first probe", nodeapi.Current, "auto", deadChain, nil, false, "/orchestratorInfo http_500", nodeapi.Auto},
+		{"v0.5, chain refused", nodeapi.V05, "v0.5", deadChain, nil, false, current, nodeapi.V05},
+		{"v0.3, chain refused", nodeapi.V03, "v0.3", deadChain, nil, false,
+			"/transcoderInfo empty_body, /currentRound empty_body, /ethBalance empty_body, /roundInitialized empty_body", nodeapi.V03},
 		{"legacy, chain refused", nodeapi.Legacy, "auto", deadChain, nil, false,
 			"/transcoderInfo empty_body, /currentRound empty_body, /ethBalance empty_body", nodeapi.Legacy},
 		{"current, chain hangs", nodeapi.Current, "current", hangingChain, nil, false,
