@@ -91,15 +91,19 @@ func (p *ChainProbe) Run(ctx context.Context) error {
 	at := p.clock.Now()
 	obs, err := p.prober.Observe(ctx, p.cfg.Addresses)
 	p.store.PutChain(observe.Chain{At: at, Err: err, Reason: chain.Reason(err), Obs: obs})
-	if err == nil && p.cfg.OnScan != nil && obs.Block != nil && len(p.cfg.Addresses) > 0 {
+	if err != nil {
+		return err
+	}
+	if p.cfg.OnScan != nil && obs.Block != nil && len(p.cfg.Addresses) > 0 {
 		p.cfg.OnScan(p.scan(ctx, obs.Block.Number))
 	}
-	return err
+	return nil
 }
 
 // scan reads the TranscoderSlashed and Unbond logs of the monitored
-// accounts in the blocks after the last scan, up to head. The first scan covers the last
-// MaxLogRange blocks; a failed scan is retried from the same block.
+// accounts in the blocks after the last scan, up to head. The first scan
+// covers the last MaxLogRange blocks; a failed scan is retried from the
+// same block.
 func (p *ChainProbe) scan(ctx context.Context, head uint64) ScanResult {
 	p.mu.Lock()
 	cursor := p.cursor
