@@ -61,7 +61,7 @@ func (i ident) String() string     { return i.alert + "/" + i.target }
 
 // matrix is the whole table, in document order.
 func matrix() []row {
-	return slices.Concat(nodeRows(), nodegenRows(), chainRows(), sinkRows(), dbusRows(), stateRows(), configRows(), signalRows(), rewardRows(), httpRows(), outboxRows())
+	return slices.Concat(nodeRows(), nodegenRows(), chainRows(), causeRows(), sinkRows(), dbusRows(), stateRows(), configRows(), signalRows(), rewardRows(), httpRows(), outboxRows())
 }
 
 // stdLog records what the standard logger writes (net/http reports
