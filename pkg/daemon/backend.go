@@ -181,8 +181,10 @@ func (d *Daemon) ExpireSilence(id string) error {
 func redacted(cfg *config.Config) *config.Config {
 	c := *cfg
 	c.Alert.Sinks = append([]config.Sink(nil), cfg.Alert.Sinks...)
-	for i := range c.Alert.Sinks {
-		c.Alert.Sinks[i].URL = schemeHost(c.Alert.Sinks[i].URL)
+	for i, s := range c.Alert.Sinks {
+		if s.Settings != nil {
+			c.Alert.Sinks[i].Settings = s.Settings.MapURLs(schemeHost)
+		}
 	}
 	c.Chain.URLs = mapStrings(cfg.Chain.URLs, schemeHost)
 	c.Chain.ReferenceURLs = mapStrings(cfg.Chain.ReferenceURLs, schemeHost)

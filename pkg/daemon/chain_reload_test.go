@@ -10,7 +10,6 @@ import (
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/checks"
-	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
 // TestChainReloadSwapsConnections: a reload builds new chain connections
@@ -34,7 +33,7 @@ func TestChainReloadSwapsConnections(t *testing.T) {
 			w.sim.URL(), w.sim.Deployment().Controller.Hex(), interval)
 	}
 	write(chainSection("10s"))
-	cfg, err := config.Load(path)
+	cfg, err := loadConfig(path)
 	if err != nil {
 		t.Fatal(err)
 	}
