@@ -238,7 +238,7 @@ func pendingNotifications(t *testing.T, listen string) int {
 			Pending int `json:"pending"`
 		} `json:"delivery"`
 	}
-	if err := apiCall(t.Context(), "GET", "http://"+listen, "/status", nil, &st); err != nil {
+	if err := (daemonAPI{addr: "http://" + listen}).call(t.Context(), "GET", "/status", nil, &st); err != nil {
 		return -1
 	}
 	return st.Delivery.Pending

@@ -53,7 +53,7 @@ func TestSinkSections(t *testing.T) {
 		}},
 		{"missing secret", "name = \"a\"\ntype = \"pagerduty\"\nurl = \"events.example\"", []string{
 			`mem.toml:6:1: alert.sink[0]: a pagerduty sink needs routing_key or routing_key_file`,
-			`mem.toml:9:1: alert.sink[0]: url scheme must be http or https`,
+			`mem.toml:9:1: alert.sink[0].url: has no scheme: want http:// or https://`,
 		}},
 		{"sink rules at their keys", "name = \"a\"\ntype = \"webhook\"\nurl = \"https://h.example/x#y\"\npassword = \"p\"\nbearer_token = \"a b\"\ntimeout = \"0s\"", []string{
 			`mem.toml:9:1: alert.sink[0]: url must not have a fragment`,

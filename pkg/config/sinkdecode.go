@@ -6,10 +6,7 @@ import (
 	"strings"
 )
 
-var (
-	sinkType   = reflect.TypeOf(Sink{})
-	secretType = reflect.TypeOf(Secret(""))
-)
+var sinkType = reflect.TypeOf(Sink{})
 
 // decodeSink decodes one [[alert.sink]] table: the common keys into s,
 // the others into a fresh section of s.Type from the registry. A key of

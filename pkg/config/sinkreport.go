@@ -37,6 +37,13 @@ func (r *SinkReport) NeedSecret(key string) {
 	r.v.bad(r.path, "a %s sink needs %s or %s_file", r.kind, key, key)
 }
 
+// URL reports raw, the value of key, unless it is an http or https URL
+// by the rule every URL of the file follows (its messages show no more of
+// raw than its scheme and host). It says whether raw passed.
+func (r *SinkReport) URL(key, raw string) bool {
+	return r.v.httpURL(r.path+"."+key, raw)
+}
+
 // Positive reports a duration of key that is not above zero.
 func (r *SinkReport) Positive(key string, d time.Duration) {
 	r.v.positive(r.path+"."+key, d)

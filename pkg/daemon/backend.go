@@ -4,12 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
+	"github.com/lpwatch/lpwatch/pkg/redact"
 	"github.com/lpwatch/lpwatch/pkg/server"
 )
 
@@ -115,7 +115,7 @@ func (d *Daemon) Status() any {
 	}
 	snap := d.store.Snapshot()
 	for _, n := range cfg.Nodes {
-		ns := NodeStatus{Name: n.Name, URL: n.URL, API: n.API}
+		ns := NodeStatus{Name: n.Name, URL: redact.URL(n.URL), API: n.API}
 		if o, ok := snap.Node(n.Name); ok {
 			ns.Up, ns.LastOK = o.Err == nil, o.LastOK
 			if o.Err != nil {
@@ -155,12 +155,24 @@ func (d *Daemon) Reload(ctx context.Context) error {
 
 // AddSilence implements server.Backend.
 func (d *Daemon) AddSilence(s alert.Silence) (alert.Silence, error) {
-	out, err := d.silences.Add(s, d.clock.Now())
+	out, err := d.silences.Add(s, d.clock.Now(), d.config().Alert.SilenceMaxDuration)
 	if err == nil {
 		d.log.WithField("id", out.ID).WithField("alert", out.Alert).WithField("target", out.Target).
-			WithField("ends_at", out.EndsAt).Info("silence added")
+			WithField("all", out.All).WithField("ends_at", out.EndsAt).Info("silence added")
 	}
 	return out, err
+}
+
+// Access implements server.Backend: the token of server.api_token_file,
+// and the names the daemon answers to beside its listener's address (the
+// configured listen address, the host of server.external_url on any port).
+func (d *Daemon) Access() server.Access {
+	cfg := d.config()
+	hosts := []string{cfg.Server.Listen}
+	if u, err := url.Parse(cfg.Server.ExternalURL); err == nil && u.Hostname() != "" {
+		hosts = append(hosts, u.Hostname())
+	}
+	return server.Access{Token: cfg.Server.APIToken, Hosts: hosts}
 }
 
 // Silences implements server.Backend.
@@ -176,38 +188,25 @@ func (d *Daemon) ExpireSilence(id string) error {
 }
 
 // redacted returns a copy of cfg fit for /status: secrets print as
-// "<secret>" by themselves, and every URL that may carry a token (sink
-// URLs, chain endpoints with an API key) keeps only its scheme and host.
+// "<secret>" by themselves, and every URL, which may carry a token or a
+// password, keeps only its scheme and host (redact.URL).
 func redacted(cfg *config.Config) *config.Config {
 	c := *cfg
+	c.Server.ExternalURL = redact.URL(cfg.Server.ExternalURL)
+	c.Alert.RunbookBaseURL = redact.URL(cfg.Alert.RunbookBaseURL)
+	c.Nodes = append([]config.Node(nil), cfg.Nodes...)
+	for i := range c.Nodes {
+		c.Nodes[i].URL = redact.URL(c.Nodes[i].URL)
+	}
 	c.Alert.Sinks = append([]config.Sink(nil), cfg.Alert.Sinks...)
 	for i, s := range c.Alert.Sinks {
 		if s.Settings != nil {
-			c.Alert.Sinks[i].Settings = s.Settings.MapURLs(schemeHost)
+			c.Alert.Sinks[i].Settings = s.Settings.MapURLs(redact.URL)
 		}
 	}
-	c.Chain.URLs = mapStrings(cfg.Chain.URLs, schemeHost)
-	c.Chain.ReferenceURLs = mapStrings(cfg.Chain.ReferenceURLs, schemeHost)
+	c.Chain.URLs = mapStrings(cfg.Chain.URLs, redact.Endpoint)
+	c.Chain.ReferenceURLs = mapStrings(cfg.Chain.ReferenceURLs, redact.Endpoint)
 	return &c
-}
-
-// schemeHost keeps the scheme and host of a URL ("" stays ""; an IPC path
-// stays as it is).
-func schemeHost(raw string) string {
-	u, err := url.Parse(raw)
-	if raw == "" || err != nil || u.Host == "" {
-		if strings.HasPrefix(raw, "/") {
-			return raw
-		}
-		if raw == "" {
-			return ""
-		}
-		return "<redacted>"
-	}
-	if u.Path == "" && u.RawQuery == "" && u.User == nil {
-		return raw
-	}
-	return u.Scheme + "://" + u.Host + "/<redacted>"
 }
 
 func mapStrings(in []string, f func(string) string) []string {

@@ -36,6 +36,15 @@ type EndpointSection struct {
 
 // Validate reports the rules of the URL and of the auth at their keys.
 func (e EndpointSection) Validate(r *config.SinkReport) {
-	r.Bad("url", ValidateURL(e.URL))
+	CheckURL(r, "url", e.URL)
 	e.AuthSection.Validate(r)
+}
+
+// CheckURL reports raw, the URL of key, by the rule of every URL in the
+// config file and, when it passes that one, by ValidateURL's stricter one,
+// so that a URL the sink would refuse is refused at load.
+func CheckURL(r *config.SinkReport, key, raw string) {
+	if r.URL(key, raw) {
+		r.Bad(key, ValidateURL(raw))
+	}
 }

@@ -2,6 +2,7 @@ package pagerduty
 
 import (
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/alert/httpsink"
 	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
@@ -24,7 +25,9 @@ func (s *Section) Validate(r *config.SinkReport) {
 	} else {
 		r.Bad("routing_key", checkRoutingKey(s.RoutingKey.Reveal()))
 	}
-	r.Bad("url", checkURL(s.URL))
+	if s.URL != "" {
+		httpsink.CheckURL(r, "url", s.URL)
+	}
 }
 
 // MapURLs implements config.SinkSettings.
