@@ -1,6 +1,7 @@
 package config_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -127,6 +128,12 @@ func TestSinkJSON(t *testing.T) {
 	}
 	if m["RoutingKey"] != "<secret>" || m["URL"] != "https://events.example/v2" || strings.Contains(string(b), "0123456789abcdef") {
 		t.Errorf("encoded %s", b)
+	}
+	var raw bytes.Buffer
+	enc := json.NewEncoder(&raw)
+	enc.SetEscapeHTML(false) // as the status server encodes
+	if err := enc.Encode(s); err != nil || !strings.Contains(raw.String(), `"RoutingKey":"<secret>"`) {
+		t.Errorf("without HTML escaping: %s %v", raw.String(), err)
 	}
 	var back config.Sink
 	if err := json.Unmarshal(b, &back); err != nil {
