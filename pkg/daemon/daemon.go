@@ -46,6 +46,12 @@ type Options struct {
 	Clock      clock.Clock
 	Registry   *prometheus.Registry
 	HTTPClient *http.Client
+	// ActionHTTPClient calls the node's action endpoints (auto_reward's POST
+	// /reward); nil means newActionClient. Never give it HTTPClient's
+	// transport (newHTTPClient: one connection per host): the node answers
+	// an action only once its transaction is mined, and the node's probes
+	// would queue behind it.
+	ActionHTTPClient *http.Client
 	// Notifier is the systemd notifier; nil means none.
 	Notifier Notifier
 	// Beat is called whenever the scheduler completed a cycle while every
@@ -120,6 +126,9 @@ func New(opts Options) (*Daemon, error) {
 	}
 	if opts.HTTPClient == nil {
 		opts.HTTPClient = newHTTPClient()
+	}
+	if opts.ActionHTTPClient == nil {
+		opts.ActionHTTPClient = newActionClient()
 	}
 	if opts.Sinks == nil {
 		opts.Sinks = BuildSinks(opts.Logger, opts.HTTPClient, opts.Clock)
@@ -316,5 +325,18 @@ func newHTTPClient() *http.Client {
 	t.MaxIdleConnsPerHost = 1
 	t.MaxConnsPerHost = 1 // one kept-alive connection per node: its reads queue on it
 	t.IdleConnTimeout = 2 * time.Minute
+	return &http.Client{Transport: t}
+}
+
+// newActionClient returns the client for the node's action endpoints, on a
+// transport of its own. go-livepeer answers POST /reward only once the
+// transaction is mined or failed (minutes); on newHTTPClient's single
+// connection per host every probe of that node would wait behind it, time
+// out, and page LivepeerNodeDown. An action is rare (once per round), so
+// its connection is not kept. Each call is bounded by its context
+// (remediation's reward call timeout), not by the client.
+func newActionClient() *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.DisableKeepAlives = true
 	return &http.Client{Transport: t}
 }

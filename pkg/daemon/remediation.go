@@ -22,7 +22,7 @@ func (d *Daemon) openRemediation(cfg *config.Config) {
 		units = watchdog.NewSystemdManager
 	}
 	c, err := remediation.New(remediation.Options{
-		StateDir: cfg.State.Dir, Units: units, Emitter: d.engine, HTTPClient: d.opts.HTTPClient,
+		StateDir: cfg.State.Dir, Units: units, Emitter: d.engine, HTTPClient: d.opts.ActionHTTPClient,
 		Clock: d.clock, Logger: d.log, Registerer: d.opts.Registry,
 	})
 	if err != nil {

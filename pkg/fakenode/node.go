@@ -38,6 +38,7 @@ type Node struct {
 	st        state
 	faults    map[string]Fault
 	reward    func(ctx context.Context) error
+	hold      rewardHold
 	calls     []Call
 	logged    chan struct{}
 	srv       *http.Server

@@ -10,8 +10,11 @@ import (
 // THIS IS AN ACTION. It is the only request of this package that changes
 // anything: the node signs and sends a transaction with its own key and
 // blocks until it is mined or fails, which can take ten minutes, so give ctx
-// a matching deadline. lpwatch calls it only from the opt-in auto_reward
-// feature, at most once per round, and must verify the result on-chain.
+// a matching deadline, and build this Client on an HTTP transport that the
+// node's reads do not share: a transport limited to one connection per
+// host queues every read behind the call. lpwatch calls it only from the
+// opt-in auto_reward feature, at most once per round, and must verify the
+// result on-chain.
 //
 // A 200 answer is success; any other status is an *Error with reason
 // "http_<code>" whose message is the node's (for example "Error calling

@@ -124,6 +124,8 @@ func (c *Controller) step(ctx context.Context, f Feed) {
 	}
 	if rem.AutoReward {
 		c.considerRewards(ctx, f)
+	} else {
+		c.clearRewardSkips()
 	}
 }
 

@@ -20,8 +20,12 @@ import (
 // Defaults of Options.
 const (
 	// DefaultRewardCallTimeout bounds POST /reward: the node answers only
-	// once its transaction is mined or failed.
-	DefaultRewardCallTimeout = 10 * time.Minute
+	// once its transaction is mined or failed, which with go-livepeer's
+	// defaults takes at most -transactionTimeout (5m) times
+	// -maxTransactionReplacements+1 (2), after the gas estimation and the
+	// walk of the transcoder pool for the list hints. Five minutes more
+	// than those ten let the node give its own answer.
+	DefaultRewardCallTimeout = 15 * time.Minute
 	// DefaultRewardConfirmTimeout bounds the wait for the chain to show the
 	// reward after the node answered.
 	DefaultRewardConfirmTimeout = 10 * time.Minute
@@ -49,7 +53,11 @@ type Options struct {
 	Emitter Emitter
 	// Rewarder returns the reward caller of a node; nil builds a
 	// nodeapi.Client with HTTPClient.
-	Rewarder   func(n config.Node) (RewardCaller, error)
+	Rewarder func(n config.Node) (RewardCaller, error)
+	// HTTPClient performs the reward calls. Give it a transport of its own,
+	// not the probes': a call stays open for minutes, until the node's
+	// transaction is mined, and on a transport with one connection per
+	// host the probes of that node would queue behind it.
 	HTTPClient *http.Client
 	Clock      clock.Clock
 	Logger     logrus.FieldLogger

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/big"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -22,15 +23,18 @@ const rewardSkipPrefix = "reward:"
 const alreadyRequested = "already requested"
 
 // rewardGate decides whether node n may be asked to call reward now: it
-// answers, the chain is healthy, the round is initialized and not yet
-// rewarded on-chain, and the chain's gas price is not above the node's
-// -maxGasPrice. It returns the round, or why not. last is the node's
+// answers, it is the expected account (identityGate), the chain is
+// healthy, the round is initialized and not yet rewarded on-chain, and the
+// chain's gas price is not above the node's -maxGasPrice. It returns the round, or why not. last is the node's
 // previous request, if requested; a dry run does not hold back a real
 // request.
 func rewardGate(f Feed, n config.Node, last RewardEntry, requested bool) (uint64, string) {
 	o, seen := f.Snapshot.Node(n.Name)
 	if !seen || o.Err != nil || o.Snapshot == nil {
 		return 0, "the node does not answer"
+	}
+	if why := identityGate(f, n); why != "" {
+		return 0, why
 	}
 	if ok, why := chainHealth(f, time.Time{}); !ok {
 		return 0, "the chain is unhealthy: " + why
@@ -53,6 +57,24 @@ func rewardGate(f Feed, n config.Node, last RewardEntry, requested bool) (uint64
 		return 0, why
 	}
 	return *r.CurrentRound, ""
+}
+
+// identityGate says why node n must not be asked to call reward ("" when
+// its LivepeerNodeIdentityMismatch check is ok in this feed). The node
+// signs with whatever key it runs with: a node that reports another account
+// than expected_address (a wrong URL, another operator's node behind a
+// reused port, a keystore mix-up) would spend that account's ETH, and its
+// reward would not be the one RewardNotCalled asks for.
+func identityGate(f Feed, n config.Node) string {
+	r, ok := f.result(alert.LivepeerNodeIdentityMismatch, n.Name)
+	switch {
+	case !ok:
+		return "the node's identity is not checked yet: only a node that reports expected_address " + n.ExpectedAddress + " is asked"
+	case r.State != checks.OK:
+		return fmt.Sprintf("the node's identity check is %s (%s): only a node that reports expected_address %s is asked",
+			r.State, r.Reason, n.ExpectedAddress)
+	}
+	return ""
 }
 
 // gasGate says why the gas price forbids a reward call ("" when it does not).
@@ -103,8 +125,40 @@ func (c *Controller) rewardSkip(key, node, why string) {
 	repeated := c.skips[key] == why
 	c.skips[key] = why
 	c.mu.Unlock()
-	if !repeated && why != alreadyRequested {
+	if repeated {
+		return
+	}
+	if why != alreadyRequested {
 		c.log.WithField("node", node).Warn("auto_reward held back: " + why)
+	}
+	c.notify()
+}
+
+// rewardHeld returns, per node, why auto_reward does not ask it although
+// its RewardNotCalled is critical; the caller holds c.mu.
+func (c *Controller) rewardHeld() map[string]string {
+	var out map[string]string
+	for k, why := range c.skips {
+		node, ok := strings.CutPrefix(k, rewardSkipPrefix)
+		if !ok || why == alreadyRequested {
+			continue
+		}
+		if out == nil {
+			out = map[string]string{}
+		}
+		out[node] = why
+	}
+	return out
+}
+
+// clearRewardSkips forgets every reported reward skip: auto_reward is off.
+func (c *Controller) clearRewardSkips() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k := range c.skips {
+		if strings.HasPrefix(k, rewardSkipPrefix) {
+			delete(c.skips, k)
+		}
 	}
 }
 

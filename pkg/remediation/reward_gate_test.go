@@ -6,7 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/chain"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/nodeapi"
 	"github.com/lpwatch/lpwatch/pkg/observe"
@@ -65,10 +67,59 @@ func TestRewardGate(t *testing.T) {
 			if tt.last != nil {
 				last = *tt.last
 			}
-			f := feedOf(tt.cfg, now, tt.chain, []observe.Node{tt.node}, nil)
+			f := feedOf(tt.cfg, now, tt.chain, []observe.Node{tt.node}, nil, identityOK(node1))
 			round, why := rewardGate(f, n, last, tt.last != nil)
 			if round != tt.wantRound || !strings.Contains(why, tt.why) || (tt.why == "") != (why == "") {
 				t.Fatalf("rewardGate = %d, %q; want %d, %q", round, why, tt.wantRound, tt.why)
+			}
+		})
+	}
+}
+
+// identityOK is a LivepeerNodeIdentityMismatch result that is ok.
+func identityOK(node string) checks.Result {
+	return checks.Result{Check: alert.LivepeerNodeIdentityMismatch, Target: node, State: checks.OK, Reason: "node address is " + testAddr}
+}
+
+// TestRewardGateIdentity: only a node whose identity check is ok in the
+// same evaluation is asked, whatever else allows the call.
+func TestRewardGateIdentity(t *testing.T) {
+	cfg := testConfig()
+	now := testStart
+	check := func(st checks.State, reason string) []checks.Result {
+		return []checks.Result{{Check: alert.LivepeerNodeIdentityMismatch, Target: node1, State: st, Reason: reason}}
+	}
+	other := []checks.Result{{Check: alert.LivepeerNodeIdentityMismatch, Target: "tc002", State: checks.OK}}
+	tests := []struct {
+		name    string
+		results []checks.Result
+		why     []string
+	}{
+		{"ok", check(checks.OK, "node address is "+testAddr), nil},
+		{"mismatch", check(checks.Critical, "node reports address 0x000000000000000000000000000000000000dEaD, expected "+testAddr),
+			[]string{"identity check is critical", "0x000000000000000000000000000000000000dEaD", "expected_address " + testAddr}},
+		{"no address reported", check(checks.Unknown, "the node reported no ETH address"),
+			[]string{"identity check is unknown", "reported no ETH address"}},
+		{"not evaluated", nil, []string{"identity is not checked yet", testAddr}},
+		{"only another node checked", other, []string{"identity is not checked yet"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := feedOf(cfg, now, healthyChain(now).observe(), []observe.Node{nodeSeen(node1, now, testRound)}, nil, tt.results...)
+			round, why := rewardGate(f, cfg.Nodes[0], RewardEntry{}, false)
+			if tt.why == nil {
+				if why != "" || round != testRound {
+					t.Fatalf("rewardGate = %d, %q; want round %d", round, why, testRound)
+				}
+				return
+			}
+			if round != 0 {
+				t.Fatalf("rewardGate allowed round %d", round)
+			}
+			for _, w := range tt.why {
+				if !strings.Contains(why, w) {
+					t.Errorf("reason %q does not say %q", why, w)
+				}
 			}
 		})
 	}

@@ -3,11 +3,15 @@ package remediation
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/big"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	logtest "github.com/sirupsen/logrus/hooks/test"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/checks"
@@ -26,7 +30,7 @@ type rewardRig struct {
 	cfg    *config.Config
 }
 
-func startRewardRig(t *testing.T, dir string, r0 *rig, gen nodeapi.Generation) *rewardRig {
+func startRewardRig(t *testing.T, dir string, r0 *rig, gen nodeapi.Generation, opts ...func(*Options)) *rewardRig {
 	t.Helper()
 	node := fakenode.New(gen)
 	if _, err := node.Start(); err != nil {
@@ -46,13 +50,13 @@ func startRewardRig(t *testing.T, dir string, r0 *rig, gen nodeapi.Generation) *
 	if r0 != nil {
 		clk = r0.clk
 	}
-	r := startRig(t, dir, clk)
+	r := startRig(t, dir, clk, opts...)
 	return &rewardRig{rig: r, node: node, client: client, cfg: cfg}
 }
 
 // feedReward feeds a critical RewardNotCalled with the fake node's real
-// snapshot and a chain showing the node's last reward round; chain
-// adjusts the chain observation.
+// snapshot, its identity check, and a chain showing the node's last reward
+// round; chain adjusts the chain observation.
 func (r *rewardRig) feedReward(chainFn func(s *chainState)) {
 	r.t.Helper()
 	r.clk.Advance(time.Second)
@@ -67,7 +71,17 @@ func (r *rewardRig) feedReward(chainFn func(s *chainState)) {
 		chainFn(&cs)
 	}
 	critical := checks.Result{Check: alert.RewardNotCalled, Target: node1, State: checks.Critical}
-	r.feed(feedOf(r.cfg, now, cs.observe(), []observe.Node{{Name: node1, At: now, Snapshot: snap}}, nil, critical))
+	r.feed(feedOf(r.cfg, now, cs.observe(), []observe.Node{{Name: node1, At: now, Snapshot: snap}}, nil,
+		critical, identityOf(r.cfg.Nodes[0], snap)))
+}
+
+// identityOf is the LivepeerNodeIdentityMismatch result of a snapshot.
+func identityOf(n config.Node, s *nodeapi.Snapshot) checks.Result {
+	r := checks.Result{Check: alert.LivepeerNodeIdentityMismatch, Target: n.Name, State: checks.OK, Reason: "node address is " + s.Address}
+	if !nodeapi.SameAddress(s.Address, n.ExpectedAddress) {
+		r.State, r.Reason = checks.Critical, fmt.Sprintf("node reports address %s, expected %s", s.Address, n.ExpectedAddress)
+	}
+	return r
 }
 
 // awaitConfirmation waits until the node answered the reward call and the
@@ -194,4 +208,49 @@ func TestAutoRewardFailures(t *testing.T) {
 			t.Errorf("timeout counter = %v", got)
 		}
 	})
+}
+
+// TestAutoRewardRefusesWrongIdentity: a node that reports another account
+// than expected_address is never asked to call reward, and lpwatch says
+// why in its log and its status; once the right node answers again it is.
+func TestAutoRewardRefusesWrongIdentity(t *testing.T) {
+	log, hook := logtest.NewNullLogger()
+	r := startRewardRig(t, "", nil, nodeapi.Current, func(o *Options) { o.Logger = log })
+	const other = "0x000000000000000000000000000000000000dEaD"
+	r.node.SetAddress(common.HexToAddress(other))
+	for i := 0; i < 3; i++ {
+		r.feedReward(nil)
+	}
+	st := r.settle()
+	if got := r.node.ActionRequests(); len(got) != 0 {
+		t.Fatalf("action requests = %v, want none to a node that is not %s", got, testAddr)
+	}
+	held := st.RewardHeld[node1]
+	for _, want := range []string{"identity check is critical", other, "expected_address " + testAddr} {
+		if !strings.Contains(held, want) {
+			t.Errorf("status says %q, which does not say %q", held, want)
+		}
+	}
+	if _, ok := st.Rewards[node1]; ok {
+		t.Errorf("a refused call is on record as a request: %+v", st.Rewards[node1])
+	}
+	var lines []string
+	for _, e := range hook.AllEntries() {
+		if strings.HasPrefix(e.Message, "auto_reward held back") {
+			lines = append(lines, e.Message)
+		}
+	}
+	if len(lines) != 1 || !strings.Contains(lines[0], other) {
+		t.Errorf("log lines %q, want one naming %s", lines, other)
+	}
+	// The expected node is back: it is asked, and nothing is held back.
+	r.node.SetAddress(common.HexToAddress(testAddr))
+	r.feedReward(nil)
+	r.awaitConfirmation()
+	if got := r.node.ActionRequests(); len(got) != 1 {
+		t.Fatalf("action requests = %v, want one /reward", got)
+	}
+	if st := r.c.Status(); len(st.RewardHeld) != 0 {
+		t.Errorf("still held back: %v", st.RewardHeld)
+	}
 }

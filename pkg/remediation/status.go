@@ -28,6 +28,10 @@ type Status struct {
 	Rewards              map[string]RewardEntry `json:"rewards"`
 	Exhausted            map[string]Episode     `json:"exhausted"`
 	RewardFailed         map[string]Episode     `json:"reward_failed"`
+	// RewardHeld says, per node whose RewardNotCalled is critical, why
+	// auto_reward does not ask it to call reward (the identity check, the
+	// chain, gas, ...); absent while nothing is held back.
+	RewardHeld map[string]string `json:"reward_held,omitempty"`
 	// HoldSince is set when a damaged ledger was replaced.
 	HoldSince time.Time `json:"hold_since,omitempty"`
 	// Fed is the sequence number of the newest evaluation acted on since
@@ -44,6 +48,7 @@ func (c *Controller) Status() Status {
 	})
 	c.mu.Lock()
 	st.Activity, st.NextScheduledRestart, st.Fed = cloneMap(c.activity), c.next, c.fed
+	st.RewardHeld = c.rewardHeld()
 	c.mu.Unlock()
 	return st
 }
