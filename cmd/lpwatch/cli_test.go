@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net/http"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/demo"
 )
 
@@ -32,7 +34,7 @@ func startDemo(t *testing.T) string {
 				Up bool `json:"up"`
 			} `json:"nodes"`
 		}
-		if apiCall(ctx, "GET", "http://"+addr, "/status", nil, &st) == nil && st.Healthy && len(st.Nodes) == 2 && st.Nodes[0].Up && st.Nodes[1].Up {
+		if (daemonAPI{addr: "http://" + addr}).call(ctx, "GET", "/status", nil, &st) == nil && st.Healthy && len(st.Nodes) == 2 && st.Nodes[0].Up && st.Nodes[1].Up {
 			return "http://" + addr
 		}
 		if time.Now().After(deadline) {
@@ -86,5 +88,60 @@ func TestStatusAndSilenceCommands(t *testing.T) {
 	}
 	if code := run([]string{"silence", "add", "-addr", addr, "-for", "1h", "-comment", "x"}, &out, &errb); code != 2 {
 		t.Fatalf("silence without matchers: exit %d, want 2", code)
+	}
+	if code := run([]string{"silence", "add", "-addr", addr, "-all", "-alert", "RewardNotCalled", "-for", "1h", "-comment", "x"}, &out, &errb); code != 2 {
+		t.Fatalf("silence -all with a matcher: exit %d, want 2", code)
+	}
+	errb.Reset()
+	if code := run([]string{"silence", "add", "-addr", addr, "-target", "tc001", "-for", "720h", "-comment", "x"}, &out, &errb); code != 1 || !strings.Contains(errb.String(), "must end within 168h0m0s") {
+		t.Fatalf("a 30-day silence: exit %d %q, want 1 and the maximum", code, errb.String())
+	}
+	out.Reset()
+	if code := run([]string{"silence", "add", "-addr", addr, "-all", "-for", "1h", "-comment", "move the rack"}, &out, &errb); code != 0 {
+		t.Fatalf("silence add -all: exit %d %q", code, errb.String())
+	}
+	out.Reset()
+	if code := run([]string{"silence", "list", "-addr", addr}, &out, &errb); code != 0 || !regexp.MustCompile(`all\s+all\s+.*active\s+move the rack`).MatchString(out.String()) {
+		t.Fatalf("silence list after -all: exit %d\n%s", code, out.String())
+	}
+}
+
+// TestDemoRefusesCrossSiteRequests sends what a web page open in the
+// operator's browser can send to the demo daemon: a text/plain silence
+// of every alert until 2099 and a reload, from a foreign Origin, and the
+// same through a DNS name rebound to 127.0.0.1. All are refused with 403
+// and no silence is made.
+func TestDemoRefusesCrossSiteRequests(t *testing.T) {
+	addr := startDemo(t)
+	const body = `{"all":true,"comment":"pwned","ends_at":"2099-01-01T00:00:00Z"}`
+	for _, c := range []struct{ path, host, ctype, origin string }{
+		{"/api/v1/silences", "", "text/plain", "http://evil.example"},
+		{"/-/reload", "", "text/plain", "http://evil.example"},
+		{"/api/v1/silences", "rebound.evil.example:" + addr[strings.LastIndex(addr, ":")+1:], "application/json", ""},
+		{"/-/reload", "rebound.evil.example", "application/json", "http://rebound.evil.example"},
+	} {
+		req, err := http.NewRequest("POST", addr+c.path, strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Content-Type", c.ctype)
+		if c.origin != "" {
+			req.Header.Set("Origin", c.origin)
+		}
+		if c.host != "" {
+			req.Host = c.host
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusForbidden {
+			t.Errorf("POST %s (Host %q, Origin %q, %s): %d, want 403", c.path, c.host, c.origin, c.ctype, resp.StatusCode)
+		}
+	}
+	var list []alert.Silence
+	if err := (daemonAPI{addr: addr}).call(t.Context(), "GET", "/api/v1/silences", nil, &list); err != nil || len(list) != 0 {
+		t.Errorf("silences after the forged requests: %v %v", list, err)
 	}
 }

@@ -235,7 +235,7 @@ enabled = false
 func pendingNotifications(t *testing.T, listen string) int {
 	t.Helper()
 	var st status.Report
-	if err := apiCall(t.Context(), "GET", "http://"+listen, "/status", nil, &st); err != nil {
+	if err := (daemonAPI{addr: "http://" + listen}).call(t.Context(), "GET", "/status", nil, &st); err != nil {
 		return -1
 	}
 	return st.Delivery.Pending

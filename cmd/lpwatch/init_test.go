@@ -23,7 +23,7 @@ import (
 // test alert goes out; then a PagerDuty and a Slack sink are added and
 // test-alert reports each, failing (exit 1) when one sink refuses.
 func TestInitThenCheckConfigThenTestAlert(t *testing.T) {
-	for _, gen := range []nodeapi.Generation{nodeapi.Current, nodeapi.Legacy} {
+	for _, gen := range nodeapi.Generations() {
 		t.Run(string(gen), func(t *testing.T) {
 			node := fakenode.New(gen)
 			if _, err := node.Start(); err != nil {
@@ -43,7 +43,8 @@ func TestInitThenCheckConfigThenTestAlert(t *testing.T) {
 				t.Fatalf("init: exit %d\n%s\n%s", code, stdout.String(), stderr.String())
 			}
 			b, _ := os.ReadFile(out)
-			for _, want := range []string{`api = "` + string(gen) + `"`, `expected_address = "` + fakenode.DefaultAddress + `"`, "chain_id = 1337"} {
+			for _, want := range []string{`api = "` + string(gen) + `"`, "# detected: " + string(gen) + " (" + gen.Releases() + ")",
+				`expected_address = "` + fakenode.DefaultAddress + `"`, "chain_id = 1337"} {
 				if !strings.Contains(string(b), want) {
 					t.Errorf("written config lacks %q:\n%s", want, b)
 				}

@@ -95,11 +95,11 @@ func initCmd(args []string, stdout, stderr io.Writer) int {
 	case err != nil:
 		fmt.Fprintf(stdout, "node at %s did not answer (%v); using -address %s\n", *nodeURL, err, *address)
 	default:
-		v["Detected"], v["API"] = string(gen), string(gen)
+		v["Detected"], v["API"] = fmt.Sprintf("%s (%s)", gen, gen.Releases()), string(gen)
 		if *address == "" {
 			v["Address"] = addr
 		}
-		fmt.Fprintf(stdout, "node %s: %s API, address %s\n", *nodeURL, gen, addr)
+		fmt.Fprintf(stdout, "node %s: %s API (%s), address %s\n", *nodeURL, gen, gen.Releases(), addr)
 	}
 	if *chainURL != "" {
 		id, err := askChainID(ctx, *chainURL)

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"strings"
 	"text/tabwriter"
@@ -14,8 +15,9 @@ import (
 )
 
 func silenceCmd(args []string, stdout, stderr io.Writer) int {
-	usage := "usage: lpwatch silence add -alert NAME -target T -for 2h -comment TEXT [-addr URL]\n" +
-		"       lpwatch silence list [-addr URL]\n       lpwatch silence expire [-addr URL] ID"
+	usage := "usage: lpwatch silence add (-alert NAME | -target T | -alert NAME -target T | -all) -for 2h -comment TEXT [-config FILE]\n" +
+		"       lpwatch silence list [-config FILE]\n       lpwatch silence expire [-config FILE] ID\n\n" +
+		"-config FILE finds the daemon's address and API token; -addr and -token-file give them instead."
 	if len(args) == 0 {
 		fmt.Fprintln(stderr, usage)
 		return exitUsage
@@ -25,13 +27,23 @@ func silenceCmd(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	fs := flag.NewFlagSet("silence "+args[0], flag.ContinueOnError)
-	addr := fs.String("addr", defaultAddr, "the running daemon's loopback API")
+	flags := addAPIFlags(fs)
 	fs.Usage = func() { fmt.Fprintln(fs.Output(), usage); fs.PrintDefaults() }
 	ctx := context.Background()
+	// connect resolves the flags once they are parsed.
+	connect := func() (daemonAPI, bool) {
+		api, err := flags.api()
+		if err != nil {
+			fmt.Fprintln(stderr, "silence "+args[0]+":", err)
+			return api, false
+		}
+		return api, true
+	}
 	switch args[0] {
 	case "add":
-		name := fs.String("alert", "", "alert name to silence (empty: every alert of the target)")
-		target := fs.String("target", "", "target to silence (empty: every target of the alert)")
+		name := fs.String("alert", "", "alert name to silence (without -target: on every target)")
+		target := fs.String("target", "", "target to silence (without -alert: every alert of it)")
+		all := fs.Bool("all", false, "silence every alert of every target (instead of -alert and -target)")
 		dur := fs.Duration("for", 0, "how long, e.g. 2h")
 		until := fs.String("until", "", "end time, RFC 3339 (instead of -for)")
 		comment := fs.String("comment", "", "why (required)")
@@ -39,7 +51,7 @@ func silenceCmd(args []string, stdout, stderr io.Writer) int {
 			return code
 		}
 		user := os.Getenv("USER")
-		s := alert.Silence{Alert: *name, Target: *target, Comment: *comment, CreatedBy: user}
+		s := alert.Silence{Alert: *name, Target: *target, All: *all, Comment: *comment, CreatedBy: user}
 		switch {
 		case *until != "" && *dur != 0:
 			fmt.Fprintln(stderr, "give -for or -until, not both")
@@ -57,12 +69,20 @@ func silenceCmd(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "give -for or -until")
 			return exitUsage
 		}
-		if *name == "" && *target == "" {
-			fmt.Fprintln(stderr, "give -alert, -target or both: silencing everything is not allowed")
+		switch {
+		case *all && (*name != "" || *target != ""):
+			fmt.Fprintln(stderr, "-all silences every alert: give it without -alert and -target")
+			return exitUsage
+		case !*all && *name == "" && *target == "":
+			fmt.Fprintln(stderr, "give -alert, -target or both, or -all to silence every alert")
 			return exitUsage
 		}
+		api, ok := connect()
+		if !ok {
+			return exitFailure
+		}
 		var out alert.Silence
-		if err := apiCall(ctx, "POST", *addr, "/api/v1/silences", s, &out); err != nil {
+		if err := api.call(ctx, "POST", "/api/v1/silences", s, &out); err != nil {
 			fmt.Fprintln(stderr, "silence add:", err)
 			return exitFailure
 		}
@@ -72,8 +92,12 @@ func silenceCmd(args []string, stdout, stderr io.Writer) int {
 		if code, ok := parseFlags(fs, args[1:], stdout, stderr); !ok {
 			return code
 		}
+		api, ok := connect()
+		if !ok {
+			return exitFailure
+		}
 		var list []alert.Silence
-		if err := apiCall(ctx, "GET", *addr, "/api/v1/silences", nil, &list); err != nil {
+		if err := api.call(ctx, "GET", "/api/v1/silences", nil, &list); err != nil {
 			fmt.Fprintln(stderr, "silence list:", err)
 			return exitFailure
 		}
@@ -88,7 +112,7 @@ func silenceCmd(args []string, stdout, stderr io.Writer) int {
 					state = "pending"
 				}
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, orAny(s.Alert), orAny(s.Target), s.EndsAt.Local().Format("2006-01-02 15:04"), state, s.Comment)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, orAll(s.All, s.Alert), orAll(s.All, s.Target), s.EndsAt.Local().Format("2006-01-02 15:04"), state, s.Comment)
 		}
 		_ = tw.Flush()
 		return exitOK
@@ -100,7 +124,11 @@ func silenceCmd(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, usage)
 			return exitUsage
 		}
-		if err := apiCall(ctx, "DELETE", *addr, "/api/v1/silences/"+fs.Arg(0), nil, nil); err != nil {
+		api, ok := connect()
+		if !ok {
+			return exitFailure
+		}
+		if err := api.call(ctx, "DELETE", "/api/v1/silences/"+url.PathEscape(fs.Arg(0)), nil, nil); err != nil {
 			fmt.Fprintln(stderr, "silence expire:", err)
 			return exitFailure
 		}
@@ -109,6 +137,15 @@ func silenceCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "unknown silence command %q\n%s\n", args[0], usage)
 	return exitUsage
+}
+
+// orAll is orAny for a silence's matcher; "all" names an explicit silence
+// of every alert.
+func orAll(all bool, s string) string {
+	if all {
+		return "all"
+	}
+	return orAny(s)
 }
 
 func orAny(s string) string {

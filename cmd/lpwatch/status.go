@@ -17,17 +17,22 @@ import (
 // plugins: 0 ok, 1 warning, 2 critical (3 when the daemon cannot be read).
 func statusCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("status", flag.ContinueOnError)
-	addr := fs.String("addr", defaultAddr, "the running daemon's loopback API")
+	flags := addAPIFlags(fs)
 	asJSON := fs.Bool("json", false, "print the daemon's /status JSON")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: lpwatch status [-addr URL] [-json]\n\nExit 0 ok, 1 warning, 2 critical, 3 when the daemon cannot be reached.")
+		fmt.Fprintln(fs.Output(), "usage: lpwatch status [-config FILE | -addr URL] [-json]\n\nExit 0 ok, 1 warning, 2 critical, 3 when the daemon cannot be reached.")
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
 		return code
 	}
+	api, err := flags.api()
+	if err != nil {
+		fmt.Fprintln(stderr, "lpwatch status:", err)
+		return 3
+	}
 	var raw json.RawMessage
-	if err := apiCall(context.Background(), "GET", *addr, "/status", nil, &raw); err != nil {
+	if err := api.call(context.Background(), "GET", "/status", nil, &raw); err != nil {
 		fmt.Fprintln(stderr, "lpwatch status:", err)
 		return 3
 	}
@@ -147,7 +152,7 @@ func printStatus(w io.Writer, st status.Report, colour bool) {
 	if len(st.Silences) > 0 {
 		fmt.Fprintln(w, "silences:")
 		for _, s := range st.Silences {
-			fmt.Fprintf(w, "  %s %s/%s until %s: %s\n", s.ID, orAny(s.Alert), orAny(s.Target), s.EndsAt.Local().Format(time.DateTime), s.Comment)
+			fmt.Fprintf(w, "  %s %s/%s until %s: %s\n", s.ID, orAll(s.All, s.Alert), orAll(s.All, s.Target), s.EndsAt.Local().Format(time.DateTime), s.Comment)
 		}
 	}
 }

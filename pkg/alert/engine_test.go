@@ -221,7 +221,7 @@ func TestSilenceAndInhibitionAndCause(t *testing.T) {
 		"resolved EthNodeHeadStale chain critical [pd slack]",
 		"firing EthNodeBehindReference chain warning [slack]")
 
-	if _, err := f.sil.Add(Silence{Alert: DiskSpaceLow, Comment: "resize", EndsAt: clk.Now().Add(time.Hour)}, clk.Now()); err != nil {
+	if _, err := f.sil.Add(Silence{Alert: DiskSpaceLow, Comment: "resize", EndsAt: clk.Now().Add(time.Hour)}, clk.Now(), 24*time.Hour); err != nil {
 		t.Fatal(err)
 	}
 	disk := Input{Alert: DiskSpaceLow, Target: "/data", Active: true, Severity: SeverityWarning}

@@ -19,8 +19,11 @@ import (
 type Silence struct {
 	ID string `json:"id"`
 	// Alert and Target match exactly; an empty matcher matches anything.
-	Alert     string    `json:"alert,omitempty"`
-	Target    string    `json:"target,omitempty"`
+	Alert  string `json:"alert,omitempty"`
+	Target string `json:"target,omitempty"`
+	// All must be set for a silence with neither Alert nor Target, which
+	// matches every alert: that is never the result of a missing field.
+	All       bool      `json:"all,omitempty"`
 	Comment   string    `json:"comment"`
 	CreatedBy string    `json:"created_by,omitempty"`
 	StartsAt  time.Time `json:"starts_at"`
@@ -57,9 +60,9 @@ func OpenSilences(dir string, now time.Time) (*Silences, error) {
 	return s, nil
 }
 
-// Add validates, stores and persists a new silence. The returned silence
-// carries its ID.
-func (s *Silences) Add(sil Silence, now time.Time) (Silence, error) {
+// Add validates, stores and persists a new silence, which must end within
+// maxDuration of now. The returned silence carries its ID.
+func (s *Silences) Add(sil Silence, now time.Time, maxDuration time.Duration) (Silence, error) {
 	var problems []string
 	if strings.TrimSpace(sil.Comment) == "" {
 		problems = append(problems, "a comment is required")
@@ -67,8 +70,17 @@ func (s *Silences) Add(sil Silence, now time.Time) (Silence, error) {
 	if sil.StartsAt.IsZero() {
 		sil.StartsAt = now
 	}
-	if !sil.EndsAt.After(now) || !sil.EndsAt.After(sil.StartsAt) {
+	switch {
+	case !sil.EndsAt.After(now) || !sil.EndsAt.After(sil.StartsAt):
 		problems = append(problems, "the end time must be in the future and after the start")
+	case sil.EndsAt.Sub(now) > maxDuration:
+		problems = append(problems, fmt.Sprintf("a silence must end within %s of now (alert.silence_max_duration)", maxDuration))
+	}
+	switch {
+	case sil.All && (sil.Alert != "" || sil.Target != ""):
+		problems = append(problems, `"all" matches every alert: give it without an alert or a target`)
+	case !sil.All && sil.Alert == "" && sil.Target == "":
+		problems = append(problems, `give an alert, a target or both; a silence of every alert needs "all": true`)
 	}
 	if sil.Alert != "" {
 		if _, ok := Catalog()[sil.Alert]; !ok {

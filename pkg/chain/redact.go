@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+
+	"github.com/lpwatch/lpwatch/pkg/redact"
 )
 
 // describeURL validates an endpoint URL and returns its public name (scheme
@@ -21,7 +23,7 @@ func describeURL(raw string) (name string, clean func(string) string, err error)
 	}
 	u, err := url.Parse(raw)
 	if err != nil {
-		return "", nil, fmt.Errorf("endpoint url is not a url: %w", errors.New(strings.ReplaceAll(err.Error(), raw, "<url>")))
+		return "", nil, fmt.Errorf("endpoint url is not a url: %s", redact.Reason(err))
 	}
 	switch u.Scheme {
 	case "http", "https", "ws", "wss":
@@ -33,7 +35,7 @@ func describeURL(raw string) (name string, clean func(string) string, err error)
 	if u.Host == "" {
 		return "", nil, fmt.Errorf("endpoint url %s:// has no host", u.Scheme)
 	}
-	name = u.Scheme + "://" + u.Host
+	name = redact.URL(raw)
 	// Whole URLs become the name; stray parts (as some errors quote them) become "<redacted>".
 	pairs := []string{raw, name}
 	if red := u.Redacted(); red != raw {

@@ -9,6 +9,7 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/nodeapi"
 	"github.com/lpwatch/lpwatch/pkg/observe"
+	"github.com/lpwatch/lpwatch/pkg/redact"
 )
 
 // weiPerEther is 1e18.
@@ -28,8 +29,8 @@ func nodeChecks(n config.Node, o observe.Node, seen bool, cfg config.Checks, wit
 	}
 	if o.Err != nil {
 		out = append(out, failing(alert.LivepeerNodeDown, name, Critical,
-			fmt.Sprintf("node API at %s does not answer: %s", n.URL, o.Reason),
-			map[string]string{"url": n.URL, "error": o.Reason}))
+			fmt.Sprintf("node API at %s does not answer: %s", redact.URL(n.URL), o.Reason),
+			map[string]string{"url": redact.URL(n.URL), "error": o.Reason}))
 		for _, c := range nodeViewChecks(withChain) {
 			if c != alert.LivepeerNodeDown {
 				out = append(out, unknown(c, name, "the node API does not answer"))

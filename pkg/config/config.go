@@ -34,6 +34,8 @@ const (
 	DefaultChainHealthyWait  = 10 * time.Minute
 	DefaultNodeVerifyWait    = 5 * time.Minute
 	DefaultChainUnhealthyFor = 5 * time.Minute
+	// DefaultSilenceMaxDuration bounds how far ahead a silence may end.
+	DefaultSilenceMaxDuration = 7 * 24 * time.Hour
 	// DefaultRunbookBaseURL is docs/runbooks.md of the lpwatch release.
 	DefaultRunbookBaseURL = "https://github.com/lpwatch/lpwatch/blob/main/docs/runbooks.md"
 )
@@ -62,6 +64,11 @@ type Server struct {
 	WriteTimeout time.Duration `toml:"write_timeout"`
 	// ExternalURL is how people reach the status page, used in notification links.
 	ExternalURL string `toml:"external_url"`
+	// APITokenFile holds a bearer token that POST /-/reload and the silence
+	// API then require ("Authorization: Bearer <token>"); APIToken is its
+	// content, read at load.
+	APITokenFile string `toml:"api_token_file"`
+	APIToken     Secret `toml:"-"`
 }
 
 // State configures where durable state lives.
@@ -79,7 +86,7 @@ type Log struct {
 type Node struct {
 	Name            string        `toml:"name"`
 	URL             string        `toml:"url"`
-	API             string        `toml:"api"` // auto | current | legacy
+	API             string        `toml:"api"` // auto | current | v0.5 | v0.3 | legacy
 	ExpectedAddress string        `toml:"expected_address"`
 	SystemdUnit     string        `toml:"systemd_unit"`
 	Interval        time.Duration `toml:"interval"`
@@ -155,7 +162,9 @@ type Alert struct {
 	OutboxMaxAge   time.Duration `toml:"outbox_max_age"`
 	BackoffInitial time.Duration `toml:"backoff_initial"`
 	BackoffMax     time.Duration `toml:"backoff_max"`
-	Sinks          []Sink        `toml:"sink"`
+	// SilenceMaxDuration bounds how far ahead of now a silence may end.
+	SilenceMaxDuration time.Duration `toml:"silence_max_duration"`
+	Sinks              []Sink        `toml:"sink"`
 }
 
 // Sink is one notification destination.
@@ -221,7 +230,7 @@ func Default() *Config {
 		Checks: DefaultChecks(),
 		Alert: Alert{
 			RepeatInterval: DefaultRepeatInterval, OutboxMaxAge: DefaultOutboxMaxAge, RunbookBaseURL: DefaultRunbookBaseURL,
-			BackoffInitial: DefaultBackoffInitial, BackoffMax: DefaultBackoffMax,
+			BackoffInitial: DefaultBackoffInitial, BackoffMax: DefaultBackoffMax, SilenceMaxDuration: DefaultSilenceMaxDuration,
 		},
 		Remediation: Remediation{
 			DryRun: true, MaxRestarts: DefaultMaxRestarts, Window: DefaultRestartWindow,

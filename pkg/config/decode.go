@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/lpwatch/lpwatch/pkg/redact"
 )
 
 // decoder copies a parsed TOML document onto a struct that already holds
@@ -19,7 +21,10 @@ type decoder struct {
 	problems *problems
 }
 
-var durationType = reflect.TypeOf(time.Duration(0))
+var (
+	durationType = reflect.TypeOf(time.Duration(0))
+	secretType   = reflect.TypeOf(Secret(""))
+)
 
 func (d *decoder) decodeStruct(path string, data map[string]any, rv reflect.Value) {
 	fields := make(map[string]int)
@@ -126,7 +131,11 @@ func (d *decoder) decodeScalar(path string, v any, rv reflect.Value) {
 	switch rv.Kind() {
 	case reflect.String:
 		s, ok := v.(string)
-		if !ok {
+		switch {
+		case !ok && rv.Type() == secretType:
+			d.secretTypeErr(path)
+			return
+		case !ok:
 			d.typeErr(path, "a string", v)
 			return
 		}
@@ -174,6 +183,11 @@ func (d *decoder) typeErr(path, want string, got any) {
 	d.problems.add(d.at(path), path, fmt.Sprintf("expected %s, got %s", want, describe(got)))
 }
 
+// secretTypeErr is typeErr for a secret, whose value is never shown.
+func (d *decoder) secretTypeErr(path string) {
+	d.problems.add(d.at(path), path, "expected a string (the value given is not shown: it is a secret)")
+}
+
 func (d *decoder) at(path string) *Position {
 	if p, ok := d.pos[path]; ok {
 		return &p
@@ -184,6 +198,9 @@ func (d *decoder) at(path string) *Position {
 func describe(v any) string {
 	switch t := v.(type) {
 	case string:
+		if strings.Contains(t, "://") {
+			return fmt.Sprintf("string %q", redact.URL(t)) // a URL may hold a token
+		}
 		return fmt.Sprintf("string %q", t)
 	case int64:
 		return fmt.Sprintf("integer %d", t)

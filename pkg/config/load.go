@@ -8,6 +8,8 @@ import (
 	"sort"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/lpwatch/lpwatch/pkg/redact"
 )
 
 // MaxFileSize bounds the configuration file lpwatch will read.
@@ -41,9 +43,10 @@ func Parse(name string, text []byte) (*Config, error) {
 	if _, err := toml.Decode(string(text), &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			ps.add(&Position{Line: pe.Position.Line, Col: colOf(text, pe.Position.Start)}, "", "syntax error: "+pe.Message)
+			// The decoder quotes the word it refused, which may be an unquoted secret.
+			ps.add(&Position{Line: pe.Position.Line, Col: colOf(text, pe.Position.Start)}, "", "syntax error: "+redact.Quoted(pe.Message))
 		} else {
-			ps.add(nil, "", "syntax error: "+err.Error())
+			ps.add(nil, "", "syntax error: "+redact.Quoted(err.Error()))
 		}
 		return nil, &Error{Problems: ps.list}
 	}

@@ -33,10 +33,10 @@ func (s Secret) Reveal() string { return string(s) }
 // maxSecretSize bounds a secret file.
 const maxSecretSize = 64 << 10
 
-// readSecretFile reads a secret from a regular file of at most
+// ReadSecretFile reads a secret from a regular file of at most
 // maxSecretSize bytes, trimming surrounding white space. Devices, FIFOs
 // and directories are refused (reading /dev/zero or a FIFO would hang).
-func readSecretFile(path string) (Secret, error) {
+func ReadSecretFile(path string) (Secret, error) {
 	// Stat before opening: opening a FIFO would block.
 	pre, err := os.Stat(path)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -13,6 +14,8 @@ import (
 	"github.com/sirupsen/logrus"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/nodeapi"
+	"github.com/lpwatch/lpwatch/pkg/redact"
 )
 
 var (
@@ -63,7 +66,18 @@ func (v *validator) server(s *Server) {
 	if s.ExternalURL != "" {
 		v.httpURL("server.external_url", s.ExternalURL)
 	}
+	if tok := s.APIToken.Reveal(); tok != "" {
+		switch {
+		case len(tok) < minAPITokenLen:
+			v.bad("server.api_token_file", "the token must be at least %d characters (got %d)", minAPITokenLen, len(tok))
+		case strings.IndexFunc(tok, func(r rune) bool { return r <= ' ' || r > '~' }) >= 0:
+			v.bad("server.api_token_file", "the token must be one word of printable ASCII")
+		}
+	}
 }
+
+// minAPITokenLen is the shortest accepted server.api_token_file token.
+const minAPITokenLen = 16
 
 func (v *validator) nodes(nodes []Node) {
 	if len(nodes) == 0 {
@@ -80,7 +94,10 @@ func (v *validator) nodes(nodes []Node) {
 		}
 		seen[n.Name] = true
 		v.httpURL(p+".url", n.URL)
-		v.oneOf(p+".api", n.API, "auto", "current", "legacy")
+		if u, err := url.Parse(n.URL); err == nil && (u.RawQuery != "" || u.ForceQuery || u.Fragment != "") {
+			v.bad(p+".url", "%s: a node URL must not have a query or fragment", redact.URL(n.URL))
+		}
+		v.oneOf(p+".api", n.API, nodeAPIs()...)
 		if !addressRe.MatchString(n.ExpectedAddress) {
 			v.bad(p+".expected_address", "%q is not a 0x-prefixed 20-byte hex address", n.ExpectedAddress)
 		}
@@ -91,6 +108,15 @@ func (v *validator) nodes(nodes []Node) {
 			v.bad(p+".pid_file", "must be an absolute path")
 		}
 	}
+}
+
+// nodeAPIs are the values of [[node]] api: auto and each API generation.
+func nodeAPIs() []string {
+	out := []string{string(nodeapi.Auto)}
+	for _, g := range nodeapi.Generations() {
+		out = append(out, string(g))
+	}
+	return out
 }
 
 func (v *validator) chain(c *Chain) {
@@ -171,6 +197,7 @@ func (v *validator) alert(a *Alert) {
 		v.bad("alert.digest_time", "%q is not a time of day as HH:MM", a.DigestTime)
 	}
 	v.positive("alert.outbox_max_age", a.OutboxMaxAge)
+	v.positive("alert.silence_max_duration", a.SilenceMaxDuration)
 	v.positive("alert.backoff_initial", a.BackoffInitial)
 	if a.BackoffMax < a.BackoffInitial {
 		v.bad("alert.backoff_max", "%s must not be below backoff_initial %s", a.BackoffMax, a.BackoffInitial)
@@ -330,9 +357,8 @@ func (v *validator) listenAddr(key, addr string, required bool) {
 }
 
 func (v *validator) httpURL(key, raw string) {
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		v.bad(key, "%q is not an http(s) URL", raw)
+	if msg := urlProblem(raw, "", "http", "https"); msg != "" {
+		v.bad(key, "%s", msg)
 	}
 }
 
@@ -340,10 +366,34 @@ func (v *validator) rpcURL(key, raw string) {
 	if filepath.IsAbs(raw) {
 		return // IPC socket path
 	}
-	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "ws" && u.Scheme != "wss") {
-		v.bad(key, "%q is not an http(s) or ws(s) URL or an absolute IPC path", raw)
+	if msg := urlProblem(raw, "an absolute IPC path", "http", "https", "ws", "wss"); msg != "" {
+		v.bad(key, "%s", msg)
 	}
+}
+
+// urlProblem says what is wrong with raw as a URL of one of schemes (or
+// else, when not empty, what may stand instead), "" when nothing is. It
+// shows no more of raw than redact.URL does: a URL may carry a token in
+// its user info, path or query.
+func urlProblem(raw, alt string, schemes ...string) string {
+	want := strings.Join(schemes[:len(schemes)-1], "://, ") + ":// or " + schemes[len(schemes)-1] + "://"
+	if alt != "" {
+		want += ", or " + alt
+	}
+	u, err := url.Parse(raw)
+	switch {
+	case raw == "":
+		return "must not be empty: want " + want
+	case err != nil:
+		return "is not a URL: " + redact.Reason(err)
+	case u.Scheme == "":
+		return "has no scheme: want " + want
+	case !slices.Contains(schemes, u.Scheme):
+		return fmt.Sprintf("%s has scheme %q: want %s", redact.URL(raw), u.Scheme, want)
+	case u.Host == "":
+		return fmt.Sprintf("%s:// has no host", u.Scheme)
+	}
+	return ""
 }
 
 func (v *validator) address(key, val string, required bool) {
@@ -364,6 +414,7 @@ func (v *validator) unit(key, val string) {
 // resolveSecrets reads every *_file secret and rejects a secret given both
 // inline and as a file.
 func (v *validator) resolveSecrets(c *Config) {
+	v.secret("server", "api_token", &c.Server.APIToken, c.Server.APITokenFile)
 	for i := range c.Alert.Sinks {
 		s := &c.Alert.Sinks[i]
 		p := "alert.sink[" + strconv.Itoa(i) + "]"
@@ -382,7 +433,7 @@ func (v *validator) secret(prefix, name string, val *Secret, file string) {
 		v.bad(prefix+"."+name+"_file", "set %s or %s_file, not both", name, name)
 		return
 	}
-	s, err := readSecretFile(file)
+	s, err := ReadSecretFile(file)
 	if err != nil {
 		v.bad(prefix+"."+name+"_file", "%v", err)
 		return

@@ -2,9 +2,11 @@ package daemon
 
 import (
 	"context"
+	"net/url"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/remediation"
+	"github.com/lpwatch/lpwatch/pkg/server"
 	"github.com/lpwatch/lpwatch/pkg/status"
 )
 
@@ -57,12 +59,24 @@ func (d *Daemon) Reload(ctx context.Context) error {
 
 // AddSilence implements server.Backend.
 func (d *Daemon) AddSilence(s alert.Silence) (alert.Silence, error) {
-	out, err := d.silences.Add(s, d.clock.Now())
+	out, err := d.silences.Add(s, d.clock.Now(), d.config().Alert.SilenceMaxDuration)
 	if err == nil {
 		d.log.WithField("id", out.ID).WithField("alert", out.Alert).WithField("target", out.Target).
-			WithField("ends_at", out.EndsAt).Info("silence added")
+			WithField("all", out.All).WithField("ends_at", out.EndsAt).Info("silence added")
 	}
 	return out, err
+}
+
+// Access implements server.Backend: the token of server.api_token_file,
+// and the names the daemon answers to beside its listener's address (the
+// configured listen address, the host of server.external_url on any port).
+func (d *Daemon) Access() server.Access {
+	cfg := d.config()
+	hosts := []string{cfg.Server.Listen}
+	if u, err := url.Parse(cfg.Server.ExternalURL); err == nil && u.Hostname() != "" {
+		hosts = append(hosts, u.Hostname())
+	}
+	return server.Access{Token: cfg.Server.APIToken, Hosts: hosts}
 }
 
 // Silences implements server.Backend.

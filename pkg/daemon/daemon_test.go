@@ -160,8 +160,8 @@ func (h *harness) health() (int, status.HealthReport) {
 	return resp.StatusCode, rep
 }
 
-func TestNodeDownAndBackBothGenerations(t *testing.T) {
-	for _, gen := range []nodeapi.Generation{nodeapi.Current, nodeapi.Legacy} {
+func TestNodeDownAndBackEveryGeneration(t *testing.T) {
+	for _, gen := range nodeapi.Generations() {
 		t.Run(string(gen), func(t *testing.T) {
 			node := fakenode.New(gen)
 			if _, err := node.Start(); err != nil {

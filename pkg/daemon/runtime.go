@@ -10,6 +10,7 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/nodeapi"
 	"github.com/lpwatch/lpwatch/pkg/probes"
+	"github.com/lpwatch/lpwatch/pkg/redact"
 )
 
 // schedRun is one running scheduler, replaced on reload.
@@ -24,7 +25,8 @@ func (d *Daemon) buildJobs(cfg *config.Config) ([]probes.Job, error) {
 	for _, n := range cfg.Nodes {
 		client, err := nodeapi.New(n.URL, nodeapi.Options{HTTPClient: d.opts.HTTPClient, Clock: d.clock})
 		if err != nil {
-			return nil, fmt.Errorf("node %s: %w", n.Name, err)
+			// The client's error quotes the URL, which may hold a password.
+			return nil, fmt.Errorf("node %s: %w", n.Name, redact.Error(err, n.URL))
 		}
 		p, err := probes.NewNodeProbe(n, client, d.store, d.clock)
 		if err != nil {

@@ -72,7 +72,7 @@ func arbitrumContracts() map[string]common.Address {
 	}
 }
 
-// currentActions are the action paths of go-livepeer v0.5 and later.
+// currentActions are the action paths of go-livepeer v0.9.1.
 func currentActions() []string {
 	legacyOnly := legacyOnlyActions()
 	var out []string
@@ -84,20 +84,29 @@ func currentActions() []string {
 	return out
 }
 
+// statusHandler answers /status as an orchestrator with one remote
+// transcoder, built with Go goVersion.
+func statusHandler(goVersion string) handler {
+	return jsonOf(func(s state) any {
+		return nodeStatus{
+			Manifests: map[string]any{}, InternalManifests: map[string]string{},
+			StreamInfo: map[string]any{}, OrchestratorPool: []string{},
+			Version: s.version, GolangRuntimeVersion: goVersion, GOArch: "amd64", GOOS: "linux",
+			RegisteredTranscodersNumber: 1,
+			RegisteredTranscoders:       []remoteTranscoder{{Address: "10.0.0.5:53412", Capacity: 10}},
+			BroadcasterPrices:           map[string]*big.Rat{"default": s.price},
+		}
+	})
+}
+
+// currentHandlers serve the API of go-livepeer v0.9.1.
 func (n *Node) currentHandlers() map[string]handler {
 	m := map[string]handler{
-		nodeapi.PathStatus: jsonOf(func(s state) any {
-			return nodeStatus{
-				Manifests: map[string]any{}, InternalManifests: map[string]string{},
-				StreamInfo: map[string]any{}, OrchestratorPool: []string{},
-				Version: s.version, GolangRuntimeVersion: "go1.26.8", GOArch: "amd64", GOOS: "linux",
-				RegisteredTranscodersNumber: 1,
-				RegisteredTranscoders:       []remoteTranscoder{{Address: "10.0.0.5:53412", Capacity: 10}},
-				BroadcasterPrices:           map[string]*big.Rat{"default": s.price},
-			}
-		}),
+		nodeapi.PathStatus:           statusHandler("go1.26.8"),
 		nodeapi.PathOrchestratorInfo: n.orchestratorInfo,
-		nodeapi.PathCurrentRound:     serveCurrentRound,
+		nodeapi.PathCurrentRound: func(w http.ResponseWriter, _ *http.Request, s state) {
+			writeText(w, s.round.String())
+		},
 		nodeapi.PathRoundInitialized: serveRoundInitialized,
 		nodeapi.PathEthAddr:          serveEthAddr,
 		nodeapi.PathEthBalance:       n.decimal(func(s state) *big.Int { return s.balance }, "ETH balance"),
@@ -150,14 +159,4 @@ func (n *Node) orchestratorInfo(w http.ResponseWriter, _ *http.Request, s state)
 		Transcoder *transcoder
 		PriceInfo  *big.Rat
 	}{&t, s.price})
-}
-
-// serveCurrentRound answers decimal text, or the raw big-endian bytes of
-// the number as v0.5.0 through v0.6.x did when SetRoundBytes is on.
-func serveCurrentRound(w http.ResponseWriter, _ *http.Request, s state) {
-	if s.roundBytes {
-		writeRaw(w, s.round.Bytes())
-		return
-	}
-	writeText(w, s.round.String())
 }

@@ -51,13 +51,7 @@ func legacyActions() []string {
 // that set a Content-Type are /transcoderInfo, /status and a few others.
 func (n *Node) legacyHandlers() map[string]handler {
 	m := map[string]handler{
-		nodeapi.PathTranscoderInfo: func(w http.ResponseWriter, _ *http.Request, s state) {
-			if s.stake == nil {
-				n.fail(w, "")
-				return
-			}
-			writeJSON(w, legacyTranscoderOf(s))
-		},
+		nodeapi.PathTranscoderInfo: n.stakeJSON(func(s state) any { return legacyTranscoderOf(s) }),
 		nodeapi.PathNodeID: func(w http.ResponseWriter, _ *http.Request, s state) {
 			writeText(w, s.nodeID)
 		},
@@ -85,13 +79,7 @@ func (n *Node) legacyHandlers() map[string]handler {
 		"/protocolParameters":             jsonOf(legacyProtocolParameters),
 		"/transcoderEarningPoolsForRound": jsonOf(earningsPool),
 		"/getAvailableTranscodingOptions": transcodingOptionsHandler,
-		"/registeredTranscoders": func(w http.ResponseWriter, _ *http.Request, s state) {
-			if s.stake == nil {
-				n.fail(w, "")
-				return
-			}
-			writeJSON(w, []legacyTranscoder{legacyTranscoderOf(s)})
-		},
+		"/registeredTranscoders":          n.stakeJSON(func(s state) any { return []legacyTranscoder{legacyTranscoderOf(s)} }),
 		"/getBroadcastConfig": func(w http.ResponseWriter, _ *http.Request, _ state) {
 			writeRaw(w, []byte(`{"MaxPricePerSegment":150000000000,"TranscodingOptions":"P240p30fps16x9,P360p30fps16x9"}`))
 		},

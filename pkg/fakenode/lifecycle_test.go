@@ -261,6 +261,11 @@ func TestReward(t *testing.T) {
 		{name: "2018 node hides the error", gen: nodeapi.Legacy, status: 200, lastReward: 4253},
 		{name: "2018 success", gen: nodeapi.Legacy, setup: func(n *fakenode.Node) { n.SetRound(4300, true) },
 			status: 200, lastReward: 4300},
+		{name: "v0.3 node hides the error", gen: nodeapi.V03, status: 200, lastReward: 4253},
+		{name: "v0.3 success", gen: nodeapi.V03, setup: func(n *fakenode.Node) { n.SetRound(4300, true) },
+			status: 200, lastReward: 4300},
+		{name: "v0.5 node reports the error", gen: nodeapi.V05, status: 500,
+			body: "Error calling reward: execution reverted: caller has already called reward for the current round\n", lastReward: 4253},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -271,6 +276,9 @@ func TestReward(t *testing.T) {
 			a := do(t, http.MethodPost, n.URL()+"/reward")
 			if a.status != tc.status || string(a.body) != tc.body {
 				t.Fatalf("%d %q, want %d %q", a.status, a.body, tc.status, tc.body)
+			}
+			if tc.body == "" && a.ctype != "" {
+				t.Fatalf("empty answer with content type %q", a.ctype)
 			}
 			if got := n.LastRewardRound().Int64(); got != tc.lastReward {
 				t.Fatalf("LastRewardRound %d, want %d", got, tc.lastReward)

@@ -1,10 +1,12 @@
 // Package fakenode is a faithful, controllable fake of go-livepeer's CLI
-// HTTP API, for tests and for `lpwatch demo`. It serves either API
-// generation with the node's exact shapes: PascalCase JSON with bare big
-// numbers and lowercase addresses, an EIP-55 checksummed /ethAddr, PriceInfo
-// as a JSON string rational, text/plain errors written by http.Error on the
-// current API and 200 empty bodies on the 2018 one, an empty /maxGasPrice
-// when no maximum is set, and 404 for paths the real mux does not have.
+// HTTP API, for tests and for `lpwatch demo`. It serves each API
+// generation as one real release of it does (v0.9.1, v0.6.0, v0.3.3,
+// 0.2.4), with the node's exact shapes: PascalCase JSON with bare big
+// numbers and lowercase addresses, an EIP-55 checksummed /ethAddr,
+// PriceInfo as a JSON string rational, text/plain errors written by
+// http.Error from v0.5.0 on and 200 empty bodies on the 2018 releases, an
+// empty /maxGasPrice when no maximum is set, /currentRound as raw bytes on
+// v0.6.0, and 404 for paths the real mux does not have.
 //
 // Tests change its state with the Set* methods, inject faults per path with
 // SetFault, and observe what was requested with Requests and ActionRequests.
@@ -61,10 +63,10 @@ func WithClock(c clock.Clock) Option {
 	}
 }
 
-// New returns a fake node of generation gen (nodeapi.Current or
-// nodeapi.Legacy) in its default state: see the Default constants. Any
-// other generation gives a node whose Start fails and whose every answer is
-// a 500 naming the problem.
+// New returns a fake node of generation gen (one of nodeapi.Generations)
+// in its default state: see the Default constants. Any other generation
+// gives a node whose Start fails and whose every answer is a 500 naming
+// the problem.
 func New(gen nodeapi.Generation, opts ...Option) *Node {
 	n := &Node{
 		gen:    gen,
@@ -74,11 +76,8 @@ func New(gen nodeapi.Generation, opts ...Option) *Node {
 		logged: make(chan struct{}),
 		closed: make(chan struct{}),
 	}
-	switch gen {
-	case nodeapi.Current:
-		n.handlers = n.currentHandlers()
-	case nodeapi.Legacy:
-		n.handlers = n.legacyHandlers()
+	if p, ok := profileOf(gen); ok {
+		n.handlers, n.st.version = p.handlers(n), p.version
 	}
 	for _, o := range opts {
 		o(n)
@@ -88,7 +87,7 @@ func New(gen nodeapi.Generation, opts ...Option) *Node {
 
 func (n *Node) checkGeneration() error {
 	if n.handlers == nil {
-		return fmt.Errorf("fake node: generation %q is not %q or %q", n.gen, nodeapi.Current, nodeapi.Legacy)
+		return fmt.Errorf("fake node: generation %q is not one of %q", n.gen, nodeapi.Generations())
 	}
 	return nil
 }

@@ -38,15 +38,62 @@ func jsonOf(f func(s state) any) handler {
 	return func(w http.ResponseWriter, _ *http.Request, s state) { writeJSON(w, f(s)) }
 }
 
-// fail answers a failed chain call the way the generation does: the
-// current API writes a 500 text/plain message with http.Error; the 2018 API
-// only logged the error and answered 200 with an empty body.
+// fail answers a failed chain call the way the generation does: v0.5.0
+// and later write a 500 text/plain message with http.Error; the 2018
+// releases (0.2.x, v0.3.x) only logged the error and answered 200 with an
+// empty body.
 func (n *Node) fail(w http.ResponseWriter, msg string) {
-	if n.gen == nodeapi.Legacy {
+	if n.hidesErrors() {
 		w.WriteHeader(http.StatusOK)
 		return
 	}
 	http.Error(w, msg, http.StatusInternalServerError)
+}
+
+// hideErrors wraps h so that its 500 answer becomes a 200 with an empty
+// body, the way a 2018 handler answered after only logging the error.
+func hideErrors(h handler) handler {
+	return func(w http.ResponseWriter, r *http.Request, s state) {
+		h(&errorHider{ResponseWriter: w}, r, s)
+	}
+}
+
+// errorHider turns a 500 into an empty 200; other answers pass unchanged.
+type errorHider struct {
+	http.ResponseWriter
+	hiding bool
+}
+
+// WriteHeader implements http.ResponseWriter.
+func (e *errorHider) WriteHeader(code int) {
+	if code == http.StatusInternalServerError {
+		e.hiding = true
+		e.Header().Del("Content-Type")
+		e.Header().Del("X-Content-Type-Options")
+		code = http.StatusOK
+	}
+	e.ResponseWriter.WriteHeader(code)
+}
+
+// Write implements http.ResponseWriter; the body of a hidden error is dropped.
+func (e *errorHider) Write(b []byte) (int, error) {
+	if e.hiding {
+		return len(b), nil
+	}
+	return e.ResponseWriter.Write(b)
+}
+
+// stakeJSON returns a handler that answers f's value as JSON, or fails
+// like the chain call behind the transcoder record when the stake is
+// unknown (a 2018 node's empty 200).
+func (n *Node) stakeJSON(f func(s state) any) handler {
+	return func(w http.ResponseWriter, _ *http.Request, s state) {
+		if s.stake == nil {
+			n.fail(w, "")
+			return
+		}
+		writeJSON(w, f(s))
+	}
 }
 
 // decimal returns a handler that answers a number of the state as decimal

@@ -127,7 +127,6 @@ func TestCurrentTextEndpoints(t *testing.T) {
 		{name: "checksummed ethAddr", path: "/ethAddr", status: 200, body: fakenode.DefaultAddress, ctype: "text/plain; charset=utf-8"},
 		{name: "balance", path: "/ethBalance", status: 200, body: fakenode.DefaultBalance},
 		{name: "round as text", path: "/currentRound", status: 200, body: "4253"},
-		{name: "round as bytes", setup: func() { n.SetRoundBytes(true) }, path: "/currentRound", status: 200, body: "\x10\x9d"},
 		{name: "round initialized", path: "/roundInitialized", status: 200, body: "true"},
 		{name: "not initialized", setup: func() { n.SetRound(4254, false) }, path: "/roundInitialized", status: 200, body: "false"},
 		{name: "no max gas price", path: "/maxGasPrice", status: 200, body: ""},
@@ -176,13 +175,41 @@ func TestCurrentOtherReadOnlyEndpoints(t *testing.T) {
 	}
 }
 
+// getJSON gets path, which must answer 200 application/json with an
+// object, and returns its sorted keys and raw values.
+func getJSON(t *testing.T, n *fakenode.Node, path string) ([]string, map[string]json.RawMessage) {
+	t.Helper()
+	a := get(t, n, path)
+	if a.status != 200 || a.ctype != "application/json" {
+		t.Fatalf("%s: status %d, content type %q", path, a.status, a.ctype)
+	}
+	return keys(t, a.body)
+}
+
+// wantNotFound checks that none of paths is served.
+func wantNotFound(t *testing.T, n *fakenode.Node, paths ...string) {
+	t.Helper()
+	for _, path := range paths {
+		if a := do(t, http.MethodGet, n.URL()+path); a.status != 404 {
+			t.Errorf("%s: %d, want 404", path, a.status)
+		}
+	}
+}
+
+// wantHiddenFailures checks that each of paths fails as the 2018 nodes
+// did: 200, no content type, an empty body.
+func wantHiddenFailures(t *testing.T, n *fakenode.Node, paths ...string) {
+	t.Helper()
+	for _, path := range paths {
+		if a := get(t, n, path); a.status != 200 || len(a.body) != 0 || a.ctype != "" {
+			t.Errorf("%s failing: %d %q %q, want 200 with an empty body", path, a.status, a.ctype, a.body)
+		}
+	}
+}
+
 func TestLegacyShapes(t *testing.T) {
 	n := start(t, nodeapi.Legacy)
-	a := get(t, n, "/transcoderInfo")
-	if a.status != 200 || a.ctype != "application/json" {
-		t.Fatalf("status %d, content type %q", a.status, a.ctype)
-	}
-	ks, raw := keys(t, a.body)
+	ks, raw := getJSON(t, n, "/transcoderInfo")
 	wantKeys(t, ks, "Address", "LastRewardRound", "RewardCut", "FeeShare", "PricePerSegment", "PendingRewardCut",
 		"PendingFeeShare", "PendingPricePerSegment", "DelegatedStake", "Active", "Status")
 	if string(raw["DelegatedStake"]) != fakenode.DefaultStake {
@@ -200,18 +227,10 @@ func TestLegacyShapes(t *testing.T) {
 		t.Errorf("/getAvailableTranscodingOptions: %q %q", a.ctype, a.body)
 	}
 	n.SetMonitor(true)
-	for _, path := range []string{"/orchestratorInfo", "/metrics", "/maxGasPrice", "/currentBlock"} {
-		if a := get(t, n, path); a.status != 404 {
-			t.Errorf("%s: %d, want 404 on a 2018 node", path, a.status)
-		}
-	}
+	wantNotFound(t, n, "/orchestratorInfo", "/metrics", "/maxGasPrice", "/currentBlock")
 	n.SetBalance(nil)
 	n.SetStake(nil)
-	for _, path := range []string{"/ethBalance", "/transcoderInfo"} {
-		if a := get(t, n, path); a.status != 200 || len(a.body) != 0 {
-			t.Errorf("%s failing: %d %q, want 200 with an empty body", path, a.status, a.body)
-		}
-	}
+	wantHiddenFailures(t, n, "/ethBalance", "/transcoderInfo")
 }
 
 func TestMetricsEndpoint(t *testing.T) {

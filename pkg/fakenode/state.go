@@ -16,7 +16,6 @@ type state struct {
 	version         string
 	round           *big.Int
 	initialized     bool
-	roundBytes      bool
 	lastRewardRound *big.Int
 	active          bool
 	registered      bool
@@ -51,6 +50,8 @@ const (
 	DefaultStake = "123456789012345678901234567"
 	// DefaultBalance is 0.5 ETH in wei.
 	DefaultBalance = "500000000000000000"
+	// DefaultVersionV05 is the version /status reports on a nodeapi.V05 node.
+	DefaultVersionV05 = "0.6.0"
 )
 
 func defaultState() state {
@@ -101,10 +102,11 @@ func (n *Node) update(f func(s *state)) {
 // SetAddress sets the node's ETH account.
 func (n *Node) SetAddress(a common.Address) { n.update(func(s *state) { s.address = a }) }
 
-// SetNodeID sets the 2018 node ID (legacy).
+// SetNodeID sets the 2018 node ID (nodeapi.Legacy only).
 func (n *Node) SetNodeID(id string) { n.update(func(s *state) { s.nodeID = id }) }
 
-// SetVersion sets the version reported by /status (current).
+// SetVersion sets the version reported by /status (nodeapi.Current and
+// nodeapi.V05).
 func (n *Node) SetVersion(v string) { n.update(func(s *state) { s.version = v }) }
 
 // SetRound sets the current round and whether it is initialized.
@@ -114,10 +116,6 @@ func (n *Node) SetRound(round uint64, initialized bool) {
 		s.initialized = initialized
 	})
 }
-
-// SetRoundBytes makes /currentRound answer raw big-endian bytes, as
-// go-livepeer v0.5.0 through v0.6.x did, instead of decimal text.
-func (n *Node) SetRoundBytes(on bool) { n.update(func(s *state) { s.roundBytes = on }) }
 
 // SetLastRewardRound sets the round in which reward was last called.
 func (n *Node) SetLastRewardRound(round uint64) {

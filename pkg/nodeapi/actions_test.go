@@ -19,7 +19,7 @@ func readOnlyPaths() []string {
 }
 
 // TestReadOnlyMethodsNeverRequestActionPaths drives Detect, Snapshot and
-// Metrics against both generations, healthy and faulty, and proves from the
+// Metrics against every generation, healthy and faulty, and proves from the
 // fake's request log that no action path was requested, while the positive
 // control shows the log does catch CallReward.
 func TestReadOnlyMethodsNeverRequestActionPaths(t *testing.T) {
@@ -31,7 +31,7 @@ func TestReadOnlyMethodsNeverRequestActionPaths(t *testing.T) {
 		"errors":         func(n *fakenode.Node) { n.SetFault(fakenode.AllPaths, fakenode.Status(500, "no")) },
 		"chain failures": func(n *fakenode.Node) { n.SetStake(nil); n.SetBalance(nil) },
 	}
-	for _, gen := range []nodeapi.Generation{nodeapi.Current, nodeapi.Legacy} {
+	for _, gen := range nodeapi.Generations() {
 		for name, setup := range setups {
 			t.Run(string(gen)+"/"+name, func(t *testing.T) {
 				n, c := startFake(t, gen, nodeapi.Options{})
@@ -73,6 +73,9 @@ func TestCallReward(t *testing.T) {
 		{name: "node error", gen: nodeapi.Current, handler: func(context.Context) error { return errors.New("nonce too low") },
 			wantErr: "node api /reward: http_500: status 500: Error calling reward: nonce too low"},
 		{name: "2018 node hides errors", gen: nodeapi.Legacy, handler: func(context.Context) error { return errors.New("x") }},
+		{name: "v0.3 node hides errors", gen: nodeapi.V03, handler: func(context.Context) error { return errors.New("x") }},
+		{name: "v0.6 node error", gen: nodeapi.V05, handler: func(context.Context) error { return errors.New("nonce too low") },
+			wantErr: "node api /reward: http_500: status 500: Error calling reward: nonce too low"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,6 +1,8 @@
-// Package nodeapi is a read-only client of go-livepeer's CLI HTTP API, for both
-// generations of that API: the current one (v0.3 and later, CLI port 7935 by
-// default) and the 2018 0.2.x one (served on the media port 8935).
+// Package nodeapi is a read-only client of go-livepeer's CLI HTTP API, for
+// every generation of that API in the wild: the current one (v0.7.0 and
+// later), the Streamflow one (v0.5.0 through v0.6.x, /currentRound as raw
+// bytes), the v0.3.x one (the 2018 paths without /nodeID, CLI port 7935)
+// and the 0.2.x one (served on the media port 8935).
 //
 // The CLI API has no authentication and does not check HTTP methods: a plain
 // GET on an action path such as /reward sends a real transaction. This client
@@ -16,6 +18,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/lpwatch/lpwatch/pkg/clock"
@@ -25,9 +29,17 @@ import (
 type Generation string
 
 const (
-	// Current is the API of go-livepeer v0.3 and later (/orchestratorInfo,
-	// CLI port 7935 by default).
+	// Current is the API of go-livepeer v0.7.0 and later: /orchestratorInfo,
+	// /currentRound as decimal text, CLI port 7935 by default.
 	Current Generation = "current"
+	// V05 is the API of go-livepeer v0.5.0 through v0.6.x (October 2019 to
+	// September 2023): the current paths, but /currentRound answers the raw
+	// big-endian bytes of the round (big.Int.Bytes) instead of text.
+	V05 Generation = "v0.5"
+	// V03 is the API of go-livepeer v0.3.x (August 2018 to March 2019): the
+	// 2018 paths (/transcoderInfo, the bare transcoder struct) on CLI port
+	// 7935, without /nodeID, which 0.3.0 removed.
+	V03 Generation = "v0.3"
 	// Legacy is the API of the 2018 0.2.x releases (/transcoderInfo, /nodeID,
 	// served on port 8935).
 	Legacy Generation = "legacy"
@@ -35,14 +47,38 @@ const (
 	Auto Generation = "auto"
 )
 
-// ParseGeneration converts a configuration value into a Generation.
-func ParseGeneration(s string) (Generation, error) {
-	switch g := Generation(s); g {
-	case Current, Legacy, Auto:
-		return g, nil
-	default:
-		return "", fmt.Errorf("unknown node api generation %q: want %q, %q or %q", s, Current, Legacy, Auto)
+// Generations returns every concrete generation, newest first (Auto is
+// not one). A new slice is returned on each call.
+func Generations() []Generation { return []Generation{Current, V05, V03, Legacy} }
+
+// Releases names the go-livepeer releases that speak g, for an operator;
+// "" for Auto or an unknown generation.
+func (g Generation) Releases() string {
+	switch g {
+	case Current:
+		return "go-livepeer v0.7.0 and later"
+	case V05:
+		return "go-livepeer v0.5.0 to v0.6.x"
+	case V03:
+		return "go-livepeer v0.3.x"
+	case Legacy:
+		return "go-livepeer 0.2.x"
 	}
+	return ""
+}
+
+// ParseGeneration converts a configuration value into a Generation: one of
+// Generations or Auto.
+func ParseGeneration(s string) (Generation, error) {
+	g := Generation(s)
+	if g == Auto || slices.Contains(Generations(), g) {
+		return g, nil
+	}
+	var names []string
+	for _, c := range append([]Generation{Auto}, Generations()...) {
+		names = append(names, strconv.Quote(string(c)))
+	}
+	return "", fmt.Errorf("unknown node api generation %q: want one of %s", s, strings.Join(names, ", "))
 }
 
 // DefaultMaxBodyBytes is the default limit on the size of one response body.

@@ -18,9 +18,32 @@ func TestDetect(t *testing.T) {
 		requests []string
 	}{
 		{name: "current", gen: nodeapi.Current, want: nodeapi.Current,
-			requests: []string{"/orchestratorInfo"}},
+			requests: []string{"/orchestratorInfo", "/status"}},
+		{name: "v0.5", gen: nodeapi.V05, want: nodeapi.V05,
+			requests: []string{"/orchestratorInfo", "/status"}},
+		{name: "v0.3", gen: nodeapi.V03, want: nodeapi.V03,
+			requests: []string{"/orchestratorInfo", "/transcoderInfo", "/nodeID"}},
 		{name: "legacy", gen: nodeapi.Legacy, want: nodeapi.Legacy,
-			requests: []string{"/orchestratorInfo", "/transcoderInfo"}},
+			requests: []string{"/orchestratorInfo", "/transcoderInfo", "/nodeID"}},
+		// Without a version that tells, the form of /currentRound does.
+		{name: "v0.5 without a version", gen: nodeapi.V05, setup: func(n *fakenode.Node) { n.SetVersion("undefined") },
+			want: nodeapi.V05, requests: []string{"/orchestratorInfo", "/status", "/currentRound"}},
+		{name: "v0.5 whose status fails", gen: nodeapi.V05,
+			setup: func(n *fakenode.Node) { n.SetFault(nodeapi.PathStatus, fakenode.Status(500, "Error getting status")) },
+			want:  nodeapi.V05, requests: []string{"/orchestratorInfo", "/status", "/currentRound"}},
+		{name: "current without a version", gen: nodeapi.Current, setup: func(n *fakenode.Node) { n.SetVersion("undefined") },
+			want: nodeapi.Current, requests: []string{"/orchestratorInfo", "/status", "/currentRound"}},
+		{name: "master build after v0.6.0, round as text", gen: nodeapi.Current, setup: func(n *fakenode.Node) { n.SetVersion("0.6.0-a3e725c9") },
+			want: nodeapi.Current, requests: []string{"/orchestratorInfo", "/status", "/currentRound"}},
+		{name: "master build before v0.7.0, round as bytes", gen: nodeapi.V05, setup: func(n *fakenode.Node) { n.SetVersion("0.6.0-0c71b4c1") },
+			want: nodeapi.V05, requests: []string{"/orchestratorInfo", "/status", "/currentRound"}},
+		// Nothing tells: Current, whose snapshot refuses the raw round.
+		{name: "v0.5 whose status and round fail", gen: nodeapi.V05, setup: func(n *fakenode.Node) {
+			n.SetFault(nodeapi.PathStatus, fakenode.Status(500, "Error getting status"))
+			n.SetFault(nodeapi.PathCurrentRound, fakenode.Status(500, "could not query current round"))
+		}, want: nodeapi.Current, requests: []string{"/orchestratorInfo", "/status", "/currentRound"}},
+		{name: "v0.3 with failing transcoderInfo", gen: nodeapi.V03, setup: func(n *fakenode.Node) { n.SetStake(nil) },
+			reason: nodeapi.ReasonUnrecognized, requests: []string{"/orchestratorInfo", "/transcoderInfo", "/nodeID"}},
 		{name: "legacy with failing transcoderInfo", gen: nodeapi.Legacy,
 			setup: func(n *fakenode.Node) { n.SetStake(nil) }, want: nodeapi.Legacy,
 			requests: []string{"/orchestratorInfo", "/transcoderInfo", "/nodeID"}},
@@ -62,4 +85,17 @@ func TestDetectHang(t *testing.T) {
 	n.SetFault(fakenode.AllPaths, fakenode.Hang())
 	_, err := c.Detect(shortCtx(t))
 	wantError(t, err, nodeapi.PathOrchestratorInfo, nodeapi.ReasonTimeout)
+}
+
+// TestDetectTransportFailureAfterOrchestratorInfo returns the transport
+// error of a later request instead of guessing a generation.
+func TestDetectTransportFailureAfterOrchestratorInfo(t *testing.T) {
+	for _, gen := range []nodeapi.Generation{nodeapi.Current, nodeapi.V05} {
+		t.Run(string(gen), func(t *testing.T) {
+			n, c := startFake(t, gen, nodeapi.Options{})
+			n.SetFault(nodeapi.PathStatus, fakenode.Hang())
+			_, err := c.Detect(shortCtx(t))
+			wantError(t, err, nodeapi.PathStatus, nodeapi.ReasonTimeout)
+		})
+	}
 }

@@ -36,8 +36,9 @@ func objectParser(parse func(o object) error) func(body []byte) error {
 	}
 }
 
-// getRound is get with the empty-body check /currentRound needs: a binary
-// round may legitimately contain bytes that look like whitespace.
+// getRound is get with the empty-body check a decimal /currentRound needs,
+// without trimming anything: bytes that look like whitespace are not
+// whitespace in a raw round, and parseRoundText reports them.
 func (c *Client) getRound(ctx context.Context, path string) ([]byte, error) {
 	body, err := c.get(ctx, path)
 	if err == nil && len(body) == 0 {
@@ -46,17 +47,19 @@ func (c *Client) getRound(ctx context.Context, path string) ([]byte, error) {
 	return body, err
 }
 
-func (c *Client) currentEndpoints(s *Snapshot) []endpoint {
+// currentEndpoints are the endpoints of the /orchestratorInfo generations,
+// Current and V05, which differ in how they write /currentRound.
+func (c *Client) currentEndpoints(s *Snapshot, gen Generation) []endpoint {
 	return []endpoint{
 		reader(PathStatus, false, c.getValue, objectParser(func(o object) (err error) {
 			s.Version, err = o.str("Version")
 			return err
 		})),
 		reader(PathOrchestratorInfo, false, c.getValue, func(body []byte) (err error) {
-			s.Transcoder, s.PriceInfo, err = DecodeOrchestratorInfo(body)
+			s.Transcoder, s.PriceInfo, err = decodeOrchestratorInfo(body, gen)
 			return err
 		}),
-		c.roundEndpoint(s),
+		c.roundEndpoint(s, gen),
 		c.roundInitializedEndpoint(s, false),
 		c.addressEndpoint(s),
 		c.balanceEndpoint(s),
@@ -71,17 +74,16 @@ func (c *Client) currentEndpoints(s *Snapshot) []endpoint {
 	}
 }
 
+// legacyEndpoints are the endpoints of 0.2.x, whose identity is also the
+// libp2p node ID.
 func (c *Client) legacyEndpoints(s *Snapshot) []endpoint {
 	return []endpoint{
-		reader(PathTranscoderInfo, false, c.getValue, func(body []byte) (err error) {
-			s.Transcoder, err = DecodeLegacyTranscoder(body)
-			return err
-		}),
+		c.transcoderInfoEndpoint(s),
 		reader(PathNodeID, false, c.getValue, func(body []byte) (err error) {
 			s.NodeID, err = parseNodeID(string(bytes.TrimSpace(body)))
 			return err
 		}),
-		c.roundEndpoint(s),
+		c.roundEndpoint(s, Legacy),
 		c.addressEndpoint(s),
 		c.balanceEndpoint(s),
 		reader(PathStatus, false, c.getValue, objectParser(checkLegacyStatus)),
@@ -90,7 +92,27 @@ func (c *Client) legacyEndpoints(s *Snapshot) []endpoint {
 	}
 }
 
-// checkLegacyStatus checks the 2018 /status shape {"NodeID", "Manifests"}.
+// v03Endpoints are the endpoints of v0.3.x: the 2018 paths without
+// /nodeID, which 0.3.0 removed; /ethAddr alone tells who the node is.
+func (c *Client) v03Endpoints(s *Snapshot) []endpoint {
+	return []endpoint{
+		c.transcoderInfoEndpoint(s),
+		c.roundEndpoint(s, V03),
+		c.addressEndpoint(s),
+		c.balanceEndpoint(s),
+		reader(PathStatus, false, c.getValue, objectParser(checkManifests)),
+		c.roundInitializedEndpoint(s, false),
+	}
+}
+
+func (c *Client) transcoderInfoEndpoint(s *Snapshot) endpoint {
+	return reader(PathTranscoderInfo, false, c.getValue, func(body []byte) (err error) {
+		s.Transcoder, err = DecodeLegacyTranscoder(body)
+		return err
+	})
+}
+
+// checkLegacyStatus checks the 0.2.x /status shape {"NodeID", "Manifests"}.
 func checkLegacyStatus(o object) error {
 	id, err := o.str("NodeID")
 	if err != nil {
@@ -99,6 +121,12 @@ func checkLegacyStatus(o object) error {
 	if _, err := parseNodeID(id); err != nil {
 		return fmt.Errorf("field NodeID: %w", err)
 	}
+	return checkManifests(o)
+}
+
+// checkManifests checks the Manifests map of a 2018 /status; on v0.3.x it
+// is the whole body.
+func checkManifests(o object) error {
 	if m, ok := o["Manifests"]; !ok {
 		return errors.New("field Manifests is missing")
 	} else if !isNull(m) {
@@ -109,9 +137,19 @@ func checkLegacyStatus(o object) error {
 	return nil
 }
 
-func (c *Client) roundEndpoint(s *Snapshot) endpoint {
+// roundEndpoint reads /currentRound in the form generation gen writes:
+// raw big-endian bytes on V05, decimal text on every other generation.
+func (c *Client) roundEndpoint(s *Snapshot, gen Generation) endpoint {
+	if gen == V05 {
+		// No empty-body check: round 0 is no bytes at all, and v0.5.0 and
+		// later report a failed chain call with a 500.
+		return reader(PathCurrentRound, false, c.get, func(body []byte) (err error) {
+			s.CurrentRound, err = parseRoundBytes(body)
+			return err
+		})
+	}
 	return reader(PathCurrentRound, false, c.getRound, func(body []byte) (err error) {
-		s.CurrentRound, err = parseRound(body)
+		s.CurrentRound, err = parseRoundText(body)
 		return err
 	})
 }

@@ -26,7 +26,7 @@ const (
 	ReasonBodyTooLarge = "body_too_large"
 	// ReasonDecode: the body does not have the expected shape.
 	ReasonDecode = "decode"
-	// ReasonUnrecognized: Detect found neither API generation.
+	// ReasonUnrecognized: Detect found no API generation.
 	ReasonUnrecognized = "unrecognized"
 	// ReasonForbiddenPath: the client refused to request an action path.
 	ReasonForbiddenPath = "forbidden_path"

@@ -15,9 +15,13 @@ import (
 
 // requiredPaths are the endpoints a snapshot of gen cannot do without.
 func requiredPaths(gen nodeapi.Generation) []string {
-	if gen == nodeapi.Legacy {
+	switch gen {
+	case nodeapi.Legacy:
 		return []string{nodeapi.PathTranscoderInfo, nodeapi.PathNodeID, nodeapi.PathCurrentRound,
 			nodeapi.PathEthAddr, nodeapi.PathEthBalance, nodeapi.PathStatus}
+	case nodeapi.V03:
+		return []string{nodeapi.PathTranscoderInfo, nodeapi.PathCurrentRound, nodeapi.PathEthAddr,
+			nodeapi.PathEthBalance, nodeapi.PathStatus, nodeapi.PathRoundInitialized}
 	}
 	return []string{nodeapi.PathStatus, nodeapi.PathOrchestratorInfo, nodeapi.PathCurrentRound,
 		nodeapi.PathRoundInitialized, nodeapi.PathEthAddr, nodeapi.PathEthBalance}
@@ -37,10 +41,13 @@ func TestSnapshotFaultPerEndpoint(t *testing.T) {
 		{"empty", fakenode.Empty(), nodeapi.ReasonEmptyBody},
 		{"huge", fakenode.Huge(), nodeapi.ReasonBodyTooLarge},
 	}
-	for _, gen := range []nodeapi.Generation{nodeapi.Current, nodeapi.Legacy} {
+	for _, gen := range nodeapi.Generations() {
 		n, c := startFake(t, gen, nodeapi.Options{})
 		for _, path := range requiredPaths(gen) {
 			for _, f := range faults {
+				if gen == nodeapi.V05 && path == nodeapi.PathCurrentRound && f.fault == fakenode.Empty() {
+					continue // round 0 in the raw form: TestSnapshotV05
+				}
 				t.Run(string(gen)+path+"/"+f.name, func(t *testing.T) {
 					n.ClearFaults()
 					n.SetFault(path, f.fault)

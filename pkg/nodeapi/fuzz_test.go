@@ -1,13 +1,14 @@
 package nodeapi
 
 import (
+	"bytes"
 	"encoding/json"
 	"math/big"
 	"testing"
 )
 
-// FuzzDecodeTranscoder feeds arbitrary bodies to both transcoder decoders
-// and to the round parser. None may panic; what they accept must have
+// FuzzDecodeTranscoder feeds arbitrary bodies to the transcoder decoders
+// and to both round parsers. None may panic; what they accept must have
 // every required field, and must survive being written the way the node
 // writes it and decoded again unchanged. The seed corpus is in
 // testdata/fuzz/FuzzDecodeTranscoder.
@@ -15,7 +16,8 @@ func FuzzDecodeTranscoder(f *testing.F) {
 	f.Add([]byte(orchestratorInfoBody))
 	f.Add([]byte(transcoderInfoBody))
 	f.Fuzz(func(t *testing.T, body []byte) {
-		if tr, price, err := DecodeOrchestratorInfo(body); err == nil {
+		tr, price, currentErr := DecodeOrchestratorInfo(body)
+		if currentErr == nil {
 			requireFields(t, tr, tr.ActivationRound, tr.DeactivationRound)
 			again, againPrice, err := DecodeOrchestratorInfo(encodeCurrent(t, tr, price))
 			if err != nil {
@@ -34,8 +36,23 @@ func FuzzDecodeTranscoder(f *testing.F) {
 			}
 			sameTranscoder(t, tr, again)
 		}
-		if r, err := parseRound(body); err == nil && (r.Sign() < 0 || r.BitLen() > 256) {
-			t.Fatalf("parseRound accepted %v", r)
+		if tr, price, err := decodeOrchestratorInfo(body, V05); err == nil {
+			requireFields(t, tr)
+			again, _, err := decodeOrchestratorInfo(encodeCurrent(t, tr, price), V05)
+			if err != nil {
+				t.Fatalf("re-decoding accepted v0.5 record: %v", err)
+			}
+			sameTranscoder(t, tr, again)
+		} else if currentErr == nil {
+			t.Fatalf("a record the current api accepts is refused as v0.5: %v", err)
+		}
+		// Each round form is exact: the number, written back the way the
+		// node writes it, is the body.
+		if r, err := parseRoundText(body); err == nil && r.String() != string(body) {
+			t.Fatalf("parseRoundText read %q as %v", body, r)
+		}
+		if r, err := parseRoundBytes(body); err == nil && !bytes.Equal(r.Bytes(), body) {
+			t.Fatalf("parseRoundBytes read %x as %v", body, r)
 		}
 	})
 }

@@ -15,19 +15,22 @@ type Snapshot struct {
 	Generation Generation
 	// Address is the node's ETH account as /ethAddr gave it (checksummed).
 	Address string
-	// NodeID is the 2018 libp2p node ID (legacy only).
+	// NodeID is the 2018 libp2p node ID (Legacy only: v0.3.x and later
+	// have none, and Address alone identifies them).
 	NodeID string
-	// Version is the go-livepeer version from /status (current only).
+	// Version is the go-livepeer version from /status (Current and V05;
+	// the 2018 generations do not report one).
 	Version string
 	// CurrentRound is the round the node computes from block numbers; it
 	// may not be initialized yet.
 	CurrentRound *big.Int
-	// RoundInitialized is nil when unknown (an optional legacy endpoint).
+	// RoundInitialized is nil when unknown (optional on Legacy: 0.2.0 to
+	// 0.2.3 do not have it).
 	RoundInitialized *bool
 	// Transcoder is the node account's orchestrator record.
 	Transcoder Transcoder
-	// PriceInfo is the base price in wei per pixel (current only; nil when
-	// the node has none set).
+	// PriceInfo is the base price in wei per pixel (Current and V05; nil
+	// when the node has none set).
 	PriceInfo *big.Rat
 	// EthBalance is the account's ETH balance in wei.
 	EthBalance *big.Int
@@ -52,14 +55,18 @@ type endpoint struct {
 // Snapshot reads every read-only endpoint of the given generation,
 // concurrently, each with ctx. With Auto it calls Detect first.
 //
-// Current: /status, /orchestratorInfo, /currentRound, /roundInitialized,
-// /ethAddr, /ethBalance, and /maxGasPrice, which is optional because nodes
-// before v0.5.15 do not have it. Legacy: /transcoderInfo, /nodeID,
-// /currentRound, /ethAddr, /ethBalance, /status, and /roundInitialized,
-// which is optional because it appeared in 0.2.4.
+// Current and V05: /status, /orchestratorInfo, /currentRound (decimal text
+// on Current, raw big-endian bytes on V05), /roundInitialized, /ethAddr,
+// /ethBalance, and /maxGasPrice, which is optional because nodes before
+// v0.5.15 do not have it. V03: /transcoderInfo, /currentRound, /ethAddr,
+// /ethBalance, /status and /roundInitialized. Legacy: /transcoderInfo,
+// /nodeID, /currentRound, /ethAddr, /ethBalance, /status, and
+// /roundInitialized, which is optional because it appeared in 0.2.4.
 //
 // A failed required endpoint fails the snapshot: the error joins one *Error
 // per failed endpoint, in the order above (errors.As gives the first).
+// So does, before them, a version on /status of another generation than
+// gen (see checkVersion).
 func (c *Client) Snapshot(ctx context.Context, gen Generation) (*Snapshot, error) {
 	if gen == Auto {
 		detected, err := c.Detect(ctx)
@@ -71,8 +78,10 @@ func (c *Client) Snapshot(ctx context.Context, gen Generation) (*Snapshot, error
 	s := &Snapshot{Generation: gen, Optional: map[string]error{}, FetchedAt: c.clock.Now()}
 	var eps []endpoint
 	switch gen {
-	case Current:
-		eps = c.currentEndpoints(s)
+	case Current, V05:
+		eps = c.currentEndpoints(s, gen)
+	case V03:
+		eps = c.v03Endpoints(s)
 	case Legacy:
 		eps = c.legacyEndpoints(s)
 	default:
@@ -89,6 +98,9 @@ func (c *Client) Snapshot(ctx context.Context, gen Generation) (*Snapshot, error
 	}
 	wg.Wait()
 	var failed []error
+	if err := checkVersion(gen, s.Version); err != nil {
+		failed = append(failed, err)
+	}
 	for i, ep := range eps {
 		switch {
 		case errs[i] == nil:
@@ -102,4 +114,22 @@ func (c *Client) Snapshot(ctx context.Context, gen Generation) (*Snapshot, error
 		return nil, errors.Join(failed...)
 	}
 	return s, nil
+}
+
+// checkVersion refuses the snapshot of a Current or V05 node whose /status
+// version belongs to the other of the two: an upgraded or downgraded node
+// under a pinned api, whose /currentRound would be read in the wrong form.
+// Decimal digits are valid raw bytes too ("4253" is round 875705651), so
+// the round itself cannot always tell. The reason is ReasonDecode, which
+// makes a probe with api auto detect again.
+func checkVersion(gen Generation, version string) error {
+	if gen != Current && gen != V05 {
+		return nil
+	}
+	reported, ok := generationOfVersion(version)
+	if !ok || reported == gen {
+		return nil
+	}
+	return decodeError(PathStatus, fmt.Errorf("the node reports version %s, which speaks the %q api, not %q: set api = %q or %q",
+		version, reported, gen, reported, Auto))
 }

@@ -89,8 +89,6 @@ func TestSnapshotCurrentVariants(t *testing.T) {
 		setup func(n *fakenode.Node)
 		check func(t *testing.T, s *nodeapi.Snapshot)
 	}{
-		{name: "big-endian current round", setup: func(n *fakenode.Node) { n.SetRoundBytes(true); n.SetRound(65536, true) },
-			check: func(t *testing.T, s *nodeapi.Snapshot) { wantBig(t, "CurrentRound", s.CurrentRound, "65536") }},
 		{name: "max gas price set", setup: func(n *fakenode.Node) { n.SetMaxGasPrice(big.NewInt(110e9)) },
 			check: func(t *testing.T, s *nodeapi.Snapshot) { wantBig(t, "MaxGasPrice", s.MaxGasPrice, "110000000000") }},
 		{name: "no price set", setup: func(n *fakenode.Node) { n.SetPrice(nil) },
@@ -149,6 +147,29 @@ func TestSnapshotLegacyRoundTrip(t *testing.T) {
 	}
 }
 
+// TestSnapshotV05 reads the v0.5.0-v0.6.x specifics: the raw round of
+// each byte length, round 0 as no bytes at all, and /maxGasPrice absent
+// before v0.5.15.
+func TestSnapshotV05(t *testing.T) {
+	n, c := startFake(t, nodeapi.V05, nodeapi.Options{})
+	for _, round := range []uint64{0, 1, 255, 256, 65536, 1<<63 + 7} {
+		n.SetRound(round, true)
+		s, err := c.Snapshot(testCtx(t), nodeapi.V05)
+		if err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		wantBig(t, "CurrentRound", s.CurrentRound, new(big.Int).SetUint64(round).String())
+	}
+	n.SetFault(nodeapi.PathMaxGasPrice, fakenode.Status(404, "404 page not found"))
+	s, err := c.Snapshot(testCtx(t), nodeapi.V05)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.MaxGasPrice != nil || nodeapi.ReasonOf(s.Optional[nodeapi.PathMaxGasPrice]) != "http_404" {
+		t.Errorf("MaxGasPrice %v, Optional %v", s.MaxGasPrice, s.Optional)
+	}
+}
+
 func TestSnapshotLegacyWithoutRoundInitialized(t *testing.T) {
 	n, c := startFake(t, nodeapi.Legacy, nodeapi.Options{})
 	// 0.2.0 had no /roundInitialized.
@@ -165,7 +186,7 @@ func TestSnapshotLegacyWithoutRoundInitialized(t *testing.T) {
 }
 
 func TestSnapshotAuto(t *testing.T) {
-	for _, gen := range []nodeapi.Generation{nodeapi.Current, nodeapi.Legacy} {
+	for _, gen := range nodeapi.Generations() {
 		t.Run(string(gen), func(t *testing.T) {
 			_, c := startFake(t, gen, nodeapi.Options{})
 			s, err := c.Snapshot(testCtx(t), nodeapi.Auto)

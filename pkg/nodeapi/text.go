@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strconv"
 	"strings"
 )
 
@@ -52,27 +53,49 @@ func parseDecimalBody(body []byte) (*big.Int, error) {
 	return parseUint256(string(bytes.TrimSpace(body)))
 }
 
-// parseRound parses /currentRound. The node wrote decimal text in 2018 and
-// again from v0.7.0, but the raw big-endian bytes of the number from v0.5.0
-// through v0.6.x. A body that is all ASCII digits (after trimming
-// whitespace) is read as decimal; anything else as a big-endian integer of
-// at most 32 bytes without a leading zero byte, as big.Int.Bytes writes it.
-// The two forms can collide only for rounds whose bytes are all ASCII digits
-// or whitespace (such as 10 or 0x3132); real rounds are far from those.
-func parseRound(body []byte) (*big.Int, error) {
-	if trimmed := bytes.TrimSpace(body); len(trimmed) > 0 && allDigits(string(trimmed)) {
-		return parseUint256(string(trimmed))
-	}
+// parseRoundText parses /currentRound as decimal text, the form of 0.2.x,
+// v0.3.x and v0.7.0 and later: currentRound.String() and nothing else.
+// Nothing is trimmed: the raw bytes a v0.5.0-v0.6.x node sends may look
+// like whitespace (round 2613 is "\n5"), and trimming would read them as
+// another number. Such a body is an error naming the v0.5 generation.
+func parseRoundText(body []byte) (*big.Int, error) {
 	if len(body) == 0 {
 		return nil, errors.New("empty round")
 	}
-	if len(body) > maxUint256Bytes {
-		return nil, fmt.Errorf("%d bytes is neither a decimal round nor a big-endian uint256", len(body))
+	if !allDigits(string(body)) {
+		return nil, fmt.Errorf("%s is not a decimal round (go-livepeer v0.5.0 through v0.6.x send raw big-endian bytes: api %q)",
+			describeBody(body), V05)
 	}
-	if body[0] == 0 {
-		return nil, errors.New("big-endian round has a leading zero byte")
+	return parseUint256(string(body))
+}
+
+// parseRoundBytes parses /currentRound as go-livepeer v0.5.0 through
+// v0.6.x write it: the round's big.Int.Bytes(), big-endian, at most 32
+// bytes and without a leading zero byte, and no bytes at all for round 0.
+// Every byte is part of the number, whatever it looks like.
+func parseRoundBytes(body []byte) (*big.Int, error) {
+	if len(body) > maxUint256Bytes {
+		return nil, fmt.Errorf("%d bytes is longer than a big-endian uint256", len(body))
+	}
+	if len(body) > 0 && body[0] == 0 {
+		return nil, fmt.Errorf("big-endian round %s has a leading zero byte", describeBody(body))
 	}
 	return new(big.Int).SetBytes(body), nil
+}
+
+// describeBody names a short body for an error: quoted when it is
+// printable ASCII, in hex otherwise.
+func describeBody(body []byte) string {
+	short := body
+	if len(short) > maxQuoted {
+		short = short[:maxQuoted]
+	}
+	for _, b := range short {
+		if b < 0x20 || b > 0x7e {
+			return fmt.Sprintf("%d bytes 0x%x", len(body), short)
+		}
+	}
+	return strconv.Quote(abbreviate(string(body)))
 }
 
 // parseBoolBody parses /roundInitialized: "true" or "false".
@@ -151,11 +174,13 @@ func parseRat(s string) (*big.Rat, error) {
 	return r, nil
 }
 
+// maxQuoted is how much of a value an error message quotes.
+const maxQuoted = 80
+
 // abbreviate shortens s for an error message.
 func abbreviate(s string) string {
-	const max = 80
-	if len(s) <= max {
+	if len(s) <= maxQuoted {
 		return s
 	}
-	return s[:max] + "..."
+	return s[:maxQuoted] + "..."
 }

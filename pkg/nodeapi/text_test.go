@@ -8,7 +8,7 @@ import (
 
 const maxUint256Text = "115792089237316195423570985008687907853269984665640564039457584007913129639935"
 
-func TestParseRound(t *testing.T) {
+func TestParseRoundText(t *testing.T) {
 	tests := []struct {
 		name    string
 		body    []byte
@@ -16,22 +16,103 @@ func TestParseRound(t *testing.T) {
 		wantErr string
 	}{
 		{name: "decimal", body: []byte("4253"), want: "4253"},
-		{name: "decimal with newline", body: []byte("4253\n"), want: "4253"},
-		{name: "big-endian 4253", body: []byte{0x10, 0x9d}, want: "4253"},
-		{name: "big-endian one byte", body: []byte{0xff}, want: "255"},
-		{name: "big-endian 32 bytes", body: []byte(strings.Repeat("\xff", 32)), want: maxUint256Text},
+		{name: "zero", body: []byte("0"), want: "0"},
 		{name: "decimal max uint256", body: []byte(maxUint256Text), want: maxUint256Text},
 		{name: "empty", body: nil, wantErr: "empty round"},
-		{name: "33 bytes", body: []byte(strings.Repeat("\xff", 33)), wantErr: "neither a decimal round"},
-		{name: "leading zero byte", body: []byte{0x00, 0x10}, wantErr: "leading zero byte"},
 		{name: "decimal leading zero", body: []byte("04253"), wantErr: "leading zero"},
 		{name: "decimal over uint256", body: []byte(maxUint256Text[:77] + "6"), wantErr: "out of uint256 range"},
+		// The raw bytes of a v0.5 round are not text, even when they look
+		// like whitespace around digits: nothing is trimmed.
+		{name: "trailing newline", body: []byte("4253\n"), wantErr: "not a decimal round"},
+		{name: "raw 2613", body: []byte{0x0a, 0x35}, wantErr: "2 bytes 0x0a35 is not a decimal round"},
+		{name: "raw 4253", body: []byte{0x10, 0x9d}, wantErr: `api "v0.5"`},
+		{name: "printable", body: []byte("12a"), wantErr: `"12a" is not a decimal round`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := parseRound(tc.body)
+			got, err := parseRoundText(tc.body)
 			checkBig(t, got, err, tc.want, tc.wantErr)
 		})
+	}
+}
+
+// TestParseRoundBytes reads /currentRound as v0.5.0-v0.6.x write it:
+// big.Int.Bytes(). Every byte counts, also those that look like
+// whitespace or digits; reading those as text gave another round (2613,
+// "\n5", read as 5).
+func TestParseRoundBytes(t *testing.T) {
+	tests := []struct {
+		name    string
+		round   *big.Int
+		wantErr string
+	}{
+		{name: "2613 is \\n5", round: big.NewInt(2613)},
+		{name: "9 is a tab", round: big.NewInt(0x09)},
+		{name: "10 is a newline", round: big.NewInt(0x0a)},
+		{name: "13 is a carriage return", round: big.NewInt(0x0d)},
+		{name: "32 is a space", round: big.NewInt(0x20)},
+		{name: "2353 is \\t1", round: big.NewInt(0x0931)},
+		{name: "3378 is \\r2", round: big.NewInt(0x0d32)},
+		{name: "8243 is space 3", round: big.NewInt(0x2033)},
+		{name: "13600 is 5 space", round: big.NewInt(0x3520)},
+		{name: "2570 is two newlines", round: big.NewInt(0x0a0a)},
+		{name: "12594 is the digits 12", round: big.NewInt(0x3132)},
+		{name: "4253", round: big.NewInt(4253)},
+		{name: "255", round: big.NewInt(255)},
+		{name: "0 is no bytes", round: big.NewInt(0)},
+		{name: "max uint256", round: new(big.Int).SetBytes([]byte(strings.Repeat("\xff", 32)))},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := parseRoundBytes(tc.round.Bytes())
+			checkBig(t, got, err, tc.round.String(), "")
+		})
+	}
+	for _, tc := range []struct {
+		name    string
+		body    []byte
+		wantErr string
+	}{
+		{name: "33 bytes", body: []byte(strings.Repeat("\xff", 33)), wantErr: "longer than a big-endian uint256"},
+		{name: "leading zero byte", body: []byte{0x00, 0x10}, wantErr: "leading zero byte"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := parseRoundBytes(tc.body)
+			checkBig(t, got, err, "", tc.wantErr)
+		})
+	}
+}
+
+func TestGenerationOfVersion(t *testing.T) {
+	tests := []struct {
+		version string
+		want    Generation // "": the version does not tell
+	}{
+		{"0.9.1", Current},
+		{"0.7.0", Current},
+		{"0.7.2-4ba2ad0e", Current},
+		{"1.0.0", Current},
+		{"0.5.0", V05},
+		{"0.5.38", V05},
+		{"0.5.38-4ba2ad0e", V05},
+		{"0.6.0", V05},
+		// Master builds after v0.6.0 switched to text in September 2023.
+		{"0.6.0-a3e725c9", ""},
+		{"0.4.1", Current},
+		{"0.4.1-50330d9e", ""},
+		{"undefined", ""},
+		{"", ""},
+		{"0.5", ""},
+		{"0.5.x", ""},
+		{"0.5.0-", ""},
+		{"v0.5.0", ""},
+		{"0.+5.0", ""},
+	}
+	for _, tc := range tests {
+		got, ok := generationOfVersion(tc.version)
+		if ok != (tc.want != "") || got != tc.want {
+			t.Errorf("generationOfVersion(%q) = %q, %v; want %q", tc.version, got, ok, tc.want)
+		}
 	}
 }
 
@@ -178,14 +259,22 @@ func TestParseNodeID(t *testing.T) {
 }
 
 func TestParseGeneration(t *testing.T) {
-	for _, s := range []string{"current", "legacy", "auto"} {
+	for _, s := range []string{"current", "v0.5", "v0.3", "legacy", "auto"} {
 		if g, err := ParseGeneration(s); err != nil || string(g) != s {
 			t.Errorf("ParseGeneration(%q) = %q, %v", s, g, err)
 		}
 	}
-	for _, s := range []string{"", "Current", "v1"} {
+	for _, s := range []string{"", "Current", "v1", "v0.6", "0.5"} {
 		if _, err := ParseGeneration(s); err == nil {
 			t.Errorf("ParseGeneration(%q) succeeded, want an error", s)
 		}
+	}
+	for _, g := range Generations() {
+		if g.Releases() == "" {
+			t.Errorf("generation %q names no release", g)
+		}
+	}
+	if Auto.Releases() != "" {
+		t.Errorf("auto names releases %q", Auto.Releases())
 	}
 }

@@ -17,7 +17,8 @@ const (
 type Transcoder struct {
 	// Address is the account, as the node wrote it (lowercase hex in JSON).
 	Address string
-	// ServiceURI is the registered service URI (current API only).
+	// ServiceURI is the registered service URI ("" on 0.2.x, which does
+	// not report it).
 	ServiceURI string
 	// LastRewardRound is the last round in which reward was called.
 	LastRewardRound *big.Int
@@ -27,15 +28,17 @@ type Transcoder struct {
 	FeeShare *big.Int
 	// DelegatedStake is the total stake bonded to the orchestrator, in LPT wei.
 	DelegatedStake *big.Int
-	// ActivationRound is the round the orchestrator became active (current API).
+	// ActivationRound is the round the orchestrator became active
+	// (/orchestratorInfo; nil from v0.5.0, which does not report it).
 	ActivationRound *big.Int
 	// DeactivationRound is the round it stops being active; 2^256-1 while
-	// active (current API).
+	// active (/orchestratorInfo; nil from v0.5.0).
 	DeactivationRound *big.Int
 	// LastActiveStakeUpdateRound is the last round its active stake was
-	// updated (current API; nil on v0.5-era nodes, which do not report it).
+	// updated (/orchestratorInfo; nil before v0.5.20, which added it).
 	LastActiveStakeUpdateRound *big.Int
-	// PricePerSegment is the 2018 per-segment price (legacy API).
+	// PricePerSegment is the 2018 per-segment price (/transcoderInfo:
+	// 0.2.x and v0.3.x).
 	PricePerSegment *big.Int
 	// Active reports membership of the active set.
 	Active bool
@@ -52,7 +55,7 @@ type bigField struct {
 	dst **big.Int
 }
 
-// decodeCommon reads the fields both generations share.
+// decodeCommon reads the fields every generation shares.
 func decodeCommon(o object, t *Transcoder) error {
 	var err error
 	addr, err := o.str("Address")
@@ -85,8 +88,9 @@ func decodeBigFields(o object, fields []bigField) error {
 	return nil
 }
 
-// decodeCurrentTranscoder reads the Transcoder object of /orchestratorInfo.
-func decodeCurrentTranscoder(o object) (Transcoder, error) {
+// decodeCurrentTranscoder reads the Transcoder object of /orchestratorInfo
+// as generation gen (Current or V05) writes it.
+func decodeCurrentTranscoder(o object, gen Generation) (Transcoder, error) {
 	var t Transcoder
 	if err := decodeCommon(o, &t); err != nil {
 		return Transcoder{}, err
@@ -95,20 +99,31 @@ func decodeCurrentTranscoder(o object) (Transcoder, error) {
 	if t.ServiceURI, err = o.str("ServiceURI"); err != nil {
 		return Transcoder{}, err
 	}
-	err = decodeBigFields(o, []bigField{
+	required := []bigField{
 		{"LastRewardRound", &t.LastRewardRound},
 		{"RewardCut", &t.RewardCut},
 		{"FeeShare", &t.FeeShare},
 		{"DelegatedStake", &t.DelegatedStake},
+	}
+	// v0.5.20 added it.
+	optional := []bigField{{"LastActiveStakeUpdateRound", &t.LastActiveStakeUpdateRound}}
+	// v0.5.1 added them: only a V05 record may lack them.
+	rounds := []bigField{
 		{"ActivationRound", &t.ActivationRound},
 		{"DeactivationRound", &t.DeactivationRound},
-	})
-	if err != nil {
+	}
+	if gen == V05 {
+		optional = append(optional, rounds...)
+	} else {
+		required = append(required, rounds...)
+	}
+	if err := decodeBigFields(o, required); err != nil {
 		return Transcoder{}, err
 	}
-	// Added after v0.5.x; nodes of that era do not write it.
-	if t.LastActiveStakeUpdateRound, err = o.optBigInt("LastActiveStakeUpdateRound"); err != nil {
-		return Transcoder{}, err
+	for _, f := range optional {
+		if *f.dst, err = o.optBigInt(f.key); err != nil {
+			return Transcoder{}, err
+		}
 	}
 	return t, nil
 }
@@ -117,6 +132,12 @@ func decodeCurrentTranscoder(o object) (Transcoder, error) {
 // /orchestratorInfo: {"Transcoder": {...}, "PriceInfo": "1200"}. PriceInfo
 // is nil when the node wrote null (no base price set).
 func DecodeOrchestratorInfo(body []byte) (Transcoder, *big.Rat, error) {
+	return decodeOrchestratorInfo(body, Current)
+}
+
+// decodeOrchestratorInfo is DecodeOrchestratorInfo for generation gen
+// (Current or V05): a V05 record may lack the fields v0.5.0 did not have.
+func decodeOrchestratorInfo(body []byte, gen Generation) (Transcoder, *big.Rat, error) {
 	o, err := decodeObject(body)
 	if err != nil {
 		return Transcoder{}, nil, err
@@ -125,7 +146,7 @@ func DecodeOrchestratorInfo(body []byte) (Transcoder, *big.Rat, error) {
 	if err != nil {
 		return Transcoder{}, nil, err
 	}
-	t, err := decodeCurrentTranscoder(inner)
+	t, err := decodeCurrentTranscoder(inner, gen)
 	if err != nil {
 		return Transcoder{}, nil, fmt.Errorf("field Transcoder: %w", err)
 	}
@@ -137,8 +158,9 @@ func DecodeOrchestratorInfo(body []byte) (Transcoder, *big.Rat, error) {
 }
 
 // DecodeLegacyTranscoder decodes the body of the 2018 API's
-// /transcoderInfo: the bare transcoder struct, with PricePerSegment and
-// the Pending* fields (which are ignored) and no round bookkeeping.
+// /transcoderInfo (0.2.x and v0.3.x): the bare transcoder struct, with
+// PricePerSegment and the Pending* fields (which are ignored), ServiceURI
+// from v0.3.0 on, and no round bookkeeping.
 func DecodeLegacyTranscoder(body []byte) (Transcoder, error) {
 	o, err := decodeObject(body)
 	if err != nil {

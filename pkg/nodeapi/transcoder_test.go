@@ -190,3 +190,35 @@ func TestDecodeLegacyTranscoder(t *testing.T) {
 		})
 	}
 }
+
+// TestDecodeV05Record reads the records of the v0.5.0-v0.6.x line:
+// v0.5.0 wrote no activation rounds (v0.5.1 added them) and nothing before
+// v0.5.20 wrote LastActiveStakeUpdateRound. Only the current API requires
+// the activation rounds.
+func TestDecodeV05Record(t *testing.T) {
+	v050 := edit(t, orchestratorInfoBody, true, func(o map[string]json.RawMessage) {
+		delete(o, "ActivationRound")
+		delete(o, "DeactivationRound")
+		delete(o, "LastActiveStakeUpdateRound")
+		delete(o, "PricePerPixel")
+	})
+	tr, price, err := decodeOrchestratorInfo(v050, V05)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tr.ActivationRound != nil || tr.DeactivationRound != nil || tr.LastActiveStakeUpdateRound != nil ||
+		tr.LastRewardRound.String() != "4252" || price.Cmp(big.NewRat(1200, 1)) != 0 {
+		t.Fatalf("v0.5.0 record %+v, price %v", tr, price)
+	}
+	if _, _, err := decodeOrchestratorInfo(v050, Current); err == nil || !strings.Contains(err.Error(), "field ActivationRound is missing") {
+		t.Fatalf("current api accepted a record without activation rounds: %v", err)
+	}
+	tr, _, err = decodeOrchestratorInfo([]byte(orchestratorInfoBody), V05)
+	if err != nil || tr.ActivationRound.String() != "2466" || tr.LastActiveStakeUpdateRound.String() != "4253" {
+		t.Fatalf("v0.6.0 record %+v: %v", tr, err)
+	}
+	bad := edit(t, orchestratorInfoBody, true, set("ActivationRound", `-1`))
+	if _, _, err := decodeOrchestratorInfo(bad, V05); err == nil {
+		t.Fatal("a negative activation round was accepted")
+	}
+}

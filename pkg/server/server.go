@@ -1,6 +1,8 @@
 // Package server serves lpwatch's HTTP endpoints: /metrics, /health,
 // /health/live, /status, the status page, POST /-/reload and the silence
 // API. Everything is answered from cached state; nothing waits on a probe.
+// Only POST /-/reload and the silence API's POST and DELETE change state,
+// and guard admits only the daemon's own origin to them.
 package server
 
 import (
@@ -37,6 +39,8 @@ type Backend interface {
 	AddSilence(s alert.Silence) (alert.Silence, error)
 	Silences() []alert.Silence
 	ExpireSilence(id string) error
+	// Access returns what the state-changing routes require now.
+	Access() Access
 }
 
 // Options configures the server.
@@ -65,14 +69,14 @@ func Handler(o Options) http.Handler {
 	mux.HandleFunc("GET /status", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, o.Backend.Status())
 	})
-	mux.HandleFunc("POST /-/reload", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("POST /-/reload", guard(o, false, func(w http.ResponseWriter, r *http.Request) {
 		if err := o.Backend.Reload(r.Context()); err != nil {
 			writeJSON(w, http.StatusBadRequest, map[string]string{"status": "error", "error": err.Error()})
 			return
 		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": "reloaded"})
-	})
-	silenceRoutes(mux, o.Backend)
+	}))
+	silenceRoutes(mux, o)
 	if o.Page != nil {
 		mux.Handle("GET /{$}", o.Page)
 	}

@@ -3,8 +3,6 @@ package server
 import (
 	"context"
 	"errors"
-	"io"
-	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -21,12 +19,17 @@ type stubBackend struct {
 	body     []byte
 	silences []alert.Silence
 	reload   error
+	access   Access
+	// changes counts the calls that change state.
+	changes int
 }
 
 func (s *stubBackend) HealthJSON() (bool, []byte)   { return s.healthy, s.body }
 func (s *stubBackend) Live() bool                   { return s.healthy }
-func (s *stubBackend) Reload(context.Context) error { return s.reload }
+func (s *stubBackend) Reload(context.Context) error { s.changes++; return s.reload }
+func (s *stubBackend) Access() Access               { return s.access }
 func (s *stubBackend) AddSilence(sil alert.Silence) (alert.Silence, error) {
+	s.changes++
 	if sil.Comment == "" {
 		return alert.Silence{}, errors.New("a comment is required")
 	}
@@ -36,6 +39,7 @@ func (s *stubBackend) AddSilence(sil alert.Silence) (alert.Silence, error) {
 }
 func (s *stubBackend) Silences() []alert.Silence { return s.silences }
 func (s *stubBackend) ExpireSilence(id string) error {
+	s.changes++
 	if id != "abc" {
 		return errors.New("no silence with id")
 	}
@@ -54,19 +58,14 @@ func serve(t *testing.T, b Backend) *httptest.Server {
 	return srv
 }
 
+// do sends method url with body, as JSON when there is one.
 func do(t *testing.T, method, url, body string) (int, string) {
 	t.Helper()
-	req, err := http.NewRequest(method, url, strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
+	rq := request{method: method, body: body}
+	if body != "" {
+		rq.header = map[string]string{"Content-Type": "application/json"}
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
+	return send(t, url, rq)
 }
 
 func TestEndpoints(t *testing.T) {

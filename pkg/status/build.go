@@ -10,6 +10,7 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/observe"
+	"github.com/lpwatch/lpwatch/pkg/redact"
 	"github.com/lpwatch/lpwatch/pkg/remediation"
 )
 
@@ -55,7 +56,7 @@ func Build(in Inputs) Report {
 
 // node is one configured node's view from its latest observation.
 func node(n config.Node, snap observe.Snapshot) Node {
-	ns := Node{Name: n.Name, URL: n.URL, API: n.API}
+	ns := Node{Name: n.Name, URL: redact.URL(n.URL), API: n.API}
 	o, ok := snap.Node(n.Name)
 	if !ok {
 		return ns

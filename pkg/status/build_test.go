@@ -9,6 +9,7 @@ import (
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/checks"
+	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/observe"
 )
 
@@ -21,6 +22,8 @@ func TestBuild(t *testing.T) {
 	unobserved.Snapshot, unobserved.Checks = observe.Snapshot{}, nil
 	critical := fullInputs()
 	critical.Checks = append(critical.Checks, Check{Result: checks.Result{Check: alert.EthNodeDown, Target: "chain", State: checks.Critical}})
+	full.Config.Nodes = append(full.Config.Nodes, config.Node{Name: "tc003", URL: "http://operator:n0depassw0rd@10.0.0.3:7935/x?token=t0ken", API: "auto"})
+	full.Config.Chain.URLs = append(full.Config.Chain.URLs, "/run/geth.ipc")
 	onlyWarnings := fullInputs()
 	onlyWarnings.Checks = onlyWarnings.Checks[2:] // tc002 down is a warning: /health stays ok
 
@@ -75,15 +78,11 @@ func TestBuild(t *testing.T) {
 				t.Errorf("delivery %+v", d)
 			}
 		}},
-		{"config redacted", full, func(t *testing.T, r Report) {
-			if got := r.Config.Alert.Sinks[1].URL; got != "https://hooks.example.com/<redacted>" {
-				t.Errorf("sink URL %q", got)
-			}
-			if got := r.Config.Chain.URLs[0]; got != "https://arb.example.com/<redacted>" {
-				t.Errorf("chain URL %q", got)
-			}
-			if got := r.Config.Chain.ReferenceURLs[0]; got != "https://ref.example.com" {
-				t.Errorf("reference URL %q", got)
+		{"URLs redacted", full, func(t *testing.T, r Report) {
+			got := []string{r.Config.Alert.Sinks[1].URL, r.Config.Chain.URLs[0], r.Config.Chain.ReferenceURLs[0], r.Config.Nodes[2].URL, r.Config.Chain.URLs[1], r.Nodes[2].URL}
+			want := []string{"https://hooks.example.com", "https://arb.example.com", "https://ref.example.com", "http://10.0.0.3:7935", "/run/geth.ipc", "http://10.0.0.3:7935"}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("URLs %q, want %q", got, want)
 			}
 		}},
 		{"no chain section without chain.urls", noChain, func(t *testing.T, r Report) {

@@ -1,43 +1,28 @@
 package status
 
 import (
-	"net/url"
-	"strings"
-
 	"github.com/lpwatch/lpwatch/pkg/config"
+	"github.com/lpwatch/lpwatch/pkg/redact"
 )
 
 // Redact returns a copy of cfg fit for /status: secrets print as
-// "<secret>" by themselves, and every URL that may carry a token (sink
-// URLs, chain endpoints with an API key) keeps only its scheme and host.
+// "<secret>" by themselves, and every URL, which may carry a token or a
+// password, keeps only its scheme and host (redact.URL).
 func Redact(cfg *config.Config) *config.Config {
 	c := *cfg
+	c.Server.ExternalURL = redact.URL(cfg.Server.ExternalURL)
+	c.Alert.RunbookBaseURL = redact.URL(cfg.Alert.RunbookBaseURL)
+	c.Nodes = append([]config.Node(nil), cfg.Nodes...)
+	for i := range c.Nodes {
+		c.Nodes[i].URL = redact.URL(c.Nodes[i].URL)
+	}
 	c.Alert.Sinks = append([]config.Sink(nil), cfg.Alert.Sinks...)
 	for i := range c.Alert.Sinks {
-		c.Alert.Sinks[i].URL = schemeHost(c.Alert.Sinks[i].URL)
+		c.Alert.Sinks[i].URL = redact.URL(c.Alert.Sinks[i].URL)
 	}
-	c.Chain.URLs = mapStrings(cfg.Chain.URLs, schemeHost)
-	c.Chain.ReferenceURLs = mapStrings(cfg.Chain.ReferenceURLs, schemeHost)
+	c.Chain.URLs = mapStrings(cfg.Chain.URLs, redact.Endpoint)
+	c.Chain.ReferenceURLs = mapStrings(cfg.Chain.ReferenceURLs, redact.Endpoint)
 	return &c
-}
-
-// schemeHost keeps the scheme and host of a URL ("" stays ""; an IPC path
-// stays as it is).
-func schemeHost(raw string) string {
-	u, err := url.Parse(raw)
-	if raw == "" || err != nil || u.Host == "" {
-		if strings.HasPrefix(raw, "/") {
-			return raw
-		}
-		if raw == "" {
-			return ""
-		}
-		return "<redacted>"
-	}
-	if u.Path == "" && u.RawQuery == "" && u.User == nil {
-		return raw
-	}
-	return u.Scheme + "://" + u.Host + "/<redacted>"
 }
 
 func mapStrings(in []string, f func(string) string) []string {

@@ -33,6 +33,8 @@ var startTime = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 type envOptions struct {
 	// legacy runs the fake node with the 2018 API.
 	legacy bool
+	// gen, when set, is the fake node's API generation (legacy aside).
+	gen nodeapi.Generation
 	// sinkTimeout bounds one delivery attempt (real time); 0 means 2s.
 	sinkTimeout time.Duration
 	// keys are extra TOML keys per section ("remediation", "chain", ...).
@@ -80,6 +82,9 @@ func newEnv(t *testing.T, o envOptions) *env {
 	gen := nodeapi.Current
 	if o.legacy {
 		gen = nodeapi.Legacy
+	}
+	if o.gen != "" {
+		gen = o.gen
 	}
 	e.node = fakenode.New(gen)
 	e.nodeSrv = soak.MustServe(t, e.node)

@@ -65,7 +65,7 @@ func (i ident) String() string     { return i.alert + "/" + i.target }
 
 // matrix is the whole table, in document order.
 func matrix() []row {
-	return slices.Concat(nodeRows(), chainRows(), sinkRows(), dbusRows(), stateRows(), configRows(), signalRows(), rewardRows())
+	return slices.Concat(nodeRows(), nodegenRows(), chainRows(), sinkRows(), dbusRows(), stateRows(), configRows(), signalRows(), rewardRows(), httpRows())
 }
 
 // stdLog records what the standard logger writes (net/http reports

@@ -5,10 +5,12 @@ import (
 	"net/url"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/lpwatch/lpwatch/pkg/redact"
 )
 
 // redacted replaces a secret in a text.
-const redacted = "[redacted]"
+const redacted = redact.Placeholder
 
 // minSecretLen is the shortest string the scrubber replaces: shorter ones
 // would mangle ordinary words.
@@ -20,14 +22,8 @@ const minSegmentLen = 12
 
 // RedactURL keeps only the scheme and host of raw, the part of a webhook
 // URL that may be shown: Slack webhook paths, query strings and user info
-// are secrets. An unparsable URL gives "[redacted]".
-func RedactURL(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil || u.Scheme == "" || u.Host == "" {
-		return redacted
-	}
-	return u.Scheme + "://" + u.Host
-}
+// are secrets. It is redact.URL, the rule for every URL lpwatch prints.
+func RedactURL(raw string) string { return redact.URL(raw) }
 
 // Scrubber removes known secrets from texts before they reach an error,
 // a log line or a status page.
