@@ -12,7 +12,7 @@ interface IRoundsView {
 
 /// @title BondingBase (test double)
 /// @notice State and events shared by the current and the 2018 BondingManager
-/// doubles: registration, total stake, the Reward and TranscoderSlashed events.
+/// doubles: registration, total stake, the Reward, TranscoderSlashed and Unbond events.
 /// The RoundsManager is found through the Controller, as the real contracts do.
 /// Setters are test drivers and open to any caller.
 abstract contract BondingBase {
@@ -29,6 +29,13 @@ abstract contract BondingBase {
 
     event Reward(address indexed transcoder, uint256 amount);
     event TranscoderSlashed(address indexed transcoder, address finder, uint256 penalty, uint256 finderReward);
+    event Unbond(
+        address indexed delegate, address indexed delegator, uint256 unbondingLockId, uint256 amount, uint256 withdrawRound
+    );
+
+    /// @notice The unbonding period: rounds before an unbonded amount can be withdrawn.
+    uint256 public constant UNBONDING_PERIOD = 7;
+    uint256 internal nextUnbondingLockId;
 
     constructor(address _controller) {
         controller = IControllerView(_controller);
@@ -75,6 +82,16 @@ abstract contract BondingBase {
         uint256 stake = delegatedAmount[_transcoder];
         delegatedAmount[_transcoder] = _penalty > stake ? 0 : stake - _penalty;
         emit TranscoderSlashed(_transcoder, _finder, _penalty, _finderReward);
+    }
+
+    /// @notice Test driver: _delegator unbonds _amount from _delegate, whose
+    /// total stake falls by it, and Unbond is emitted as the real contract
+    /// does (a new unbonding lock, withdrawable UNBONDING_PERIOD rounds on).
+    function unbondFrom(address _delegate, address _delegator, uint256 _amount) external {
+        uint256 stake = delegatedAmount[_delegate];
+        delegatedAmount[_delegate] = _amount > stake ? 0 : stake - _amount;
+        uint256 withdrawRound = roundsManager().currentRound() + UNBONDING_PERIOD;
+        emit Unbond(_delegate, _delegator, nextUnbondingLockId++, _amount, withdrawRound);
     }
 
     function roundsManager() internal view returns (IRoundsView) {

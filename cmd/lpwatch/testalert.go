@@ -76,7 +76,7 @@ func sendTest(ctx context.Context, s alert.Sink, source, runbook string) error {
 	n := &alert.Notification{
 		ID: fmt.Sprintf("test-%d", now.UnixNano()), Alert: alert.LpwatchTest, Target: "lpwatch",
 		Severity: alert.SeverityInfo, Status: alert.StatusFiring,
-		Summary:     "[lpwatch] test notification from lpwatch test-alert",
+		Summary:     "test notification from lpwatch test-alert",
 		Description: "If you read this, lpwatch can reach this channel. A resolve follows.",
 		Labels:      map[string]string{"alertname": alert.LpwatchTest, "target": "lpwatch", "severity": "info", "instance": source},
 		StartsAt:    now, CreatedAt: now, Seq: 1, Source: source, Test: true,
@@ -91,6 +91,7 @@ func sendTest(ctx context.Context, s alert.Sink, source, runbook string) error {
 	}
 	r := *n
 	r.Status, r.EndsAt, r.Seq, r.CreatedAt = alert.StatusResolved, time.Now(), 2, time.Now()
+	r.Summary, r.Description = alert.Catalog()[alert.LpwatchTest].Resolved, "This channel receives resolves too."
 	if err := s.Notify(ctx, &r); err != nil {
 		return fmt.Errorf("trigger delivered, resolve failed: %w", err)
 	}

@@ -134,7 +134,11 @@ func (e *Engine) Update(ctx context.Context, inputs []Input) error {
 	for _, k := range keys {
 		in, present := seen[k]
 		if !present || (!in.Active && !in.Unknown) {
-			c, err := e.resolve(ctx, now, k, e.state.Alerts[k], present)
+			why := "no longer monitored"
+			if present {
+				why = in.Reason
+			}
+			c, err := e.resolve(ctx, now, k, e.state.Alerts[k], why)
 			changed = changed || c
 			errs = append(errs, err)
 		}
@@ -144,7 +148,7 @@ func (e *Engine) Update(ctx context.Context, inputs []Input) error {
 		if !ok || rec.Phase != PhaseFiring || rec.Unknown || rec.Resolving {
 			continue
 		}
-		c, err := e.notifyFiring(ctx, now, rec)
+		c, err := e.notifyFiring(ctx, now, rec, seen[k].For)
 		changed = changed || c
 		errs = append(errs, err)
 	}
@@ -185,9 +189,16 @@ func (e *Engine) advance(now time.Time, inputs map[string]Input) bool {
 	return changed
 }
 
-// notifyFiring queues a firing notification when one is due.
-func (e *Engine) notifyFiring(ctx context.Context, now time.Time, rec *record) (bool, error) {
+// notifyFiring queues a firing notification when one is due. A symptom
+// that was only ever held back by its cause, and whose cause has ended,
+// goes back to pending for forDur instead: it is judged afresh.
+func (e *Engine) notifyFiring(ctx context.Context, now time.Time, rec *record, forDur time.Duration) (bool, error) {
 	rec.Cause = e.cause(rec.Alert, rec.Target)
+	if rec.Cause == "" && forDur > 0 && rec.LastSent.IsZero() && strings.HasPrefix(rec.Suppressed, inhibitedBy) {
+		e.log.WithFields(logrus.Fields{"alert": rec.Alert, "target": rec.Target, "was": rec.Suppressed}).Info("symptom outlived its cause: pending again")
+		rec.Phase, rec.PendingSince, rec.FiringSince, rec.Suppressed = PhasePending, now, time.Time{}, ""
+		return true, nil
+	}
 	why := needsUpdate(rec, rec.Severity, rec.Epoch, e.opts.Repeat.For(rec.Severity), now)
 	if why == ReasonNone {
 		return false, nil
@@ -218,13 +229,12 @@ func (e *Engine) notifyFiring(ctx context.Context, now time.Time, rec *record) (
 }
 
 // resolve ends an alert: pending ones vanish, firing ones send a resolve
-// to every sink that got the trigger.
-func (e *Engine) resolve(ctx context.Context, now time.Time, k string, rec *record, present bool) (bool, error) {
+// to every sink that got the trigger. why is what holds now (the check's
+// reason), the resolve's description.
+func (e *Engine) resolve(ctx context.Context, now time.Time, k string, rec *record, why string) (bool, error) {
 	if rec.Phase == PhaseFiring && len(rec.SentTo) > 0 {
-		if !present {
-			rec.Reason = "no longer monitored"
-		}
 		n := e.build(now, rec, StatusResolved)
+		n.Description, n.Cause = why, ""
 		var sinks []string
 		for _, r := range e.opts.Routes {
 			if r.SendResolved && contains(rec.SentTo, r.Name) {
@@ -283,16 +293,19 @@ func (e *Engine) build(now time.Time, rec *record, st Status) *Notification {
 	rule := e.rules[rec.Alert]
 	n := &Notification{
 		ID: newID(), Alert: rec.Alert, Target: rec.Target, Severity: rec.Severity, Status: st,
-		Summary:     fmt.Sprintf("[%s] %s", rec.Target, rule.Summary),
-		Description: rec.Reason, Cause: rec.Cause, Details: copyMap(rec.Details),
+		Summary: rule.Summary, Description: rec.Reason, Cause: rec.Cause, Details: copyMap(rec.Details),
 		StartsAt: rec.FiringSince, CreatedAt: now, Seq: e.state.Seq, Source: e.opts.Source,
 		Labels: map[string]string{"alertname": rec.Alert, "target": rec.Target, "severity": rec.Severity.String(), "instance": e.opts.Source},
 	}
-	if rule.Summary == "" {
-		n.Summary = fmt.Sprintf("[%s] %s", rec.Target, rec.Alert)
+	if n.Summary == "" {
+		n.Summary = rec.Alert
 	}
 	if st == StatusResolved {
 		n.EndsAt = now
+		n.Summary = rule.Resolved
+		if n.Summary == "" {
+			n.Summary = "resolved: " + rec.Alert
+		}
 	}
 	if e.opts.RunbookBaseURL != "" {
 		n.RunbookURL = strings.TrimRight(e.opts.RunbookBaseURL, "#") + "#" + RunbookAnchor(rec.Alert)
@@ -312,6 +325,9 @@ func (e *Engine) cause(alert, target string) string {
 	return ""
 }
 
+// inhibitedBy starts the suppression reason of a symptom held back by its cause.
+const inhibitedBy = "inhibited by "
+
 // suppressed says why notifications of (alert, target) are held back now:
 // a silence, or inhibition of a pure symptom by its firing cause.
 func (e *Engine) suppressed(alert, target string, now time.Time) string {
@@ -320,7 +336,7 @@ func (e *Engine) suppressed(alert, target string, now time.Time) string {
 	}
 	if e.rules[alert].Symptom {
 		if c := e.cause(alert, target); c != "" {
-			return "inhibited by " + strings.SplitN(c, ":", 2)[0]
+			return inhibitedBy + strings.SplitN(c, ":", 2)[0]
 		}
 	}
 	return ""

@@ -43,6 +43,25 @@ type SlashEvent struct {
 	FinderReward *big.Int
 }
 
+// UnbondEvent is BondingManager.Unbond(address indexed delegate, address
+// indexed delegator, uint256 unbondingLockId, uint256 amount, uint256
+// withdrawRound): a delegator took amount of its stake off delegate.
+type UnbondEvent struct {
+	EventMeta
+	Delegate      common.Address
+	Delegator     common.Address
+	LockID        *big.Int
+	Amount        *big.Int
+	WithdrawRound *big.Int
+}
+
+// StakeEvents are the logs that take stake from a transcoder: slashes of
+// it, and unbonds of its delegators.
+type StakeEvents struct {
+	Slashes []SlashEvent
+	Unbonds []UnbondEvent
+}
+
 func meta(l *types.Log) EventMeta {
 	return EventMeta{BlockNumber: l.BlockNumber, TxHash: l.TxHash, LogIndex: l.Index, Removed: l.Removed}
 }
@@ -51,7 +70,7 @@ func meta(l *types.Log) EventMeta {
 // transcoders (all when none are given).
 func (p *Prober) RewardEvents(ctx context.Context, from, to uint64, transcoders ...common.Address) ([]RewardEvent, error) {
 	c := p.bd.bonding
-	return events(ctx, p, from, to, bondingManager, c.GetABI().Events["Reward"].ID, addressTopics(transcoders),
+	return events(ctx, p, from, to, bondingManager, []common.Hash{c.GetABI().Events["Reward"].ID}, addressTopics(transcoders),
 		func(l *types.Log) (RewardEvent, error) {
 			ev, err := c.UnpackRewardEvent(l)
 			if err != nil {
@@ -65,20 +84,60 @@ func (p *Prober) RewardEvents(ctx context.Context, from, to uint64, transcoders 
 // the given transcoders (all when none are given).
 func (p *Prober) SlashEvents(ctx context.Context, from, to uint64, transcoders ...common.Address) ([]SlashEvent, error) {
 	c := p.bd.bonding
-	return events(ctx, p, from, to, bondingManager, c.GetABI().Events["TranscoderSlashed"].ID, addressTopics(transcoders),
-		func(l *types.Log) (SlashEvent, error) {
-			ev, err := c.UnpackTranscoderSlashedEvent(l)
-			if err != nil {
-				return SlashEvent{}, err
+	return events(ctx, p, from, to, bondingManager, []common.Hash{c.GetABI().Events["TranscoderSlashed"].ID}, addressTopics(transcoders),
+		p.decodeSlash)
+}
+
+// StakeEvents returns, with one log query per block range, the
+// TranscoderSlashed logs of the given transcoders and the Unbond logs of
+// their delegators in blocks [from, to] (all transcoders when none are
+// given): both index the transcoder first.
+func (p *Prober) StakeEvents(ctx context.Context, from, to uint64, transcoders ...common.Address) (StakeEvents, error) {
+	abi := p.bd.bonding.GetABI()
+	slashID, unbondID := abi.Events["TranscoderSlashed"].ID, abi.Events["Unbond"].ID
+	type stakeLog struct {
+		slash  *SlashEvent
+		unbond *UnbondEvent
+	}
+	logs, err := events(ctx, p, from, to, bondingManager, []common.Hash{slashID, unbondID}, addressTopics(transcoders),
+		func(l *types.Log) (stakeLog, error) {
+			if len(l.Topics) > 0 && l.Topics[0] == unbondID {
+				ev, err := p.bd.bonding.UnpackUnbondEvent(l)
+				if err != nil {
+					return stakeLog{}, err
+				}
+				return stakeLog{unbond: &UnbondEvent{EventMeta: meta(l), Delegate: ev.Delegate, Delegator: ev.Delegator,
+					LockID: ev.UnbondingLockId, Amount: ev.Amount, WithdrawRound: ev.WithdrawRound}}, nil
 			}
-			return SlashEvent{EventMeta: meta(l), Transcoder: ev.Transcoder, Finder: ev.Finder, Penalty: ev.Penalty, FinderReward: ev.FinderReward}, nil
+			ev, err := p.decodeSlash(l)
+			return stakeLog{slash: &ev}, err
 		})
+	if err != nil {
+		return StakeEvents{}, err
+	}
+	var out StakeEvents
+	for _, l := range logs {
+		if l.slash != nil {
+			out.Slashes = append(out.Slashes, *l.slash)
+		} else {
+			out.Unbonds = append(out.Unbonds, *l.unbond)
+		}
+	}
+	return out, nil
+}
+
+func (p *Prober) decodeSlash(l *types.Log) (SlashEvent, error) {
+	ev, err := p.bd.bonding.UnpackTranscoderSlashedEvent(l)
+	if err != nil {
+		return SlashEvent{}, err
+	}
+	return SlashEvent{EventMeta: meta(l), Transcoder: ev.Transcoder, Finder: ev.Finder, Penalty: ev.Penalty, FinderReward: ev.FinderReward}, nil
 }
 
 // NewRoundEvents returns the NewRound logs in blocks [from, to].
 func (p *Prober) NewRoundEvents(ctx context.Context, from, to uint64) ([]NewRoundEvent, error) {
 	c := p.bd.rounds
-	return events(ctx, p, from, to, roundsManager, c.GetABI().Events["NewRound"].ID, nil,
+	return events(ctx, p, from, to, roundsManager, []common.Hash{c.GetABI().Events["NewRound"].ID}, nil,
 		func(l *types.Log) (NewRoundEvent, error) {
 			ev, err := c.UnpackNewRoundEvent(l)
 			if err != nil {
@@ -103,9 +162,10 @@ const (
 	bondingManager
 )
 
-// events fetches and decodes one event type through the pool, failing over
-// as a whole when an endpoint stops answering.
-func events[T any](ctx context.Context, p *Prober, from, to uint64, kind contractKind, id common.Hash, topic1 []common.Hash, decode func(*types.Log) (T, error)) ([]T, error) {
+// events fetches and decodes the logs of the event types ids (topic0)
+// through the pool, failing over as a whole when an endpoint stops
+// answering.
+func events[T any](ctx context.Context, p *Prober, from, to uint64, kind contractKind, ids, topic1 []common.Hash, decode func(*types.Log) (T, error)) ([]T, error) {
 	if from > to {
 		return nil, fmt.Errorf("log range %d-%d: from is after to", from, to)
 	}
@@ -117,7 +177,7 @@ func events[T any](ctx context.Context, p *Prober, from, to uint64, kind contrac
 	if kind == bondingManager {
 		addr = cs.BondingManager
 	}
-	topics := [][]common.Hash{{id}}
+	topics := [][]common.Hash{ids}
 	if len(topic1) > 0 {
 		topics = append(topics, topic1)
 	}

@@ -2,6 +2,7 @@ package chain_test
 
 import (
 	"math/big"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -37,6 +38,9 @@ func TestEventsAcrossChunks(t *testing.T) {
 	}
 	must(t, d.SetTotalStake(ctx, orch, eth(10)))
 	must(t, d.Slash(ctx, orch, finder, eth(4), eth(1)))
+	delegator := addr(4)
+	must(t, d.Unbond(ctx, orch, delegator, eth(2)))
+	must(t, d.Unbond(ctx, other, delegator, eth(1)))
 	to := head()
 
 	_, err := p.Contracts(ctx) // resolved once, outside the count
@@ -82,6 +86,26 @@ func TestEventsAcrossChunks(t *testing.T) {
 	must(t, err)
 	if len(none) != 0 {
 		t.Errorf("slashes of %s: %+v", other, none)
+	}
+
+	before = e.Calls()
+	stake, err := p.StakeEvents(ctx, from, to, orch)
+	must(t, err)
+	if got, want := e.Calls()-before, (to-from+1+2)/3; got != want {
+		t.Errorf("%d eth_getLogs calls for slashes and unbonds of %d blocks, want %d (one query per range)", got, to-from+1, want)
+	}
+	if !reflect.DeepEqual(stake.Slashes, slashes) {
+		t.Errorf("stake events' slashes %+v, want %+v", stake.Slashes, slashes)
+	}
+	if len(stake.Unbonds) != 1 {
+		t.Fatalf("unbonds from %s: %+v, want 1", orch, stake.Unbonds)
+	}
+	u := stake.Unbonds[0]
+	if u.Delegate != orch || u.Delegator != delegator || u.Amount.Cmp(eth(2)) != 0 || u.LockID.Sign() != 0 || u.WithdrawRound.Uint64() < rounds[2]+7 {
+		t.Errorf("unbond %+v", u)
+	}
+	if stakeOfOther, err := p.StakeEvents(ctx, from, to, other); err != nil || len(stakeOfOther.Slashes) != 0 || len(stakeOfOther.Unbonds) != 1 {
+		t.Errorf("stake events of %s: %+v %v", other, stakeOfOther, err)
 	}
 }
 

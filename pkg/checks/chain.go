@@ -27,11 +27,13 @@ type chainState struct {
 	lastObs   time.Time
 	events    *ChainEvents
 	slashSeen map[string]uint64
-	errs      []error
+	// unbondSeen is the round each unbond was first seen in.
+	unbondSeen map[string]uint64
+	errs       []error
 }
 
 func newChainState() *chainState {
-	return &chainState{mem: make(map[string]*nodeMemory), slashSeen: make(map[string]uint64)}
+	return &chainState{mem: make(map[string]*nodeMemory), slashSeen: make(map[string]uint64), unbondSeen: make(map[string]uint64)}
 }
 
 // nodeMemory is what the checks remember of one node between observations.
@@ -61,7 +63,7 @@ func (e *Evaluator) chainChecks(now time.Time, snap observe.Snapshot) []Result {
 		e.learn(in)
 	}
 	if in.down == "" {
-		st.learnSlashes(in.obs.Round.CurrentRound)
+		st.learnEvents(in.obs.Round.CurrentRound)
 	}
 	names := make(map[string]bool, len(e.cfg.Nodes))
 	for _, n := range e.cfg.Nodes {

@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 	"math/big"
+	"strconv"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -109,13 +110,15 @@ func (m *nodeMemory) learnStake(round *uint64, a *chain.AccountInfo) {
 
 // stakeDropped is StakeDropped: a TranscoderSlashed event (critical, for
 // the round it was seen in and the next), or total stake down by more than
-// stake_drop_fraction from its high within the round (warning).
+// stake_drop_fraction from its high within the round (warning), saying
+// whether delegators' Unbond events in the round account for the drop: a
+// voluntary unbond is never more than a warning.
 func (e *Evaluator) stakeDropped(node string, o *chain.Observation, a *chain.AccountInfo, m *nodeMemory) Result {
 	check := alert.StakeDropped
 	if s := e.chain.recentSlash(a.Address, o.Round.CurrentRound); s != nil {
 		r := failing(check, node, Critical,
 			fmt.Sprintf("TranscoderSlashed: penalty %s LPT wei (finder %s) in tx %s at block %d", s.Penalty, s.Finder.Hex(), s.TxHash.Hex(), s.BlockNumber),
-			map[string]string{"penalty": s.Penalty.String(), "finder": s.Finder.Hex(), "tx": s.TxHash.Hex(), "block": u64s(s.BlockNumber)})
+			map[string]string{"cause": "slash", "penalty": s.Penalty.String(), "finder": s.Finder.Hex(), "tx": s.TxHash.Hex(), "block": u64s(s.BlockNumber)})
 		r.Epoch = s.TxHash.Hex()
 		return r
 	}
@@ -125,20 +128,45 @@ func (e *Evaluator) stakeDropped(node string, o *chain.Observation, a *chain.Acc
 	if !n.ok() {
 		return unknown(check, node, n.why)
 	}
+	problem := e.chain.slashScanProblem()
 	if m.stakeMax != nil && m.stakeRound == round && m.stakeMax.Sign() > 0 {
-		drop := new(big.Rat).SetFrac(new(big.Int).Sub(m.stakeMax, stake), m.stakeMax)
+		fell := new(big.Int).Sub(m.stakeMax, stake)
+		drop := new(big.Rat).SetFrac(fell, m.stakeMax)
 		limit := new(big.Rat).SetFloat64(e.cfg.Checks.StakeDropFraction)
 		if limit != nil && drop.Cmp(limit) > 0 {
 			f, _ := drop.Float64()
-			r := failing(check, node, Warning,
-				fmt.Sprintf("total stake fell %s within round %d: from %s to %s LPT wei", pct(f), round, m.stakeMax, stake),
-				map[string]string{"round": u64s(round), "stake_high": m.stakeMax.String(), "stake": stake.String()})
+			if behind := e.chain.scanBehind(o.Block); behind != "" {
+				return unknown(check, node, fmt.Sprintf("total stake fell %s within round %d, but %s", pct(f), round, behind))
+			}
+			unbonded, count := e.chain.unbondsIn(a.Address, round)
+			details := map[string]string{"round": u64s(round), "stake_high": m.stakeMax.String(), "stake": stake.String(),
+				"unbonded": unbonded.String(), "unbonds": strconv.Itoa(count)}
+			why := fmt.Sprintf("total stake fell %s within round %d: from %s to %s LPT wei; ", pct(f), round, m.stakeMax, stake)
+			switch {
+			case count > 0 && unbonded.Cmp(fell) >= 0:
+				why += fmt.Sprintf("delegators unbonded %s LPT wei (%d Unbond event(s)): a voluntary unbond, not a slash", unbonded, count)
+				details["cause"] = "unbond"
+			case count > 0:
+				why += fmt.Sprintf("delegators unbonded %s LPT wei (%d Unbond event(s)); no Unbond or TranscoderSlashed event explains the other %s LPT wei",
+					unbonded, count, new(big.Int).Sub(fell, unbonded))
+				details["cause"] = "unexplained"
+			case e.chain.events == nil:
+				why += "Unbond and TranscoderSlashed events are not scanned"
+				details["cause"] = "unknown"
+			case problem != "":
+				why += "no Unbond event explains it, and " + problem
+				details["cause"] = "unknown"
+			default:
+				why += "no Unbond or TranscoderSlashed event explains it"
+				details["cause"] = "unexplained"
+			}
+			r := failing(check, node, Warning, why, details)
 			r.Epoch = u64s(round)
 			return r
 		}
 	}
-	if why := e.chain.slashScanProblem(); why != "" {
-		return unknown(check, node, "stake "+stake.String()+" LPT wei has not dropped, but "+why)
+	if problem != "" {
+		return unknown(check, node, "stake "+stake.String()+" LPT wei has not dropped, but "+problem)
 	}
 	return ok(check, node, fmt.Sprintf("total stake %s LPT wei, no drop within round %d", stake, round))
 }

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"math/big"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -9,11 +10,16 @@ import (
 )
 
 // ChainEvents is what the chain probe's log scans found: the recent
-// TranscoderSlashed events of the monitored accounts, and how the scans go.
+// TranscoderSlashed events of the monitored accounts and Unbond events of
+// their delegators, and how the scans go.
 type ChainEvents struct {
 	Slashes []chain.SlashEvent
+	Unbonds []chain.UnbondEvent
 	// Scanned is true once a scan has succeeded.
 	Scanned bool
+	// ScannedTo is the last block of the latest successful scan: the
+	// events of an observation's head are known once it reaches the head.
+	ScannedTo uint64
 	// Err is the latest scan's error (nil when it succeeded).
 	Err error
 }
@@ -22,29 +28,64 @@ type ChainEvents struct {
 // before Evaluate. Without it, StakeDropped judges the stake alone.
 func (e *Evaluator) SetChainEvents(ev ChainEvents) { e.chain.events = &ev }
 
-func slashKey(ev chain.SlashEvent) string { return fmt.Sprintf("%s#%d", ev.TxHash.Hex(), ev.LogIndex) }
+func eventKey(m chain.EventMeta) string { return fmt.Sprintf("%s#%d", m.TxHash.Hex(), m.LogIndex) }
 
-// learnSlashes notes the round in which each slash was first seen.
-func (s *chainState) learnSlashes(round *uint64) {
+func slashKey(ev chain.SlashEvent) string { return eventKey(ev.EventMeta) }
+
+// learnEvents notes the round in which each slash and each unbond was
+// first seen.
+func (s *chainState) learnEvents(round *uint64) {
 	if s.events == nil || round == nil {
 		return
 	}
-	present := make(map[string]bool, len(s.events.Slashes))
+	slashes := make([]chain.EventMeta, 0, len(s.events.Slashes))
 	for _, ev := range s.events.Slashes {
-		if ev.Removed {
+		slashes = append(slashes, ev.EventMeta)
+	}
+	unbonds := make([]chain.EventMeta, 0, len(s.events.Unbonds))
+	for _, ev := range s.events.Unbonds {
+		unbonds = append(unbonds, ev.EventMeta)
+	}
+	learnSeen(s.slashSeen, *round, slashes)
+	learnSeen(s.unbondSeen, *round, unbonds)
+}
+
+// learnSeen records round for each event not seen before and forgets
+// events that are gone (or were undone by a reorganisation).
+func learnSeen(seen map[string]uint64, round uint64, events []chain.EventMeta) {
+	present := make(map[string]bool, len(events))
+	for _, m := range events {
+		if m.Removed {
 			continue
 		}
-		k := slashKey(ev)
+		k := eventKey(m)
 		present[k] = true
-		if _, seen := s.slashSeen[k]; !seen {
-			s.slashSeen[k] = *round
+		if _, ok := seen[k]; !ok {
+			seen[k] = round
 		}
 	}
-	for k := range s.slashSeen {
+	for k := range seen {
 		if !present[k] {
-			delete(s.slashSeen, k)
+			delete(seen, k)
 		}
 	}
+}
+
+// unbondsIn sums the unbonds from addr first seen in round, and counts them.
+func (s *chainState) unbondsIn(addr common.Address, round uint64) (*big.Int, int) {
+	sum, n := new(big.Int), 0
+	if s.events == nil {
+		return sum, 0
+	}
+	for _, ev := range s.events.Unbonds {
+		seen, ok := s.unbondSeen[eventKey(ev.EventMeta)]
+		if ev.Removed || ev.Delegate != addr || !ok || seen != round || ev.Amount == nil {
+			continue
+		}
+		sum.Add(sum, ev.Amount)
+		n++
+	}
+	return sum, n
 }
 
 // recentSlash returns the latest slash of addr seen in this round or the
@@ -66,6 +107,17 @@ func (s *chainState) recentSlash(addr common.Address, round *uint64) *chain.Slas
 	return latest
 }
 
+// scanBehind says, when the latest scan succeeded but has not reached
+// block yet, that the events explaining a change seen at block are still
+// being read ("" otherwise): a stake drop is then judged on the next
+// evaluation, together with its events.
+func (s *chainState) scanBehind(block *chain.Head) string {
+	if s.events == nil || s.events.Err != nil || !s.events.Scanned || block == nil || s.events.ScannedTo >= block.Number {
+		return ""
+	}
+	return fmt.Sprintf("the TranscoderSlashed and Unbond events up to block %d are not scanned yet", block.Number)
+}
+
 // slashScanProblem says why slashes may have gone unseen ("" when the
 // scans work, or when no scanning is wired in).
 func (s *chainState) slashScanProblem() string {
@@ -73,9 +125,9 @@ func (s *chainState) slashScanProblem() string {
 	case s.events == nil:
 		return ""
 	case s.events.Err != nil:
-		return "TranscoderSlashed events could not be read (" + chain.Reason(s.events.Err) + ")"
+		return "TranscoderSlashed and Unbond events could not be read (" + chain.Reason(s.events.Err) + ")"
 	case !s.events.Scanned:
-		return "TranscoderSlashed events have not been scanned yet"
+		return "TranscoderSlashed and Unbond events have not been scanned yet"
 	}
 	return ""
 }

@@ -70,6 +70,10 @@ func (e *Evaluator) For(check string) time.Duration {
 	switch check {
 	case alert.LivepeerNodeDown:
 		return c.NodeDownFor
+	case alert.LivepeerNodeChainErrors:
+		return c.NodeChainErrorsFor
+	case alert.ClockUnsynchronized:
+		return c.ClockUnsyncedFor
 	case alert.RewardNotCalled:
 		if !e.WithChain() {
 			return c.RewardNodeViewFor

@@ -27,6 +27,9 @@ func nodeChecks(n config.Node, o observe.Node, seen bool, cfg config.Checks, wit
 		}
 		return out
 	}
+	if o.Err != nil && len(o.ChainErrors) > 0 {
+		return chainErrors(n, o.ChainErrors, withChain)
+	}
 	if o.Err != nil {
 		out = append(out, failing(alert.LivepeerNodeDown, name, Critical,
 			fmt.Sprintf("node API at %s does not answer: %s", redact.URL(n.URL), o.Reason),
@@ -40,6 +43,7 @@ func nodeChecks(n config.Node, o observe.Node, seen bool, cfg config.Checks, wit
 	}
 	s := o.Snapshot
 	out = append(out, ok(alert.LivepeerNodeDown, name, "node API answers ("+string(s.Generation)+" API)"))
+	out = append(out, ok(alert.LivepeerNodeChainErrors, name, "the node's endpoints that read the chain answer"))
 	out = append(out, identity(n, s))
 	out = append(out, inactive(name, s))
 	if !withChain {
@@ -51,11 +55,37 @@ func nodeChecks(n config.Node, o observe.Node, seen bool, cfg config.Checks, wit
 
 // nodeViewChecks lists the checks nodeChecks reports.
 func nodeViewChecks(withChain bool) []string {
-	c := []string{alert.LivepeerNodeDown, alert.LivepeerNodeIdentityMismatch, alert.TranscoderInactive}
+	c := []string{alert.LivepeerNodeDown, alert.LivepeerNodeChainErrors, alert.LivepeerNodeIdentityMismatch, alert.TranscoderInactive}
 	if !withChain {
 		c = append(c, alert.RewardNotCalled, alert.EthBalanceLow)
 	}
 	return c
+}
+
+// chainErrors judges a node whose HTTP server answers while the endpoints
+// that read the chain fail: it is not down, its chain is.
+// LivepeerNodeChainErrors names the failing endpoints with their reasons
+// (never the node's error text, which may quote its -ethUrl and so a key).
+func chainErrors(n config.Node, failed []*nodeapi.Error, withChain bool) []Result {
+	paths := make([]string, 0, len(failed))
+	listed := make([]string, 0, len(failed))
+	for _, e := range failed {
+		paths = append(paths, e.Path)
+		listed = append(listed, e.Path+" ("+e.Reason+")")
+	}
+	out := []Result{
+		ok(alert.LivepeerNodeDown, n.Name, fmt.Sprintf("node API answers; %d endpoint(s) that read the chain fail", len(failed))),
+		failing(alert.LivepeerNodeChainErrors, n.Name, Warning,
+			fmt.Sprintf("node API at %s answers, but its endpoints that read the chain fail: %s: the node's Ethereum client cannot read the chain",
+				n.URL, strings.Join(listed, ", ")),
+			map[string]string{"url": n.URL, "endpoints": strings.Join(paths, ","), "error": failed[0].Reason}),
+	}
+	for _, c := range nodeViewChecks(withChain) {
+		if c != alert.LivepeerNodeDown && c != alert.LivepeerNodeChainErrors {
+			out = append(out, unknown(c, n.Name, "the node's endpoints that read the chain fail"))
+		}
+	}
+	return out
 }
 
 func identity(n config.Node, s *nodeapi.Snapshot) Result {

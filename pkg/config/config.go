@@ -144,6 +144,12 @@ type Checks struct {
 	DiskWarnFree          float64       `toml:"disk_warn_free"`
 	DiskCriticalFree      float64       `toml:"disk_critical_free"`
 	DeliveryFailingFor    time.Duration `toml:"delivery_failing_for"`
+	// NodeChainErrorsFor delays LivepeerNodeChainErrors; it is longer than
+	// a chain outage takes to raise EthNodeDown, which then explains it.
+	NodeChainErrorsFor time.Duration `toml:"node_chain_errors_for"`
+	// ClockUnsyncedFor delays ClockUnsynchronized past a time daemon's
+	// first synchronization after boot.
+	ClockUnsyncedFor time.Duration `toml:"clock_unsynced_for"`
 }
 
 // Alert configures the alert lifecycle and the sinks.
@@ -268,6 +274,8 @@ func DefaultChecks() Checks {
 		DiskWarnFree:            0.10,
 		DiskCriticalFree:        0.05,
 		DeliveryFailingFor:      10 * time.Minute,
+		NodeChainErrorsFor:      3 * time.Minute,
+		ClockUnsyncedFor:        15 * time.Minute,
 	}
 }
 

@@ -62,6 +62,10 @@ func TestInvalid(t *testing.T) {
 		"invalid-syntax.toml": {
 			`testdata/invalid-syntax.toml:2:25: syntax error: strings cannot contain newlines`,
 		},
+		"invalid-node-chain-errors-for.toml": {
+			`testdata/invalid-node-chain-errors-for.toml:11:1: checks.clock_unsynced_for: must not be negative`,
+			`testdata/invalid-node-chain-errors-for.toml: checks.node_chain_errors_for: 3m0s must be longer than chain_down_for + chain.interval + chain.timeout (5m25s), so that a chain outage raises EthNodeDown first`,
+		},
 		"invalid-no-node.toml": {
 			`testdata/invalid-no-node.toml: node: at least one [[node]] is required`,
 		},

@@ -50,6 +50,7 @@ func (v *validator) validate(c *Config) {
 	v.nodes(c.Nodes)
 	v.chain(&c.Chain)
 	v.checks(&c.Checks)
+	v.nodeChainErrorsFor(c)
 	v.alert(&c.Alert)
 	v.remediation(c)
 	v.host(&c.Host)
@@ -170,7 +171,8 @@ func (v *validator) checks(c *Checks) {
 		"checks.runway_window": c.RunwayWindow, "checks.chain_down_for": c.ChainDownFor,
 		"checks.syncing_for": c.SyncingFor, "checks.tx_stalled_for": c.TxStalledFor,
 		"checks.sessions_high_for": c.SessionsHighFor, "checks.success_rate_low_for": c.SuccessRateLowFor,
-		"checks.delivery_failing_for": c.DeliveryFailingFor,
+		"checks.delivery_failing_for": c.DeliveryFailingFor, "checks.node_chain_errors_for": c.NodeChainErrorsFor,
+		"checks.clock_unsynced_for": c.ClockUnsyncedFor,
 	} {
 		if d < 0 {
 			v.bad(key, "must not be negative")
@@ -178,6 +180,16 @@ func (v *validator) checks(c *Checks) {
 	}
 	if c.BehindReferenceBlocks == 0 {
 		v.bad("checks.behind_reference_blocks", "must be at least 1")
+	}
+}
+
+// nodeChainErrorsFor keeps LivepeerNodeChainErrors behind EthNodeDown: a
+// chain outage must raise its root cause first, which then inhibits it.
+func (v *validator) nodeChainErrorsFor(c *Config) {
+	outage := c.Checks.ChainDownFor + c.Chain.Interval + c.Chain.Timeout
+	if len(c.Chain.URLs) > 0 && c.Checks.NodeChainErrorsFor <= outage {
+		v.bad("checks.node_chain_errors_for", "%s must be longer than chain_down_for + chain.interval + chain.timeout (%s), so that a chain outage raises EthNodeDown first",
+			c.Checks.NodeChainErrorsFor, outage)
 	}
 }
 

@@ -15,7 +15,8 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/status"
 )
 
-// maxRecentSlashes bounds the slash events kept for the checks.
+// maxRecentSlashes bounds the slash events, and the unbond events, kept
+// for the checks.
 const maxRecentSlashes = 64
 
 // chainRuntime is what chain monitoring keeps for the daemon's life: the
@@ -122,19 +123,28 @@ func (r *chainRuntime) noteScan(s probes.ScanResult) {
 	if s.Err != nil {
 		return
 	}
-	r.events.Scanned = true
-	known := make(map[string]bool, len(r.events.Slashes))
-	for _, ev := range r.events.Slashes {
-		known[fmt.Sprintf("%s#%d", ev.TxHash, ev.LogIndex)] = true
+	r.events.Scanned, r.events.ScannedTo = true, s.To
+	r.events.Slashes = addEvents(r.events.Slashes, s.Slashes, func(ev chain.SlashEvent) chain.EventMeta { return ev.EventMeta })
+	r.events.Unbonds = addEvents(r.events.Unbonds, s.Unbonds, func(ev chain.UnbondEvent) chain.EventMeta { return ev.EventMeta })
+}
+
+// addEvents appends the events of found that known lacks, keeping the
+// latest maxRecentSlashes.
+func addEvents[T any](known, found []T, meta func(T) chain.EventMeta) []T {
+	seen := make(map[string]bool, len(known))
+	for _, ev := range known {
+		m := meta(ev)
+		seen[fmt.Sprintf("%s#%d", m.TxHash, m.LogIndex)] = true
 	}
-	for _, ev := range s.Slashes {
-		if !known[fmt.Sprintf("%s#%d", ev.TxHash, ev.LogIndex)] {
-			r.events.Slashes = append(r.events.Slashes, ev)
+	for _, ev := range found {
+		if m := meta(ev); !seen[fmt.Sprintf("%s#%d", m.TxHash, m.LogIndex)] {
+			known = append(known, ev)
 		}
 	}
-	if n := len(r.events.Slashes); n > maxRecentSlashes {
-		r.events.Slashes = append([]chain.SlashEvent(nil), r.events.Slashes[n-maxRecentSlashes:]...)
+	if n := len(known); n > maxRecentSlashes {
+		known = append([]T(nil), known[n-maxRecentSlashes:]...)
 	}
+	return known
 }
 
 // chainEvents returns a copy of the scans' results for the evaluator.
@@ -143,6 +153,7 @@ func (r *chainRuntime) chainEvents() checks.ChainEvents {
 	defer r.mu.Unlock()
 	ev := r.events
 	ev.Slashes = append([]chain.SlashEvent(nil), r.events.Slashes...)
+	ev.Unbonds = append([]chain.UnbondEvent(nil), r.events.Unbonds...)
 	return ev
 }
 

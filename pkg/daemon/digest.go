@@ -54,7 +54,7 @@ func (d *Daemon) runDigest(ctx context.Context) error {
 			continue
 		}
 		if err := d.engine.Emit(ctx, alert.LpwatchDigest, source(cfg), alert.SeverityInfo,
-			"[lpwatch] daily digest "+now.Format(time.DateOnly), status.Digest(d.Status()), nil); err != nil {
+			"daily digest "+now.Format(time.DateOnly), status.Digest(d.Status()), nil); err != nil {
 			d.log.WithError(err).Error("cannot queue the daily digest; retried in 30s")
 			continue
 		}

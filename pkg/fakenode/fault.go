@@ -1,8 +1,16 @@
 package fakenode
 
 import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
 	"net/http"
+	"strings"
 	"time"
+
+	"github.com/lpwatch/lpwatch/pkg/nodeapi"
 )
 
 // FaultKind says how the fake node misbehaves on a path.
@@ -122,14 +130,84 @@ func (n *Node) applyFault(w http.ResponseWriter, r *http.Request, f Fault) bool 
 		defer t.Stop()
 		select {
 		case <-t.C():
-			return false
+			return n.failChainCall(w, r)
 		case <-r.Context().Done():
 		case <-n.closed:
 		}
 	default:
-		return false
+		return n.failChainCall(w, r)
 	}
 	return true
+}
+
+// chainLink is the fake node's Ethereum client: the JSON-RPC URL its
+// chain-backed paths call before they answer ("" for none).
+type chainLink struct {
+	url    string
+	client *http.Client
+}
+
+// SetChainURL connects the fake node to a chain, as go-livepeer's -ethUrl
+// does: from then on every path that reads the chain on the real node
+// (nodeapi.ChainBackedPaths) first calls eth_blockNumber at url, with the
+// request's context, and fails the way the generation fails a chain call
+// when that does not succeed: 500 with a text message on the current API,
+// 200 with an empty body on the 2018 one. A hanging chain makes those paths
+// hang too. An empty url disconnects it (the default: the chain always
+// answers). Only http and https URLs are supported.
+func (n *Node) SetChainURL(url string) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.chain = chainLink{url: url, client: &http.Client{}}
+}
+
+// failChainCall answers r as a failed chain call when r's path reads the
+// chain and the chain does not answer, and reports whether it did.
+func (n *Node) failChainCall(w http.ResponseWriter, r *http.Request) bool {
+	n.mu.Lock()
+	link := n.chain
+	n.mu.Unlock()
+	if link.url == "" || !nodeapi.IsChainBacked(n.gen, r.URL.Path) {
+		return false
+	}
+	err := link.blockNumber(r.Context())
+	if err == nil {
+		return false
+	}
+	n.fail(w, "could not read the chain: "+err.Error())
+	return true
+}
+
+// blockNumber makes one eth_blockNumber call.
+func (l chainLink) blockNumber(ctx context.Context) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, l.url,
+		strings.NewReader(`{"jsonrpc":"2.0","id":1,"method":"eth_blockNumber","params":[]}`))
+	if err != nil {
+		return fmt.Errorf("eth_blockNumber: %w", err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := l.client.Do(req)
+	if err != nil {
+		return fmt.Errorf("eth_blockNumber: %w", err)
+	}
+	defer resp.Body.Close()
+	var answer struct {
+		Result *string `json:"result"`
+		Error  *struct {
+			Message string `json:"message"`
+		} `json:"error"`
+	}
+	switch err := json.NewDecoder(io.LimitReader(resp.Body, 1<<16)).Decode(&answer); {
+	case resp.StatusCode != http.StatusOK:
+		return fmt.Errorf("eth_blockNumber: %s", resp.Status)
+	case err != nil:
+		return fmt.Errorf("eth_blockNumber: %w", err)
+	case answer.Error != nil:
+		return fmt.Errorf("eth_blockNumber: %s", answer.Error.Message)
+	case answer.Result == nil:
+		return errors.New("eth_blockNumber: no result")
+	}
+	return nil
 }
 
 // writeHuge streams HugeBodyBytes from one reused 64 KiB chunk, stopping

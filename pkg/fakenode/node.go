@@ -39,6 +39,7 @@ type Node struct {
 	mu        sync.Mutex
 	st        state
 	faults    map[string]Fault
+	chain     chainLink
 	reward    func(ctx context.Context) error
 	hold      rewardHold
 	calls     []Call

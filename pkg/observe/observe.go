@@ -20,6 +20,11 @@ type Node struct {
 	Reason string
 	// Snapshot is the node's own view; nil when the probe failed.
 	Snapshot *nodeapi.Snapshot
+	// ChainErrors, set only with Err, are the failed endpoints when every
+	// failure was one of a path that reads the chain
+	// (nodeapi.ChainBackedPaths): the node's HTTP server answers, the chain
+	// behind it does not.
+	ChainErrors []*nodeapi.Error
 	// Metrics holds the node's own /metrics series (nil when not exposed).
 	Metrics        map[string]float64
 	MetricsExposed bool

@@ -31,11 +31,13 @@ type ChainProbeConfig struct {
 	OnScan func(ScanResult)
 }
 
-// ScanResult is one scan of TranscoderSlashed logs.
+// ScanResult is one scan of TranscoderSlashed and Unbond logs.
 type ScanResult struct {
 	// From and To are the blocks scanned (To is the head read this cycle).
 	From, To uint64
 	Slashes  []chain.SlashEvent
+	// Unbonds are delegators' unbonds from the monitored accounts.
+	Unbonds []chain.UnbondEvent
 	// Calls is the number of RPC calls the scan made.
 	Calls uint64
 	Err   error
@@ -43,7 +45,9 @@ type ScanResult struct {
 
 // ChainProbe runs one chain observation per cycle and stores it as an
 // observe.Chain whose Obs is the *chain.Observation, then scans the new
-// blocks for TranscoderSlashed events of the monitored accounts.
+// blocks up to its head for the TranscoderSlashed and Unbond events of the
+// monitored accounts. The scan's To tells the checks which observation it
+// covers.
 type ChainProbe struct {
 	cfg    ChainProbeConfig
 	prober *chain.Prober
@@ -96,9 +100,10 @@ func (p *ChainProbe) Run(ctx context.Context) error {
 	return nil
 }
 
-// scan reads the TranscoderSlashed logs of the monitored accounts in the
-// blocks after the last scan, up to head. The first scan covers the last
-// MaxLogRange blocks; a failed scan is retried from the same block.
+// scan reads the TranscoderSlashed and Unbond logs of the monitored
+// accounts in the blocks after the last scan, up to head. The first scan
+// covers the last MaxLogRange blocks; a failed scan is retried from the
+// same block.
 func (p *ChainProbe) scan(ctx context.Context, head uint64) ScanResult {
 	p.mu.Lock()
 	cursor := p.cursor
@@ -116,7 +121,8 @@ func (p *ChainProbe) scan(ctx context.Context, head uint64) ScanResult {
 		return r // nothing new (or the head went back in a reorganisation)
 	}
 	before := p.calls()
-	r.Slashes, r.Err = p.prober.SlashEvents(ctx, from, head, p.cfg.Addresses...)
+	ev, err := p.prober.StakeEvents(ctx, from, head, p.cfg.Addresses...)
+	r.Slashes, r.Unbonds, r.Err = ev.Slashes, ev.Unbonds, err
 	r.Calls = p.calls() - before
 	if r.Err == nil {
 		p.mu.Lock()

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"math/big"
-	"net"
 	"testing"
 	"time"
 
@@ -66,6 +65,9 @@ func TestChainProbeStoresAndScans(t *testing.T) {
 	if err := d.SetActive(ctx, watched(), true); err != nil {
 		t.Fatal(err)
 	}
+	if err := d.SetTotalStake(ctx, watched(), big.NewInt(10)); err != nil {
+		t.Fatal(err)
+	}
 	if err := d.Slash(ctx, watched(), common.HexToAddress("0xf1"), big.NewInt(3), big.NewInt(1)); err != nil {
 		t.Fatal(err)
 	}
@@ -98,6 +100,16 @@ func TestChainProbeStoresAndScans(t *testing.T) {
 	if first.Err != nil || first.From != head-3 || first.To != head || len(first.Slashes) != 1 || first.Calls == 0 {
 		t.Fatalf("first scan %+v, want the last 4 blocks up to %d with the slash", first, head)
 	}
+	if err := d.Unbond(ctx, watched(), common.HexToAddress("0xde1e"), big.NewInt(2)); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if u := <-scans; len(u.Unbonds) != 1 || u.Unbonds[0].Delegate != watched() || u.Unbonds[0].Amount.Int64() != 2 || len(u.Slashes) != 0 {
+		t.Fatalf("scan after an unbond %+v, want the unbond", u)
+	}
+	head = store.Snapshot().Chain.Obs.(*chain.Observation).Block.Number
 	sim.CommitBlocks(2)
 	if err := p.Run(ctx); err != nil {
 		t.Fatal(err)
@@ -116,15 +128,7 @@ func TestChainProbeStoresAndScans(t *testing.T) {
 
 func TestChainProbeWithoutEndpoint(t *testing.T) {
 	sim, ctx := startSim(t, false)
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dead := "http://" + l.Addr().String()
-	if err := l.Close(); err != nil {
-		t.Fatal(err)
-	}
-	e, err := chain.DialEndpoint(dead, chain.WithCallTimeout(time.Second))
+	e, err := chain.DialEndpoint(deadChain(t), chain.WithCallTimeout(time.Second))
 	if err != nil {
 		t.Fatal(err)
 	}

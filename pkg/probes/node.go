@@ -3,6 +3,7 @@ package probes
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"sync"
 
 	"github.com/lpwatch/lpwatch/pkg/clock"
@@ -46,9 +47,9 @@ func (p *NodeProbe) Generation() nodeapi.Generation {
 // Run probes the node once and records what it saw.
 func (p *NodeProbe) Run(ctx context.Context) error {
 	o := observe.Node{Name: p.cfg.Name, At: p.clock.Now()}
-	snap, err := p.snapshot(ctx)
+	snap, chainErrs, err := p.snapshot(ctx)
 	if err != nil {
-		o.Err, o.Reason = err, nodeapi.ReasonOf(err)
+		o.Err, o.Reason, o.ChainErrors = err, nodeapi.ReasonOf(err), chainErrs
 		p.store.PutNode(o)
 		return err
 	}
@@ -64,13 +65,17 @@ func (p *NodeProbe) Run(ctx context.Context) error {
 	return nil
 }
 
-func (p *NodeProbe) snapshot(ctx context.Context) (*nodeapi.Snapshot, error) {
+// snapshot reads the node with the generation in use, detecting it first
+// under api = auto. On failure it also returns the failed endpoints when
+// all of them read the chain (see ChainFailures): the node answers, its
+// chain does not.
+func (p *NodeProbe) snapshot(ctx context.Context) (*nodeapi.Snapshot, []*nodeapi.Error, error) {
 	gen := p.Generation()
 	auto := p.cfg.API == string(nodeapi.Auto)
 	if gen == nodeapi.Auto {
 		g, err := p.client.Detect(ctx)
 		if err != nil {
-			return nil, err
+			return nil, detectChainFailure(err), err
 		}
 		gen = g
 		p.mu.Lock()
@@ -78,11 +83,76 @@ func (p *NodeProbe) snapshot(ctx context.Context) (*nodeapi.Snapshot, error) {
 		p.mu.Unlock()
 	}
 	snap, err := p.client.Snapshot(ctx, gen)
-	if r := nodeapi.ReasonOf(err); err != nil && auto && (r == "decode" || r == "http_404" || r == "empty_body") {
+	chainErrs := ChainFailures(gen, err)
+	r := nodeapi.ReasonOf(err)
+	if err != nil && auto && chainErrs == nil && (r == "decode" || r == "http_404" || r == "empty_body") {
 		// The node may have been replaced by another version: detect again next time.
 		p.mu.Lock()
 		p.gen = nodeapi.Auto
 		p.mu.Unlock()
 	}
-	return snap, err
+	return snap, chainErrs, err
+}
+
+// ChainFailures returns the failed endpoints in err, a Snapshot error of a
+// node of generation gen, when each of them is an endpoint that reads the
+// chain (nodeapi.ChainBackedPaths) failing the way the node answers when
+// its Ethereum client cannot: a 500, a 200 with an empty body, or no answer
+// within the probe's deadline (the node waits minutes on a hanging chain
+// RPC). Every other endpoint answered then, so the node's HTTP server is
+// up. It returns nil when any failure is of another kind or path, or when
+// err carries no endpoint failure.
+func ChainFailures(gen nodeapi.Generation, err error) []*nodeapi.Error {
+	failed := endpointErrors(err)
+	for _, e := range failed {
+		if !nodeapi.IsChainBacked(gen, e.Path) || !chainFailureReason(e.Reason) {
+			return nil
+		}
+	}
+	return failed
+}
+
+func chainFailureReason(r string) bool {
+	return r == nodeapi.HTTPReason(http.StatusInternalServerError) || r == nodeapi.ReasonEmptyBody || r == nodeapi.ReasonTimeout
+}
+
+// detectChainFailure returns the /orchestratorInfo failure when Detect
+// failed because that path answered 500: only Current and V05 serve it,
+// and its 500 is a failed chain call, so the node answers and its chain
+// does not (the generation is detected once the chain is back). Nil for
+// any other failure.
+func detectChainFailure(err error) []*nodeapi.Error {
+	for _, e := range endpointErrors(err) {
+		if e.Path == nodeapi.PathOrchestratorInfo && e.Reason == nodeapi.HTTPReason(http.StatusInternalServerError) {
+			return []*nodeapi.Error{e}
+		}
+	}
+	return nil
+}
+
+// endpointErrors returns the outermost *nodeapi.Error of each path in
+// err's tree, in order.
+func endpointErrors(err error) []*nodeapi.Error {
+	var out []*nodeapi.Error
+	var walk func(error)
+	walk = func(err error) {
+		if e, ok := err.(*nodeapi.Error); ok && e.Path != "" {
+			out = append(out, e)
+			return
+		}
+		switch u := err.(type) {
+		case interface{ Unwrap() []error }:
+			for _, c := range u.Unwrap() {
+				walk(c)
+			}
+		case interface{ Unwrap() error }:
+			if c := u.Unwrap(); c != nil {
+				walk(c)
+			}
+		}
+	}
+	if err != nil {
+		walk(err)
+	}
+	return out
 }

@@ -53,11 +53,7 @@ func describeWant(w want) string {
 		for _, a := range w.fire {
 			f = append(f, a.String())
 		}
-		what := "fires and resolves " + strings.Join(f, ", ") + " (nothing else)"
-		if w.deferred {
-			what += ", held while the fault lasts and delivered once it heals"
-		}
-		parts = append(parts, what)
+		parts = append(parts, "fires and resolves "+strings.Join(f, ", ")+" (nothing else)")
 	}
 	if w.health != 0 {
 		parts = append(parts, fmt.Sprintf("/health %d", w.health))

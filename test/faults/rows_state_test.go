@@ -91,14 +91,15 @@ func stateRows() []row {
 		}),
 		downEpisode(row{
 			name: "full", fault: "no file can grow (disk full: file size limit 0) while the node goes down",
-			want:   want{deferred: true, note: "the alert fires in memory, enqueue is retried every evaluation; delivered once writable"},
+			want:   want{note: heldNote},
 			inject: func(e *env) { limitFileSize(e.t, 0) },
-			during: wantEnqueueErrors,
+			during: wantHeldInMemory("file too large"),
 			heal:   func(e *env) { limitFileSize(e.t, -1) },
+			after:  wantStorageHealed,
 		}),
 		downEpisode(row{
 			name: "unwritable", fault: "the state directory is replaced by a file while the node goes down",
-			want: want{deferred: true, note: "the alert fires in memory, enqueue is retried every evaluation; delivered once writable"},
+			want: want{note: heldNote},
 			inject: func(e *env) {
 				if err := os.Rename(e.stateDir, e.stateDir+".away"); err != nil {
 					e.t.Fatal(err)
@@ -107,7 +108,8 @@ func stateRows() []row {
 					e.t.Fatal(err)
 				}
 			},
-			during: wantEnqueueErrors,
+			during: wantHeldInMemory("not a directory"),
+			after:  wantStorageHealed,
 			heal: func(e *env) {
 				if err := os.Remove(e.stateDir); err != nil {
 					e.t.Fatal(err)
@@ -120,19 +122,35 @@ func stateRows() []row {
 	}
 }
 
-// wantEnqueueErrors checks that nothing reached a sink while the state
-// directory was unusable, and that lpwatch counted and will retry it.
-func wantEnqueueErrors(e *env) {
+// heldNote is what the rows with an unwritable state directory expect.
+const heldNote = "the notification cannot be stored and is delivered from memory; /status names the storage error; " +
+	"the write is retried and the error clears once the directory is writable"
+
+// wantHeldInMemory checks that, while the state directory cannot be
+// written, lpwatch says why: the outbox's storage error in /status for
+// every sink, and the failed writes of the alert state. That the alert
+// reached the sinks all the same is what the row waited for.
+func wantHeldInMemory(cause string) func(e *env) {
+	return func(e *env) {
+		e.t.Helper()
+		for _, sink := range []string{"pager", "backup"} {
+			if h := e.sinkHealth(sink); !strings.Contains(h.StorageError, cause) {
+				e.t.Errorf("/status: sink %s has storage error %q while nothing can be stored, want one naming %q", sink, h.StorageError, cause)
+			}
+		}
+		if v := e.metric("lpwatch_alert_state_write_errors_total", nil); v == 0 {
+			e.t.Errorf("lpwatch_alert_state_write_errors_total is 0 while alerts.json cannot be written")
+		}
+	}
+}
+
+// wantStorageHealed waits until the outbox reports its directory usable
+// again.
+func wantStorageHealed(e *env) {
 	e.t.Helper()
-	if n := len(e.backup.deliveries()) + len(e.pager.deliveries()); n != 0 {
-		e.t.Errorf("%d notifications reached a sink although none could be stored first", n)
-	}
-	if v := e.metric("lpwatch_notification_enqueue_errors_total", nil); v == 0 {
-		e.t.Errorf("lpwatch_notification_enqueue_errors_total is 0 while nothing can be stored")
-	}
-	if v := e.metric("lpwatch_alert_state_write_errors_total", nil); v == 0 {
-		e.t.Errorf("lpwatch_alert_state_write_errors_total is 0 while alerts.json cannot be written")
-	}
+	e.waitFor("the outbox's storage error cleared", func() bool {
+		return e.sinkHealth("pager").StorageError == "" && e.sinkHealth("backup").StorageError == ""
+	})
 }
 
 // limitFileSize sets the soft RLIMIT_FSIZE of this process: 0 makes every

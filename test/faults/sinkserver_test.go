@@ -25,6 +25,9 @@ type sinkMode struct {
 	hang bool
 	// delay answers 200 after this much real time (a slow receiver).
 	delay time.Duration
+	// holdBody sends the status line, then holds the body back until the
+	// client gives up: the receiver accepted, the sender has not read all.
+	holdBody bool
 }
 
 // delivery is one request a sinkServer received.
@@ -126,6 +129,14 @@ func (s *sinkServer) answer(w http.ResponseWriter, ctx context.Context, m sinkMo
 	}
 	w.Header().Set("Content-Length", strconv.Itoa(len("{}")))
 	w.WriteHeader(code)
+	if m.holdBody {
+		w.(http.Flusher).Flush()
+		select {
+		case <-ctx.Done():
+		case <-s.release:
+		}
+		return code
+	}
 	_, _ = w.Write([]byte("{}"))
 	return code
 }

@@ -30,9 +30,12 @@ func newTestNotifier(t *testing.T, cfg Config, c clock.Clock, log logrus.FieldLo
 func TestPayload(t *testing.T) {
 	now := alerttest.T0().Add(30 * time.Minute)
 	labels := `"alertname": "RewardNotCalled", "target": "tc001", "severity": "critical", "instance": "orch-1", "bad_label_name": "x"`
-	ann := `"summary": "RewardNotCalled on tc001",
+	ann := `"summary": "reward() has not been called this round",
 		"description": "lastRewardRound 3999 < currentRound 4000, 26% of the round left",
 		"cause": "EthNodeHeadStale", "runbook_url": "https://lpwatch.example/runbook#RewardNotCalled",
+		"current_round": "4000", "last_reward_round": "3999"`
+	resolvedAnn := `"summary": "reward() was called for the round, or none is due",
+		"description": "reward called for round 4000", "runbook_url": "https://lpwatch.example/runbook#RewardNotCalled",
 		"current_round": "4000", "last_reward_round": "3999"`
 	tests := []struct {
 		name   string
@@ -44,7 +47,7 @@ func TestPayload(t *testing.T) {
 			"startsAt": "2026-03-14T15:09:26Z", "endsAt": "2026-03-14T15:43:26Z", "generatorURL": "http://127.0.0.1:9717/"}]`},
 		{"firing 5m resend", alert.StatusFiring, 5 * time.Minute, `[{"labels": {` + labels + `}, "annotations": {` + ann + `},
 			"startsAt": "2026-03-14T15:09:26Z", "endsAt": "2026-03-14T15:59:26Z", "generatorURL": "http://127.0.0.1:9717/"}]`},
-		{"resolved", alert.StatusResolved, 0, `[{"labels": {` + labels + `}, "annotations": {` + ann + `},
+		{"resolved", alert.StatusResolved, 0, `[{"labels": {` + labels + `}, "annotations": {` + resolvedAnn + `},
 			"startsAt": "2026-03-14T15:09:26Z", "endsAt": "2026-03-14T16:09:26Z", "generatorURL": "http://127.0.0.1:9717/"}]`},
 	}
 	for _, tc := range tests {

@@ -12,15 +12,18 @@ import (
 func T0() time.Time { return time.Date(2026, 3, 14, 15, 9, 26, 0, time.UTC) }
 
 // Notification returns a fully populated notification of alertName on
-// target: firing at T0, or resolved an hour later.
+// target, with the texts the engine writes: firing at T0 (the catalog's
+// summary, a cause), or resolved an hour later (the catalog's resolve
+// text, what the check sees now, no cause).
 func Notification(alertName, target string, status alert.Status, seq uint64) *alert.Notification {
+	rule := alert.Catalog()[alertName]
 	n := &alert.Notification{
 		ID:          fmt.Sprintf("%s-%s-%d", alertName, target, seq),
 		Alert:       alertName,
 		Target:      target,
 		Severity:    alert.SeverityCritical,
 		Status:      status,
-		Summary:     alertName + " on " + target,
+		Summary:     rule.Summary,
 		Description: "lastRewardRound 3999 < currentRound 4000, 26% of the round left",
 		Cause:       "EthNodeHeadStale",
 		Labels:      map[string]string{"alertname": alertName, "target": target, "severity": "critical"},
@@ -31,9 +34,16 @@ func Notification(alertName, target string, status alert.Status, seq uint64) *al
 		Seq:         seq,
 		Source:      "orch-1",
 	}
+	if n.Summary == "" {
+		n.Summary = alertName
+	}
 	if status == alert.StatusResolved {
 		n.EndsAt = T0().Add(time.Hour)
 		n.CreatedAt = n.EndsAt
+		n.Summary, n.Description, n.Cause = rule.Resolved, "reward called for round 4000", ""
+		if n.Summary == "" {
+			n.Summary = "resolved: " + alertName
+		}
 	}
 	return n
 }

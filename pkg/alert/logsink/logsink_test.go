@@ -21,7 +21,8 @@ func TestNotify(t *testing.T) {
 		{"firing critical", alert.SeverityCritical, alert.StatusFiring, logrus.WarnLevel, logrus.Fields{"status": "firing", "severity": "critical"}},
 		{"firing warning", alert.SeverityWarning, alert.StatusFiring, logrus.WarnLevel, logrus.Fields{"status": "firing", "severity": "warning"}},
 		{"firing info", alert.SeverityInfo, alert.StatusFiring, logrus.InfoLevel, logrus.Fields{"status": "firing", "severity": "info"}},
-		{"resolved critical", alert.SeverityCritical, alert.StatusResolved, logrus.InfoLevel, logrus.Fields{"status": "resolved", "ended": "2026-03-14T16:09:26Z"}},
+		{"resolved critical", alert.SeverityCritical, alert.StatusResolved, logrus.InfoLevel, logrus.Fields{"status": "resolved", "ended": "2026-03-14T16:09:26Z",
+			"summary": "reward() was called for the round, or none is due", "cause": nil}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -43,7 +44,7 @@ func TestNotify(t *testing.T) {
 				t.Errorf("level %s, want %s", e.Level, tc.level)
 			}
 			want := logrus.Fields{
-				"sink": "stderr", "alert": "RewardNotCalled", "target": "tc001", "summary": "RewardNotCalled on tc001",
+				"sink": "stderr", "alert": "RewardNotCalled", "target": "tc001", "summary": "reward() has not been called this round",
 				"cause": "EthNodeHeadStale", "since": "2026-03-14T15:09:26Z", "dedup_key": n.DedupKey(), "seq": uint64(3),
 				"severity": tc.sev.String(),
 			}

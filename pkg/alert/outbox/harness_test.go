@@ -180,3 +180,31 @@ func writeRaw(t *testing.T, dir, name string, data []byte) {
 func sinkFunc(name string, fn func(context.Context, *alert.Notification) error) alert.Sink {
 	return alerttest.SinkFunc{SinkName: name, SinkType: "func", Fn: fn}
 }
+
+// until advances the fake clock by step whenever something is parked on
+// it, until cond holds; it fails the test after alerttest.WaitLimit.
+func (h *harness) until(step time.Duration, what string, cond func() bool) {
+	h.t.Helper()
+	limit := time.NewTimer(alerttest.WaitLimit)
+	defer limit.Stop()
+	tick := time.NewTicker(time.Millisecond)
+	defer tick.Stop()
+	for !cond() {
+		stop := make(chan struct{})
+		parked := make(chan bool, 1)
+		go func() { parked <- h.clk.BlockUntil(stop, 1) }()
+		select {
+		case ok := <-parked:
+			if ok {
+				h.clk.Advance(step)
+			}
+		case <-tick.C:
+			close(stop)
+			<-parked
+		case <-limit.C:
+			close(stop)
+			<-parked
+			h.t.Fatalf("timed out waiting for %s; logs:\n%s", what, strings.Join(alerttest.LogTexts(h.hook), "\n"))
+		}
+	}
+}

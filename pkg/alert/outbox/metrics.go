@@ -39,6 +39,8 @@ func newMetrics(reg prometheus.Registerer, o *Outbox) (*metrics, error) {
 			"Notifications waiting in the durable outbox per sink.", []string{"sink"}, nil),
 		oldest: prometheus.NewDesc("lpwatch_notification_oldest_pending_seconds",
 			"Age of the oldest notification waiting in the outbox per sink (0 when empty).", []string{"sink"}, nil),
+		unstored: prometheus.NewDesc("lpwatch_notification_unstored",
+			"Notifications waiting per sink that the outbox could not write to disk (state directory full or read-only): delivered, but lost if lpwatch stops first.", []string{"sink"}, nil),
 	}
 	if err := reg.Register(m.total); err != nil {
 		return nil, fmt.Errorf("register outbox metrics: %w", err)
@@ -69,17 +71,20 @@ func (m *metrics) initSink(sink string) {
 
 func (m *metrics) count(sink, result string) { m.total.WithLabelValues(sink, result).Inc() }
 
-// stateCollector reports queue depth and oldest pending age per sink.
+// stateCollector reports queue depth, oldest pending age and records
+// held only in memory per sink.
 type stateCollector struct {
-	o      *Outbox
-	depth  *prometheus.Desc
-	oldest *prometheus.Desc
+	o        *Outbox
+	depth    *prometheus.Desc
+	oldest   *prometheus.Desc
+	unstored *prometheus.Desc
 }
 
 // Describe implements prometheus.Collector.
 func (c *stateCollector) Describe(ch chan<- *prometheus.Desc) {
 	ch <- c.depth
 	ch <- c.oldest
+	ch <- c.unstored
 }
 
 // Collect implements prometheus.Collector.
@@ -87,5 +92,6 @@ func (c *stateCollector) Collect(ch chan<- prometheus.Metric) {
 	for _, h := range c.o.Health() {
 		ch <- prometheus.MustNewConstMetric(c.depth, prometheus.GaugeValue, float64(h.QueueDepth), h.Sink)
 		ch <- prometheus.MustNewConstMetric(c.oldest, prometheus.GaugeValue, h.OldestPending.Seconds(), h.Sink)
+		ch <- prometheus.MustNewConstMetric(c.unstored, prometheus.GaugeValue, float64(h.Unstored), h.Sink)
 	}
 }

@@ -22,11 +22,18 @@ type Outbox struct {
 	store   *store
 	metrics *metrics
 
+	// diskMu serializes the writes of records that were only in memory
+	// with the removals of finished records; it is taken before mu.
+	diskMu   sync.Mutex
+	disk     diskBacklog
+	saveWake chan struct{}
+
 	mu      sync.Mutex
 	nextSeq uint64
 	queues  map[string]*queue
 	running map[string]bool // configured sinks while Run runs, else nil
 	closed  bool
+	storage storageState
 }
 
 // Attempt describes one delivery attempt or drop, for Options.OnAttempt.
@@ -69,6 +76,15 @@ type SinkHealth struct {
 	OldestPending time.Duration `json:"oldest_pending"`
 	// NextAttempt is the earliest next attempt allowed by backoff.
 	NextAttempt time.Time `json:"next_attempt,omitzero"`
+	// Unstored counts the pending records held only in memory because
+	// the outbox directory could not be written (full, read-only): they
+	// are delivered, but lost if lpwatch stops before a write succeeds.
+	Unstored int `json:"unstored"`
+	// StorageError is the outbox directory's last write or removal
+	// failure, the same for every sink; "" once it takes writes again.
+	StorageError string `json:"storage_error,omitempty"`
+	// StorageFailingSince is when that failure began.
+	StorageFailingSince time.Time `json:"storage_failing_since,omitzero"`
 }
 
 // Open opens (creating if needed) the outbox in dir, takes its lock,
@@ -84,7 +100,7 @@ func Open(dir string, opts Options) (*Outbox, error) {
 	if err != nil {
 		return nil, err
 	}
-	o := &Outbox{opts: opts, log: log, store: st, queues: map[string]*queue{}}
+	o := &Outbox{opts: opts, log: log, store: st, queues: map[string]*queue{}, saveWake: make(chan struct{}, 1)}
 	recs, maxSeq, err := st.load()
 	if err != nil {
 		_ = st.close()
@@ -92,7 +108,7 @@ func Open(dir string, opts Options) (*Outbox, error) {
 	}
 	o.nextSeq = maxSeq + 1
 	for _, l := range recs {
-		o.queueFor(l.rec.Sink).insert(&entry{id: l.id, order: l.seq, key: l.rec.Notification.Key(), rec: l.rec})
+		o.queueFor(l.rec.Sink).insert(&entry{id: l.id, order: l.seq, key: l.rec.Notification.Key(), rec: l.rec, stored: true})
 	}
 	if len(recs) > 0 {
 		log.WithField("records", len(recs)).Info("outbox loaded undelivered notifications")
@@ -105,18 +121,33 @@ func Open(dir string, opts Options) (*Outbox, error) {
 }
 
 // Close unregisters the metrics and releases the directory. Run must
-// have returned. Pending records stay on disk for the next Open.
+// have returned. Pending records stay on disk for the next Open; a last
+// write is tried for those only in memory, and an error says how many
+// are lost when it fails too.
 func (o *Outbox) Close() error {
 	o.mu.Lock()
-	defer o.mu.Unlock()
-	if o.closed {
+	switch {
+	case o.closed:
+		o.mu.Unlock()
 		return errors.New("outbox already closed")
-	}
-	if o.running != nil {
+	case o.running != nil:
+		o.mu.Unlock()
 		return errors.New("outbox is running; cancel Run's context first")
 	}
 	o.closed = true
-	return errors.Join(o.metrics.unregister(), o.store.close())
+	o.mu.Unlock()
+	var errs []error
+	if done, _ := o.flush(); !done {
+		o.mu.Lock()
+		lost, why := o.unstored(), o.storage.err
+		o.mu.Unlock()
+		if lost > 0 {
+			o.log.WithField("records", lost).WithField("storage_error", why).Error("closing the outbox with notifications it could never store: they are lost")
+			errs = append(errs, fmt.Errorf("close outbox: %d notification(s) could not be stored and are lost: %s", lost, why))
+		}
+	}
+	errs = append(errs, o.metrics.unregister(), o.store.close())
+	return errors.Join(errs...)
 }
 
 // queueFor returns the queue of sink, creating it. Call with o.mu held.
@@ -136,6 +167,21 @@ func (o *Outbox) queueFor(sink string) *queue {
 // then deliver it. Notifications of one alert identity must be enqueued
 // in Seq order (the engine does so). While Run runs, every sink must be
 // one it was given.
+//
+// When the records cannot be written (the state directory is full,
+// read-only or gone), Enqueue still takes n and returns nil: n is held
+// in memory, delivered like any other record, and its write is retried
+// on the backoff (and at once when a later write works) until it is on
+// disk or delivered. The failure is logged, and reported per sink by
+// Health (Unstored, StorageError) and lpwatch_notification_unstored. This
+// is a choice: refusing n would hold back every notification, including
+// the one about the full disk, until space returns, and lose it just as
+// surely if lpwatch stopped meanwhile; taken, it is lost only if lpwatch
+// stops before the directory recovers (Close reports how many), and the
+// alert engine, whose state file could not be written either, evaluates
+// again after a restart what it could not record. Beyond maxUnstored
+// records in memory Enqueue fails instead, so that memory stays bounded,
+// and the engine retries at its next evaluation.
 func (o *Outbox) Enqueue(ctx context.Context, n *alert.Notification, sinks []string) error {
 	if err := validateNotification(n); err != nil {
 		return fmt.Errorf("enqueue: %w", err)
@@ -152,16 +198,31 @@ func (o *Outbox) Enqueue(ctx context.Context, n *alert.Notification, sinks []str
 	if err != nil {
 		return err
 	}
-	if err := o.store.writeAll(ids, datas); err != nil {
-		return fmt.Errorf("enqueue %s: %w", n.Key(), err)
-	}
+	werr := o.store.writeAll(ids, datas)
 	o.mu.Lock()
-	defer o.mu.Unlock()
+	held := o.unstored()
+	if werr != nil && held+len(ids) > maxUnstored {
+		o.mu.Unlock()
+		return fmt.Errorf("enqueue %s: %w (%d notifications already wait in memory for the outbox directory)", n.Key(), werr, held)
+	}
+	if werr != nil {
+		o.storageFailed(werr, now)
+	}
+	retry := werr == nil && (held > 0 || o.storage.err != "")
 	for i, sink := range sinks {
 		seq, _ := parseID(ids[i])
 		q := o.queueFor(sink)
-		q.insert(&entry{id: ids[i], order: seq, key: n.Key(), rec: diskRecord{Sink: sink, EnqueuedAt: now, Notification: n}})
+		q.insert(&entry{id: ids[i], order: seq, key: n.Key(), rec: diskRecord{Sink: sink, EnqueuedAt: now, Notification: n}, stored: werr == nil})
 		q.signal()
+	}
+	o.mu.Unlock()
+	switch {
+	case werr != nil:
+		o.log.WithError(werr).WithFields(logrus.Fields{"alert": n.Alert, "target": n.Target, "status": n.Status, "seq": n.Seq,
+			"sinks": len(sinks)}).Error("cannot store a notification in the outbox; delivering it from memory and retrying the write")
+		o.wakeSaver()
+	case retry:
+		o.wakeSaver() // the directory takes writes again
 	}
 	return nil
 }
@@ -233,7 +294,8 @@ func (o *Outbox) Health() []SinkHealth {
 		q := o.queues[name]
 		h := SinkHealth{Sink: name, FailingSince: q.failingSince, ConsecutiveFailures: q.streak,
 			LastReason: q.lastReason, LastError: q.lastError, LastErrorAt: q.lastErrorAt,
-			QueueDepth: len(q.entries), NextAttempt: q.gate}
+			QueueDepth: len(q.entries), NextAttempt: q.gate, Unstored: q.unstored(),
+			StorageError: o.storage.err, StorageFailingSince: o.storage.failingSince}
 		if t, ok := q.oldest(); ok && now.After(t) {
 			h.OldestPending = now.Sub(t)
 		}

@@ -14,6 +14,9 @@ type entry struct {
 	attempts  int
 	notBefore time.Time
 	lastError string
+	// stored is false while the record is only in memory (its write
+	// failed; the save loop retries it).
+	stored bool
 }
 
 // queue is one sink's pending records and delivery state. All fields are
@@ -132,6 +135,17 @@ func (q *queue) pick(now time.Time, maxAge time.Duration) (*entry, time.Time) {
 		return best, time.Time{}
 	}
 	return nil, wakeAt
+}
+
+// unstored counts the records that are only in memory.
+func (q *queue) unstored() int {
+	n := 0
+	for _, e := range q.entries {
+		if !e.stored {
+			n++
+		}
+	}
+	return n
 }
 
 // oldest returns the enqueue time of the oldest pending record.

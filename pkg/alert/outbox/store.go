@@ -11,6 +11,8 @@ import (
 	"syscall"
 
 	"github.com/sirupsen/logrus"
+
+	"github.com/lpwatch/lpwatch/pkg/statefile"
 )
 
 // File name suffixes in the outbox directory.
@@ -19,6 +21,7 @@ const (
 	tmpSuffix     = ".tmp"
 	corruptSuffix = ".corrupt"
 	lockName      = ".lock"
+	probeName     = ".probe" + tmpSuffix
 	idDigits      = 20
 )
 
@@ -74,12 +77,13 @@ func (s *store) writeAll(ids []string, datas [][]byte) error {
 		for _, p := range written {
 			_ = os.Remove(p)
 		}
-		_ = syncDir(s.dir)
+		_ = s.sync()
 		return err
 	}
 	for i, id := range ids {
 		final := s.path(id)
 		tmp := final + tmpSuffix
+		_ = os.Remove(tmp) // left by an earlier attempt of the same record
 		if err := writeFileSync(tmp, datas[i]); err != nil {
 			_ = os.Remove(tmp)
 			return fail(err)
@@ -90,7 +94,7 @@ func (s *store) writeAll(ids []string, datas [][]byte) error {
 		}
 		written = append(written, final)
 	}
-	if err := syncDir(s.dir); err != nil {
+	if err := s.sync(); err != nil {
 		return fail(err)
 	}
 	return nil
@@ -115,24 +119,31 @@ func writeFileSync(path string, data []byte) error {
 	return nil
 }
 
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return fmt.Errorf("open outbox directory: %w", err)
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil {
-		return fmt.Errorf("sync outbox directory: %w", err)
+// sync makes the directory's entries (renames, removals) durable.
+func (s *store) sync() error { return statefile.SyncDir(s.dir) }
+
+// unlink deletes the file of a delivered or dropped record (a file that
+// is already gone is no error). The caller makes it durable with sync.
+func (s *store) unlink(id string) error {
+	if err := os.Remove(s.path(id)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("remove record %s: %w", id, err)
 	}
 	return nil
 }
 
-// remove deletes a delivered or dropped record. A failure is logged: the
-// record would be delivered again after a restart.
-func (s *store) remove(id string) {
-	if err := os.Remove(s.path(id)); err != nil && !errors.Is(err, os.ErrNotExist) {
-		s.log.WithError(err).WithField("record", id).Error("cannot remove outbox record; it may be delivered again after a restart")
+// probe checks that the directory takes a durable write again: it
+// writes, fsyncs and removes a small file.
+func (s *store) probe() error {
+	path := filepath.Join(s.dir, probeName)
+	_ = os.Remove(path)
+	err := writeFileSync(path, []byte("lpwatch outbox write probe\n"))
+	if rerr := os.Remove(path); err == nil && rerr != nil && !errors.Is(rerr, os.ErrNotExist) {
+		err = fmt.Errorf("remove write probe: %w", rerr)
 	}
+	if err != nil {
+		return fmt.Errorf("outbox directory does not take writes: %w", err)
+	}
+	return nil
 }
 
 // loaded is a record read back from disk.

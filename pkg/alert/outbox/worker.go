@@ -17,7 +17,8 @@ import (
 // flight is abandoned and its record kept). Records waiting for a sink
 // that is not in sinks are dropped, loudly. Run may be called again
 // after it returns (for example with a reloaded set of sinks), never
-// twice at once.
+// twice at once. While it runs it also retries, on the backoff, the
+// writes and removals that failed (see Enqueue).
 func (o *Outbox) Run(ctx context.Context, sinks map[string]alert.Sink) error {
 	if len(sinks) == 0 {
 		return errors.New("outbox run: no sinks")
@@ -35,6 +36,11 @@ func (o *Outbox) Run(ctx context.Context, sinks map[string]alert.Sink) error {
 		o.finish(e, ResultDropped, nil, "sink is no longer configured")
 	}
 	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		o.saveLoop(ctx)
+	}()
 	for name, q := range queues {
 		wg.Add(1)
 		go func() {
@@ -194,7 +200,7 @@ func (o *Outbox) settle(q *queue, e *entry, err error) {
 
 // finish removes a record that is done (sent or dropped), counts and logs it.
 func (o *Outbox) finish(e *entry, result string, err error, why string) {
-	o.store.remove(e.id)
+	o.discard(e)
 	o.metrics.count(e.rec.Sink, result)
 	_, _, reason := alert.Classify(err)
 	if err == nil {

@@ -25,7 +25,7 @@ func newTestNotifier(t *testing.T, url string, log logrus.FieldLogger) *Notifier
 
 func TestPayload(t *testing.T) {
 	dedup := alert.DedupKey("orch-1", "RewardNotCalled", "tc001")
-	// want is the expected event; ACTION, STATUS and ENDS vary.
+	// want is the expected event; ACTION, STATUS, SUMMARY, DESC, CAUSE and ENDS vary.
 	want := `{
 		"routing_key": "` + testKey + `",
 		"event_action": "ACTION",
@@ -33,7 +33,7 @@ func TestPayload(t *testing.T) {
 		"client": "lpwatch",
 		"links": [{"href": "https://lpwatch.example/runbook#RewardNotCalled", "text": "Runbook: RewardNotCalled"}],
 		"payload": {
-			"summary": "RewardNotCalled on tc001: RewardNotCalled on tc001 (cause: EthNodeHeadStale)",
+			"summary": "RewardNotCalled on tc001: SUMMARY",
 			"source": "orch-1",
 			"severity": "critical",
 			"timestamp": "2026-03-14T15:09:26Z",
@@ -42,8 +42,7 @@ func TestPayload(t *testing.T) {
 			"class": "RewardNotCalled",
 			"custom_details": {
 				"status": "STATUS",
-				"description": "lastRewardRound 3999 < currentRound 4000, 26% of the round left",
-				"cause": "EthNodeHeadStale",
+				"description": "DESC",CAUSE
 				"details": {"current_round": "4000", "last_reward_round": "3999"},
 				"labels": {"alertname": "RewardNotCalled", "target": "tc001", "severity": "critical"},
 				"starts_at": "2026-03-14T15:09:26Z",ENDS
@@ -57,8 +56,12 @@ func TestPayload(t *testing.T) {
 		status alert.Status
 		want   string
 	}{
-		{"trigger", alert.StatusFiring, strings.NewReplacer("ACTION", "trigger", "STATUS", "firing", "ENDS", "").Replace(want)},
+		{"trigger", alert.StatusFiring, strings.NewReplacer("ACTION", "trigger", "STATUS", "firing",
+			"SUMMARY", "reward() has not been called this round (cause: EthNodeHeadStale)",
+			"DESC", "lastRewardRound 3999 < currentRound 4000, 26% of the round left", "CAUSE", `"cause": "EthNodeHeadStale",`,
+			"ENDS", "").Replace(want)},
 		{"resolve", alert.StatusResolved, strings.NewReplacer("ACTION", "resolve", "STATUS", "resolved",
+			"SUMMARY", "reward() was called for the round, or none is due", "DESC", "reward called for round 4000", "CAUSE", "",
 			"ENDS", `"ends_at": "2026-03-14T16:09:26Z",`).Replace(want)},
 	}
 	for _, tc := range tests {

@@ -26,19 +26,18 @@ func newTestNotifier(t *testing.T, base string, log logrus.FieldLogger) *Notifie
 
 func TestMessage(t *testing.T) {
 	id := alert.DedupKey("orch-1", "RewardNotCalled", "tc001")
-	// want is the expected message; STATUS, COLOR, RESOLVED and TS vary.
+	// want is the expected message; STATUS, TITLE, COLOR, BODY, CAUSE, RESOLVED and TS vary.
 	want := `{
-		"text": "[STATUS:critical] RewardNotCalled on tc001: RewardNotCalled on tc001 (cause: EthNodeHeadStale) [` + id + `]",
+		"text": "[STATUS:critical] RewardNotCalled on tc001: TITLE [` + id + `]",
 		"attachments": [{
-			"fallback": "[STATUS:critical] RewardNotCalled on tc001: RewardNotCalled on tc001 (cause: EthNodeHeadStale) [` + id + `]",
+			"fallback": "[STATUS:critical] RewardNotCalled on tc001: TITLE [` + id + `]",
 			"color": "COLOR",
 			"title": "[STATUS:critical] RewardNotCalled on tc001",
 			"title_link": "https://lpwatch.example/runbook#RewardNotCalled",
-			"text": "RewardNotCalled on tc001\nlastRewardRound 3999 &lt; currentRound 4000, 26% of the round left\n<https://lpwatch.example/runbook#RewardNotCalled|Runbook>",
+			"text": "BODY\n<https://lpwatch.example/runbook#RewardNotCalled|Runbook>",
 			"fields": [
 				{"title": "Target", "value": "tc001", "short": true},
-				{"title": "Severity", "value": "critical", "short": true},
-				{"title": "Cause", "value": "EthNodeHeadStale", "short": true},
+				{"title": "Severity", "value": "critical", "short": true},CAUSE
 				{"title": "Since", "value": "2026-03-14 15:09:26 UTC", "short": true}RESOLVED
 			],
 			"footer": "lpwatch orch-1 · alert id ` + id + ` · seq 1",
@@ -53,8 +52,12 @@ func TestMessage(t *testing.T) {
 		want   string
 	}{
 		{"firing critical", alert.StatusFiring, alert.SeverityCritical,
-			strings.NewReplacer("STATUS", "FIRING", "COLOR", "#d50200", "RESOLVED", "", "TS", "1773500966").Replace(want)},
-		{"resolved", alert.StatusResolved, alert.SeverityCritical, strings.NewReplacer("STATUS", "RESOLVED", "COLOR", "#2eb886",
+			strings.NewReplacer("STATUS", "FIRING", "TITLE", "reward() has not been called this round (cause: EthNodeHeadStale)", "COLOR", "#d50200",
+				"BODY", `reward() has not been called this round\nlastRewardRound 3999 &lt; currentRound 4000, 26% of the round left`,
+				"CAUSE", `{"title": "Cause", "value": "EthNodeHeadStale", "short": true},`, "RESOLVED", "", "TS", "1773500966").Replace(want)},
+		{"resolved", alert.StatusResolved, alert.SeverityCritical, strings.NewReplacer("STATUS", "RESOLVED",
+			"TITLE", "reward() was called for the round, or none is due", "COLOR", "#2eb886",
+			"BODY", `reward() was called for the round, or none is due\nreward called for round 4000`, "CAUSE", "",
 			"RESOLVED", `, {"title": "Resolved", "value": "2026-03-14 16:09:26 UTC (after 1h0m0s)", "short": true}`, "TS", "1773504566").Replace(want)},
 	}
 	for _, tc := range tests {

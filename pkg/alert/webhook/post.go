@@ -89,15 +89,21 @@ func (p *Poster) Scrub(text string) string { return p.scrub.Scrub(text) }
 // retryable for 5xx, 429 (with Retry-After), timeouts and connection
 // errors; permanent for other statuses and for a document that cannot be
 // encoded. No secret of the endpoint appears in the error.
+//
+// A 2xx answer is reported as soon as its status line arrives: the rest
+// of the body (which no sink needs) is drained in the background, so that
+// the outbox removes the record before a slow or stalled body can leave a
+// window in which a crash sends it again. The drain is bounded by maxDrain
+// and the endpoint's timeout, and keeps the connection reusable.
 func (p *Poster) PostJSON(ctx context.Context, v any) error {
 	body, err := json.Marshal(v)
 	if err != nil {
 		return &alert.DeliveryError{Reason: "encode", Err: fmt.Errorf("encode payload: %w", err)}
 	}
-	ctx, cancel := context.WithTimeoutCause(ctx, p.timeout, errTimeout)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, p.url, bytes.NewReader(body))
+	rctx, detach, release := p.requestContext(ctx)
+	req, err := http.NewRequestWithContext(rctx, http.MethodPost, p.url, bytes.NewReader(body))
 	if err != nil {
+		release()
 		return &alert.DeliveryError{Reason: "request", Err: p.scrub.Error(err)}
 	}
 	for k, vs := range p.header {
@@ -107,14 +113,35 @@ func (p *Poster) PostJSON(ctx context.Context, v any) error {
 	req.Header.Set("User-Agent", "lpwatch")
 	resp, err := p.client.Do(req)
 	if err != nil {
-		return p.transportError(ctx, err)
+		release()
+		return p.transportError(rctx, err)
 	}
-	defer drainClose(resp.Body)
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		detach()
+		go func() {
+			drainClose(resp.Body)
+			release()
+		}()
 		return nil
 	}
+	defer release()
+	defer drainClose(resp.Body)
 	head, _ := io.ReadAll(io.LimitReader(resp.Body, maxHead))
 	return alert.HTTPStatusError(resp, p.clock.Now(), p.scrub.Excerpt(head, maxExcerpt))
+}
+
+// requestContext returns the context of one request: the endpoint's
+// timeout, and ctx's end (cancel or deadline, with its cause) until
+// detach is called. release frees it; call it once the body is closed.
+func (p *Poster) requestContext(ctx context.Context) (rctx context.Context, detach, release func()) {
+	base, cancel := context.WithCancelCause(context.WithoutCancel(ctx))
+	rctx, cancelTimeout := context.WithTimeoutCause(base, p.timeout, errTimeout)
+	stop := context.AfterFunc(ctx, func() { cancel(context.Cause(ctx)) })
+	return rctx, func() { stop() }, func() {
+		stop()
+		cancelTimeout()
+		cancel(nil)
+	}
 }
 
 // transportError classifies a failed round trip; all are retryable.

@@ -30,9 +30,6 @@ func newTestNotifier(t *testing.T, url string, auth webhook.Auth, log logrus.Fie
 func TestPayload(t *testing.T) {
 	dedup := alert.DedupKey("orch-1", "RewardNotCalled", "tc001")
 	common := `"version": "1", "alert": "RewardNotCalled", "target": "tc001", "severity": "critical",
-		"summary": "RewardNotCalled on tc001",
-		"description": "lastRewardRound 3999 < currentRound 4000, 26% of the round left",
-		"cause": "EthNodeHeadStale",
 		"labels": {"alertname": "RewardNotCalled", "target": "tc001", "severity": "critical"},
 		"details": {"current_round": "4000", "last_reward_round": "3999"},
 		"starts_at": "2026-03-14T15:09:26Z", "dedup_key": "` + dedup + `", "source": "orch-1",
@@ -43,8 +40,11 @@ func TestPayload(t *testing.T) {
 		seq    uint64
 		want   string
 	}{
-		{"firing", alert.StatusFiring, 1, `{` + common + `, "status": "firing", "ends_at": null, "seq": 1, "id": "RewardNotCalled-tc001-1"}`},
-		{"resolved", alert.StatusResolved, 2, `{` + common + `, "status": "resolved", "ends_at": "2026-03-14T16:09:26Z", "seq": 2, "id": "RewardNotCalled-tc001-2"}`},
+		{"firing", alert.StatusFiring, 1, `{` + common + `, "status": "firing", "ends_at": null, "seq": 1, "id": "RewardNotCalled-tc001-1",
+			"summary": "reward() has not been called this round",
+			"description": "lastRewardRound 3999 < currentRound 4000, 26% of the round left", "cause": "EthNodeHeadStale"}`},
+		{"resolved", alert.StatusResolved, 2, `{` + common + `, "status": "resolved", "ends_at": "2026-03-14T16:09:26Z", "seq": 2, "id": "RewardNotCalled-tc001-2",
+			"summary": "reward() was called for the round, or none is due", "description": "reward called for round 4000", "cause": ""}`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

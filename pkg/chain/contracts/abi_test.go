@@ -67,6 +67,8 @@ func TestSelectorsAndTopicsMatchLivepeer(t *testing.T) {
 		{event, bonding, "TranscoderDeactivated", "TranscoderDeactivated(address,uint256)", "0xfee3e693fc72d0a0a673805f3e606c551f4c677b9072444b90dd2d0406bc995c"},
 		{event, old, "Reward", "Reward(address,uint256)", "0x619caafabdd75649b302ba8419e48cccf64f37f1983ac4727cfb38b57703ffc9"},
 		{event, old, "TranscoderSlashed", "TranscoderSlashed(address,address,uint256,uint256)", "0xf4b71fed8e2c9a8c67c388bc6d35ad20b9368a24eed6d565459f2b277b6c0c22"},
+		{event, bonding, "Unbond", "Unbond(address,address,uint256,uint256,uint256)", "0x2d5d98d189bee5496a08db2a5948cb7e5e786f09d17d0c3f228eb41776c24a06"},
+		{event, old, "Unbond", "Unbond(address,address,uint256,uint256,uint256)", "0x2d5d98d189bee5496a08db2a5948cb7e5e786f09d17d0c3f228eb41776c24a06"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sig, func(t *testing.T) {
@@ -91,6 +93,7 @@ func TestEventIndexedArguments(t *testing.T) {
 		{rounds.Events["NewRound"], []bool{true, false}},
 		{bonding.Events["Reward"], []bool{true, false}},
 		{bonding.Events["TranscoderSlashed"], []bool{true, false, false, false}},
+		{bonding.Events["Unbond"], []bool{true, true, false, false, false}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.ev.Name, func(t *testing.T) {

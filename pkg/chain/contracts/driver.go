@@ -73,6 +73,11 @@ func (d *Driver) Slash(ctx context.Context, t, finder common.Address, penalty, f
 	return d.do(ctx, "slash", d.dep.BondingManager, d.bonding.PackSlash(t, finder, penalty, finderReward))
 }
 
+// Unbond takes amount from delegate's stake as delegator unbonding it (emits Unbond).
+func (d *Driver) Unbond(ctx context.Context, delegate, delegator common.Address, amount *big.Int) error {
+	return d.do(ctx, "unbondFrom", d.dep.BondingManager, d.bonding.PackUnbondFrom(delegate, delegator, amount))
+}
+
 // SetActivationRounds sets t's activation and deactivation rounds (current BondingManager only).
 func (d *Driver) SetActivationRounds(ctx context.Context, t common.Address, activation, deactivation *big.Int) error {
 	return d.do(ctx, "setActivationRounds", d.dep.BondingManager, d.bonding.PackSetActivationRounds(t, activation, deactivation))
