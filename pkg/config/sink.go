@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"time"
 )
 
@@ -89,8 +90,39 @@ func encodeJSON(v any) ([]byte, error) {
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
-// UnmarshalJSON decodes the common fields and leaves Settings nil: only
-// the registry of sink types knows how to decode the others.
+// UnmarshalJSON decodes the common fields, and the others, which only the
+// registry of sink types could decode into their section, as
+// DecodedSettings (nil when there are none). `lpwatch status` reads
+// /status so; encoding the result gives the same object back.
 func (s *Sink) UnmarshalJSON(b []byte) error {
-	return json.Unmarshal(b, (*plainSink)(s))
+	if err := json.Unmarshal(b, (*plainSink)(s)); err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var rest DecodedSettings
+	if err := dec.Decode(&rest); err != nil {
+		return err
+	}
+	for _, f := range reflect.VisibleFields(reflect.TypeOf(plainSink{})) {
+		delete(rest, f.Name)
+	}
+	s.Settings = nil
+	if len(rest) > 0 {
+		s.Settings = rest
+	}
+	return nil
 }
+
+// DecodedSettings is the type-specific fields of a Sink decoded from JSON
+// without the registry, by field name (numbers as json.Number): a record
+// of what was shown, secrets and URLs as redacted as they were encoded.
+// It checks nothing and builds no sink.
+type DecodedSettings map[string]any
+
+// Validate implements SinkSettings: a decoded record has nothing to check.
+func (DecodedSettings) Validate(*SinkReport) {}
+
+// MapURLs implements SinkSettings: the record's URLs were mapped when it
+// was encoded, and it is returned as it is.
+func (d DecodedSettings) MapURLs(func(string) string) SinkSettings { return d }

@@ -105,7 +105,8 @@ func TestNoSinkTypes(t *testing.T) {
 
 // TestSinkJSON: a sink encodes as one flat object, its type's fields next
 // to the common ones as the table stands in the file, secrets redacted;
-// it decodes back without the registry, Settings left nil.
+// it decodes back without the registry, its type's fields as a record
+// that encodes to the same object.
 func TestSinkJSON(t *testing.T) {
 	s := config.Sink{Name: "pd", Type: "pagerduty", MinSeverity: "warning", SendResolved: true, Timeout: time.Second,
 		Settings: &pagerduty.Section{URL: "https://events.example/v2", RoutingKey: "0123456789abcdef0123456789abcdef"}}
@@ -139,8 +140,13 @@ func TestSinkJSON(t *testing.T) {
 	if err := json.Unmarshal(b, &back); err != nil {
 		t.Fatal(err)
 	}
-	if back.Name != "pd" || back.Type != "pagerduty" || back.Timeout != time.Second || !back.SendResolved || back.Settings != nil {
+	rec, ok := back.Settings.(config.DecodedSettings)
+	if back.Name != "pd" || back.Type != "pagerduty" || back.Timeout != time.Second || !back.SendResolved || !ok ||
+		rec["RoutingKey"] != "<secret>" || rec["URL"] != "https://events.example/v2" || len(rec) != 3 {
 		t.Errorf("decoded %+v", back)
+	}
+	if again, err := json.Marshal(back); err != nil || !jsonEqual(t, again, b) {
+		t.Errorf("encoded again: %s, want %s (%v)", again, b, err)
 	}
 	auth := config.Sink{Name: "hook", Type: "webhook", Settings: &webhook.Section{EndpointSection: httpsink.EndpointSection{
 		URL: "https://h.example/x", AuthSection: httpsink.AuthSection{Username: "u", BearerToken: "t"}}}}
@@ -151,4 +157,17 @@ func TestSinkJSON(t *testing.T) {
 	if b, err := json.Marshal(plain); err != nil || strings.Contains(string(b), "Settings") {
 		t.Errorf("sink without settings: %s %v", b, err)
 	}
+}
+
+// jsonEqual says whether a and b encode the same JSON value.
+func jsonEqual(t *testing.T, a, b []byte) bool {
+	t.Helper()
+	var x, y any
+	if err := json.Unmarshal(a, &x); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &y); err != nil {
+		t.Fatal(err)
+	}
+	return reflect.DeepEqual(x, y)
 }

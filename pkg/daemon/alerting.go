@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"sync"
 	"time"
 
@@ -159,13 +158,6 @@ func (d *Daemon) startedNotice(ctx context.Context, cfg *config.Config) {
 	if err := d.engine.Emit(ctx, alert.LpwatchStarted, source(cfg), alert.SeverityInfo, "", desc, nil); err != nil {
 		d.log.WithError(err).Error("cannot queue the started notice")
 	}
-}
-
-// deliveryStatus is the outbox section of /status.
-func (d *Daemon) deliveryStatus() any {
-	h := d.outbox.Health()
-	sort.Slice(h, func(i, j int) bool { return h[i].Sink < h[j].Sink })
-	return map[string]any{"sinks": h, "pending": len(d.outbox.Pending())}
 }
 
 // source names this instance in notifications.
