@@ -21,12 +21,14 @@ func (d *Daemon) evaluate(ctx context.Context) {
 	d.beforeEvaluate(eval)
 	results := eval.Evaluate(now, snap)
 	d.metrics.evaluations.Inc()
-	changed, err := d.results.Set(now, results)
+	changed, err := d.results.Set(now, append(results[:len(results):len(results)], d.outboxStorage()))
 	if err != nil {
 		d.log.WithError(err).Error("/health keeps its previous report")
 	}
 	for _, r := range changed {
-		d.metrics.setCheck(r)
+		if r.Check != OutboxStorage {
+			d.metrics.setCheck(r)
+		}
 	}
 	d.observationMetrics(snap)
 	d.afterEvaluate(now, snap, eval)
