@@ -112,6 +112,9 @@ timeout = "1m"
 max_log_range = 100000
 [checks]
 disagreement_for = "2h"
+# longer than chain_down_for + chain interval + timeout (12m), as
+# validation requires; the soak has no chain outage
+node_chain_errors_for = "15m"
 [alert]
 source = "soak"
 repeat_interval = "2000h"
