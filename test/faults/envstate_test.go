@@ -77,13 +77,21 @@ func (e *env) probeRuns(j probeJob) float64 {
 	return n
 }
 
-// waitFor steps the fake clock until cond holds. The real-time limit only
-// stops a broken test.
+// waitForFake bounds a waitFor in fake time: far more than any row waits
+// (the longest, a sink outage past its alert, is about 13 minutes).
+// Each step is bounded in real time (waitLimit for what it waits on);
+// the steps themselves are not, as a step lasts as long as the probes
+// due in it: ten fake minutes of a chain row are sixty chain probes,
+// a minute of real time on a loaded machine.
+const waitForFake = 30 * time.Minute
+
+// waitFor steps the fake clock until cond holds. Its limit (waitForFake)
+// only stops a broken test.
 func (e *env) waitFor(what string, cond func() bool) {
 	e.t.Helper()
-	deadline := time.Now().Add(waitLimit)
+	end := e.clk.Now().Add(waitForFake)
 	for !cond() {
-		if time.Now().After(deadline) {
+		if !e.clk.Now().Before(end) {
 			e.t.Fatalf("timed out waiting for %s (fake time +%s)\n%s", what, e.clk.Now().Sub(startTime), e.describe())
 		}
 		e.step()
@@ -98,12 +106,12 @@ func (e *env) holdProbes(what string, n int, d time.Duration, cond func() bool) 
 	e.t.Helper()
 	end := e.clk.Now().Add(d)
 	last, seen := e.probedAt(), 0
-	deadline := time.Now().Add(waitLimit)
+	limit := end.Add(waitForFake)
 	for seen < n || e.clk.Now().Before(end) {
 		if !cond() {
 			e.t.Fatalf("%s stopped holding at fake time +%s\n%s", what, e.clk.Now().Sub(startTime), e.describe())
 		}
-		if time.Now().After(deadline) {
+		if !e.clk.Now().Before(limit) {
 			e.t.Fatalf("%s: only %d of %d probes completed", what, seen, n)
 		}
 		e.step()
