@@ -1,10 +1,13 @@
-package alert
+package alert_test
 
 import (
 	"os"
 	"path/filepath"
 	"regexp"
 	"testing"
+
+	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 )
 
 // TestEveryAlertHasARunbookSection keeps docs/runbooks.md and the catalog
@@ -16,14 +19,14 @@ func TestEveryAlertHasARunbookSection(t *testing.T) {
 	}
 	anchors := map[string]bool{}
 	for _, m := range regexp.MustCompile(`(?m)^## (\w+)\s*$`).FindAllStringSubmatch(string(b), -1) {
-		anchors[RunbookAnchor(m[1])] = true
+		anchors[alert.RunbookAnchor(m[1])] = true
 	}
 	for _, m := range regexp.MustCompile(`<a id="(\w+)"></a>`).FindAllStringSubmatch(string(b), -1) {
 		anchors[m[1]] = true
 	}
-	for name := range Catalog() {
-		if !anchors[RunbookAnchor(name)] {
-			t.Errorf("docs/runbooks.md has no section #%s for alert %s", RunbookAnchor(name), name)
+	for name := range checks.Catalog() {
+		if !anchors[alert.RunbookAnchor(name)] {
+			t.Errorf("docs/runbooks.md has no section #%s for alert %s", alert.RunbookAnchor(name), name)
 		}
 	}
 }

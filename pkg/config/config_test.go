@@ -1,4 +1,4 @@
-package config
+package config_test
 
 import (
 	"os"
@@ -6,24 +6,27 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/lpwatch/lpwatch/pkg/checks"
+	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
 func TestExampleLoads(t *testing.T) {
-	c, err := Load(filepath.Join("..", "..", "config.example.toml"))
+	c, err := config.Load(filepath.Join("..", "..", "config.example.toml"), checks.Catalog())
 	if err != nil {
 		t.Fatalf("config.example.toml: %v", err)
 	}
-	if got, want := c.Server.Listen, DefaultListen; got != want {
+	if got, want := c.Server.Listen, config.DefaultListen; got != want {
 		t.Errorf("listen = %q, want %q", got, want)
 	}
 	if len(c.Nodes) != 1 || c.Nodes[0].Interval != 15*time.Second || c.Nodes[0].Timeout != 10*time.Second {
 		t.Errorf("nodes = %+v", c.Nodes)
 	}
-	if c.Chain.ChainID != 42161 || c.Chain.Controller != DefaultController {
+	if c.Chain.ChainID != 42161 || c.Chain.Controller != config.DefaultController {
 		t.Errorf("chain = %+v", c.Chain)
 	}
-	if c.Checks != DefaultChecks() {
-		t.Errorf("example checks differ from the defaults:\n got %+v\nwant %+v", c.Checks, DefaultChecks())
+	if c.Checks != config.DefaultChecks() {
+		t.Errorf("example checks differ from the defaults:\n got %+v\nwant %+v", c.Checks, config.DefaultChecks())
 	}
 	if !c.Remediation.DryRun || c.Remediation.Enabled {
 		t.Errorf("remediation must default to disabled and dry-run: %+v", c.Remediation)
@@ -72,7 +75,7 @@ func TestInvalid(t *testing.T) {
 	}
 	for file, want := range cases {
 		t.Run(file, func(t *testing.T) {
-			_, err := Load(filepath.Join("testdata", file))
+			_, err := config.Load(filepath.Join("testdata", file), checks.Catalog())
 			if err == nil {
 				t.Fatal("loaded without error")
 			}
@@ -101,7 +104,7 @@ name = "oncall"
 type = "pagerduty"
 routing_key_file = "` + key + `"
 `
-	c, err := Parse("mem.toml", []byte(text))
+	c, err := config.Parse("mem.toml", []byte(text), checks.Catalog())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,14 +134,14 @@ expected_address = "0x0000000000000000000000000000000000000002"
 interval = "1m"
 timeout = "20s"
 `
-	c, err := Parse("mem.toml", []byte(text))
+	c, err := config.Parse("mem.toml", []byte(text), checks.Catalog())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Nodes[0].Interval != DefaultProbeInterval || c.Nodes[0].API != "auto" {
+	if c.Nodes[0].Interval != config.DefaultProbeInterval || c.Nodes[0].API != "auto" {
 		t.Errorf("node a = %+v", c.Nodes[0])
 	}
-	if c.Nodes[1].Interval != time.Minute || c.Nodes[1].API != "legacy" || c.Nodes[1].SystemdUnit != DefaultNodeUnit {
+	if c.Nodes[1].Interval != time.Minute || c.Nodes[1].API != "legacy" || c.Nodes[1].SystemdUnit != config.DefaultNodeUnit {
 		t.Errorf("node b = %+v", c.Nodes[1])
 	}
 }

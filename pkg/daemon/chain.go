@@ -18,22 +18,16 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/probes"
 )
 
-// maxRecentSlashes bounds the slash events, and the unbond events, kept
-// for the checks.
-const maxRecentSlashes = 64
-
 // chainRuntime is what chain monitoring keeps for the daemon's life: the
 // connections built for each configuration (one pool per configuration,
 // closed once the next one's probe runs, on a reload that drops the chain,
-// and at shutdown), the slash events the scans found, and the metrics.
+// and at shutdown), the chain checks' latest facts, and the metrics.
 type chainRuntime struct {
 	metrics *chainMetrics
 
 	mu     sync.Mutex
 	open   []*chainConn
 	active *chainConn
-	events checks.ChainEvents
-	scan   uint64 // RPC calls of the latest slash scan
 	facts  map[string]checks.NodeChainFacts
 }
 
@@ -66,13 +60,13 @@ func (d *Daemon) chainJobs(cfg *config.Config) ([]probes.Job, error) {
 	}
 	addrs := make([]common.Address, 0, len(cfg.Nodes))
 	for _, n := range cfg.Nodes {
-		if common.IsHexAddress(n.ExpectedAddress) {
-			addrs = append(addrs, common.HexToAddress(n.ExpectedAddress))
+		if n.ExpectedAddress.Valid() {
+			addrs = append(addrs, n.ExpectedAddress.Addr())
 		}
 	}
 	p, err := probes.NewChainProbe(conn.prober, d.store, d.clock, probes.ChainProbeConfig{
 		Interval: cfg.Chain.Interval, Timeout: cfg.Chain.Timeout, Addresses: addrs,
-		MaxLogRange: cfg.Chain.MaxLogRange, OnScan: d.chain.noteScan,
+		MaxLogRange: cfg.Chain.MaxLogRange, Scan: true,
 	})
 	if err != nil {
 		conn.close()
@@ -186,47 +180,4 @@ func (r *chainRuntime) closeAll() {
 		o.close()
 	}
 	r.open, r.active = nil, nil
-}
-
-// noteScan records a slash scan's result (it runs on the probe's goroutine).
-func (r *chainRuntime) noteScan(s probes.ScanResult) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.scan = s.Calls
-	r.events.Err = s.Err
-	if s.Err != nil {
-		return
-	}
-	r.events.Scanned, r.events.ScannedTo = true, s.To
-	r.events.Slashes = addEvents(r.events.Slashes, s.Slashes, func(ev chain.SlashEvent) chain.EventMeta { return ev.EventMeta })
-	r.events.Unbonds = addEvents(r.events.Unbonds, s.Unbonds, func(ev chain.UnbondEvent) chain.EventMeta { return ev.EventMeta })
-}
-
-// addEvents appends the events of found that known lacks, keeping the
-// latest maxRecentSlashes.
-func addEvents[T any](known, found []T, meta func(T) chain.EventMeta) []T {
-	seen := make(map[string]bool, len(known))
-	for _, ev := range known {
-		m := meta(ev)
-		seen[fmt.Sprintf("%s#%d", m.TxHash, m.LogIndex)] = true
-	}
-	for _, ev := range found {
-		if m := meta(ev); !seen[fmt.Sprintf("%s#%d", m.TxHash, m.LogIndex)] {
-			known = append(known, ev)
-		}
-	}
-	if n := len(known); n > maxRecentSlashes {
-		known = append([]T(nil), known[n-maxRecentSlashes:]...)
-	}
-	return known
-}
-
-// chainEvents returns a copy of the scans' results for the evaluator.
-func (r *chainRuntime) chainEvents() checks.ChainEvents {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	ev := r.events
-	ev.Slashes = append([]chain.SlashEvent(nil), r.events.Slashes...)
-	ev.Unbonds = append([]chain.UnbondEvent(nil), r.events.Unbonds...)
-	return ev
 }

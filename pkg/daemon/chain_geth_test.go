@@ -72,7 +72,7 @@ func newGethWorld(t *testing.T, period uint64) *gethWorld {
 // headMaxAge old.
 func (w *gethWorld) config(headMaxAge time.Duration) *config.Config {
 	cfg := testConfig(w.t.TempDir(), nodeCfg("tc001", w.node.URL()))
-	cfg.Nodes[0].ExpectedAddress = crypto.PubkeyToAddress(w.key.PublicKey).Hex()
+	cfg.Nodes[0].ExpectedAddress = config.AddressOf(crypto.PubkeyToAddress(w.key.PublicKey))
 	cfg.Chain.URLs = []string{w.geth.HTTP}
 	cfg.Chain.Controller = w.driver.Deployment().Controller.Hex()
 	cfg.Chain.ChainID = 1337

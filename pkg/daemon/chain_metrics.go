@@ -3,7 +3,6 @@ package daemon
 import (
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/lpwatch/lpwatch/pkg/chain"
@@ -88,26 +87,17 @@ func (m *chainMetrics) apply(g gauges) {
 	}
 }
 
-// usableObservation returns the chain observation of snap, or nil when
-// there is none or it is too old to describe the chain now.
-func usableObservation(now time.Time, snap observe.Snapshot, c config.Chain) *chain.Observation {
-	if snap.Chain == nil {
-		return nil
-	}
-	o, _ := snap.Chain.Obs.(*chain.Observation)
-	if o == nil || now.Sub(snap.Chain.At) > 3*c.Interval+c.Timeout {
-		return nil
-	}
-	return o
-}
-
 // update exports the chain series of an evaluation; base holds the series
 // the node view fills when no chain is configured (last reward round,
 // balance), which come from the chain here.
-func (m *chainMetrics) update(now time.Time, cfg *config.Config, snap observe.Snapshot, facts map[string]checks.NodeChainFacts, scanCalls uint64, base *metrics) {
+func (m *chainMetrics) update(now time.Time, cfg *config.Config, snap observe.Snapshot, facts map[string]checks.NodeChainFacts, base *metrics) {
 	g := gauges{}
-	o := usableObservation(now, snap, cfg.Chain)
+	o, _ := checks.ChainObservation(now, snap.Chain, cfg.Chain)
 	if o != nil {
+		var scanCalls uint64 // RPC calls of the latest slash scan
+		if ev := snap.Chain.Events; ev != nil && ev.Last != nil {
+			scanCalls = ev.Last.Calls
+		}
 		if r := o.Round.CurrentRound; r != nil {
 			g.set(m.round, "", float64(*r))
 		}
@@ -137,8 +127,8 @@ func (m *chainMetrics) update(now time.Time, cfg *config.Config, snap observe.Sn
 			}
 		}
 		var a *chain.AccountInfo
-		if o != nil && common.IsHexAddress(n.ExpectedAddress) {
-			a = o.Account(common.HexToAddress(n.ExpectedAddress))
+		if o != nil && n.ExpectedAddress.Valid() {
+			a = o.Account(n.ExpectedAddress.Addr())
 		}
 		if a != nil && a.Transcoder != nil {
 			g.set(base.rewardLastRound, n.Name, float64(a.Transcoder.LastRewardRound))

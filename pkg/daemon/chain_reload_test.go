@@ -34,7 +34,7 @@ func TestChainReloadSwapsConnections(t *testing.T) {
 			w.sim.URL(), w.sim.Deployment().Controller.Hex(), interval)
 	}
 	write(chainSection("10s"))
-	cfg, err := config.Load(path)
+	cfg, err := config.Load(path, checks.Catalog())
 	if err != nil {
 		t.Fatal(err)
 	}

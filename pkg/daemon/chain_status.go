@@ -4,23 +4,16 @@ import (
 	"math"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
-
 	"github.com/lpwatch/lpwatch/pkg/chain"
 	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/observe"
 )
 
-// beforeEvaluate hands the evaluator what the chain scans found.
-func (d *Daemon) beforeEvaluate(eval *checks.Evaluator) {
-	eval.SetChainEvents(d.chain.chainEvents())
-}
-
 // afterEvaluate exports the chain metrics of an evaluation, reports
 // problems with the chain checks' history, and closes the connections of a
 // configuration that no longer has a chain. It runs on the daemon's loop.
-func (d *Daemon) afterEvaluate(now time.Time, snap observe.Snapshot, eval *checks.Evaluator) {
-	for _, err := range eval.TakeChainErrors() {
+func (d *Daemon) afterEvaluate(now time.Time, snap observe.Snapshot, ev checks.Evaluation) {
+	for _, err := range ev.Errors {
 		d.log.WithError(err).Error("chain checks cannot keep their history; missed rounds may be judged again after a restart")
 	}
 	cfg := d.config()
@@ -29,12 +22,10 @@ func (d *Daemon) afterEvaluate(now time.Time, snap observe.Snapshot, eval *check
 		d.chain.metrics.reset(d.metrics)
 		return
 	}
-	facts := eval.ChainFacts(now)
 	d.chain.mu.Lock()
-	d.chain.facts = facts
-	scan := d.chain.scan
+	d.chain.facts = ev.Facts
 	d.chain.mu.Unlock()
-	d.chain.metrics.update(now, cfg, snap, facts, scan, d.metrics)
+	d.chain.metrics.update(now, cfg, snap, ev.Facts, d.metrics)
 }
 
 // ChainStatus is the chain section of /status. It holds endpoint names
@@ -91,13 +82,15 @@ func (d *Daemon) chainStatus() *ChainStatus {
 	now := d.clock.Now()
 	snap := d.store.Snapshot()
 	d.chain.mu.Lock()
-	facts, slashes := d.chain.facts, len(d.chain.events.Slashes)
+	facts := d.chain.facts
 	d.chain.mu.Unlock()
-	st := &ChainStatus{Endpoints: []EndpointStatus{}, Accounts: []AccountStatus{}, SlashesFound: slashes}
+	st := &ChainStatus{Endpoints: []EndpointStatus{}, Accounts: []AccountStatus{}}
 	var o *chain.Observation
 	if c := snap.Chain; c != nil {
-		st.ObservedAt, st.Error = c.At, c.Reason
-		o, _ = c.Obs.(*chain.Observation)
+		st.ObservedAt, st.Error, o = c.At, c.Reason, c.Obs
+		if c.Events != nil {
+			st.SlashesFound = len(c.Events.Slashes)
+		}
 	}
 	if o != nil {
 		st.InUse, st.Contracts, st.RPCCalls = o.Endpoint, o.Contracts, o.Calls
@@ -115,13 +108,13 @@ func (d *Daemon) chainStatus() *ChainStatus {
 		}
 	}
 	for _, n := range cfg.Nodes {
-		as := AccountStatus{Node: n.Name, Address: n.ExpectedAddress, MissedRounds: facts[n.Name].MissedTotal}
+		as := AccountStatus{Node: n.Name, Address: n.ExpectedAddress.String(), MissedRounds: facts[n.Name].MissedTotal}
 		if f := facts[n.Name]; f.RunwayKnown && !math.IsInf(f.RunwaySeconds, 1) {
 			days := f.RunwaySeconds / 86400
 			as.RunwayDays = &days
 		}
-		if o != nil && common.IsHexAddress(n.ExpectedAddress) {
-			if a := o.Account(common.HexToAddress(n.ExpectedAddress)); a != nil {
+		if o != nil && n.ExpectedAddress.Valid() {
+			if a := o.Account(n.ExpectedAddress.Addr()); a != nil {
 				if a.Transcoder != nil {
 					l := a.Transcoder.LastRewardRound
 					as.LastRewardRound = &l

@@ -144,7 +144,7 @@ func New(opts Options) (*Daemon, error) {
 	}
 	cfg := opts.Config
 	if cfg == nil {
-		c, err := config.Load(opts.ConfigPath)
+		c, err := config.Load(opts.ConfigPath, checks.Catalog())
 		if err != nil {
 			return nil, err
 		}

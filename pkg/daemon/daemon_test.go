@@ -18,6 +18,7 @@ import (
 	logtest "github.com/sirupsen/logrus/hooks/test"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/clock"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/fakenode"
@@ -58,7 +59,7 @@ func testConfig(dir string, nodes ...config.Node) *config.Config {
 }
 
 func nodeCfg(name, url string) config.Node {
-	return config.Node{Name: name, URL: url, API: "auto", ExpectedAddress: fakenode.DefaultAddress,
+	return config.Node{Name: name, URL: url, API: "auto", ExpectedAddress: config.ParseAddress(fakenode.DefaultAddress),
 		SystemdUnit: "livepeer.service", Interval: 10 * time.Second, Timeout: 2 * time.Second, Metrics: "auto"}
 }
 
@@ -308,7 +309,7 @@ func TestReloadKeepsLastGoodConfig(t *testing.T) {
 	if err := os.WriteFile(path, []byte(good("tc001")), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := config.Load(path)
+	cfg, err := config.Load(path, checks.Catalog())
 	if err != nil {
 		t.Fatal(err)
 	}

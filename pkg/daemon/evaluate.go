@@ -90,8 +90,8 @@ func (d *Daemon) evaluate(ctx context.Context) {
 	d.mu.RLock()
 	eval := d.eval
 	d.mu.RUnlock()
-	d.beforeEvaluate(eval)
-	results := eval.Evaluate(now, snap)
+	ev := eval.Evaluate(now, snap)
+	results := ev.Results
 	d.metrics.evaluations.Inc()
 	changed, shown := d.results.set(now, results)
 	for _, r := range changed {
@@ -101,7 +101,7 @@ func (d *Daemon) evaluate(ctx context.Context) {
 		d.refreshHealth()
 	}
 	d.observationMetrics(snap)
-	d.afterEvaluate(now, snap, eval)
+	d.afterEvaluate(now, snap, ev)
 	inputs := make([]alert.Input, 0, len(results))
 	for _, r := range results {
 		inputs = append(inputs, toInput(r, eval.For(r.Check)))

@@ -96,7 +96,7 @@ func (d *Daemon) reload(ctx context.Context) error {
 	if d.opts.ConfigPath == "" {
 		return fmt.Errorf("reload: no configuration file to read")
 	}
-	cfg, err := config.Load(d.opts.ConfigPath)
+	cfg, err := config.Load(d.opts.ConfigPath, checks.Catalog())
 	if err == nil {
 		err = d.checkImmutable(cfg)
 	}

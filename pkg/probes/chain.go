@@ -27,27 +27,15 @@ type ChainProbeConfig struct {
 	// MaxLogRange is the widest block range of one eth_getLogs call of the
 	// slash scan.
 	MaxLogRange uint64
-	// OnScan receives each slash scan's result; nil disables the scan.
-	OnScan func(ScanResult)
-}
-
-// ScanResult is one scan of TranscoderSlashed and Unbond logs.
-type ScanResult struct {
-	// From and To are the blocks scanned (To is the head read this cycle).
-	From, To uint64
-	Slashes  []chain.SlashEvent
-	// Unbonds are delegators' unbonds from the monitored accounts.
-	Unbonds []chain.UnbondEvent
-	// Calls is the number of RPC calls the scan made.
-	Calls uint64
-	Err   error
+	// Scan enables the scan of TranscoderSlashed and Unbond logs.
+	Scan bool
 }
 
 // ChainProbe runs one chain observation per cycle and stores it as an
-// observe.Chain whose Obs is the *chain.Observation, then scans the new
-// blocks up to its head for the TranscoderSlashed and Unbond events of the
-// monitored accounts. The scan's To tells the checks which observation it
-// covers.
+// observe.Chain, then scans the new blocks up to its head for the
+// TranscoderSlashed and Unbond events of the monitored accounts and adds
+// the scan to the record's events. The scan's To tells the checks which
+// observation it covers.
 type ChainProbe struct {
 	cfg    ChainProbeConfig
 	prober *chain.Prober
@@ -65,7 +53,7 @@ func NewChainProbe(prober *chain.Prober, store *observe.Store, c clock.Clock, cf
 		return nil, errors.New("chain probe needs a prober, a store and a clock")
 	case cfg.Interval <= 0 || cfg.Timeout <= 0:
 		return nil, fmt.Errorf("chain probe interval %s and timeout %s must be positive", cfg.Interval, cfg.Timeout)
-	case cfg.OnScan != nil && cfg.MaxLogRange == 0:
+	case cfg.Scan && cfg.MaxLogRange == 0:
 		return nil, errors.New("chain probe slash scan needs a positive max log range")
 	}
 	seen := make(map[common.Address]bool, len(cfg.Addresses))
@@ -90,12 +78,12 @@ func (p *ChainProbe) Job() Job {
 func (p *ChainProbe) Run(ctx context.Context) error {
 	at := p.clock.Now()
 	obs, err := p.prober.Observe(ctx, p.cfg.Addresses)
-	p.store.PutChain(observe.Chain{At: at, Err: err, Reason: chain.Reason(err), Obs: obs})
+	p.store.PutChain(observe.Chain{At: at, Err: err, Reason: chain.Reason(err), Obs: obs}, p.cfg.Scan)
 	if err != nil {
 		return err
 	}
-	if p.cfg.OnScan != nil && obs.Block != nil && len(p.cfg.Addresses) > 0 {
-		p.cfg.OnScan(p.scan(ctx, obs.Block.Number))
+	if p.cfg.Scan && obs.Block != nil && len(p.cfg.Addresses) > 0 {
+		p.store.PutChainScan(p.scan(ctx, obs.Block.Number))
 	}
 	return nil
 }
@@ -104,7 +92,7 @@ func (p *ChainProbe) Run(ctx context.Context) error {
 // accounts in the blocks after the last scan, up to head. The first scan
 // covers the last MaxLogRange blocks; a failed scan is retried from the
 // same block.
-func (p *ChainProbe) scan(ctx context.Context, head uint64) ScanResult {
+func (p *ChainProbe) scan(ctx context.Context, head uint64) observe.ChainScan {
 	p.mu.Lock()
 	cursor := p.cursor
 	p.mu.Unlock()
@@ -116,7 +104,7 @@ func (p *ChainProbe) scan(ctx context.Context, head uint64) ScanResult {
 		}
 		from = head - min(head, span-1)
 	}
-	r := ScanResult{From: from, To: head}
+	r := observe.ChainScan{From: from, To: head}
 	if from > head {
 		return r // nothing new (or the head went back in a reorganisation)
 	}

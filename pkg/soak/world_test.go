@@ -17,6 +17,7 @@ import (
 	"github.com/sirupsen/logrus"
 
 	"github.com/lpwatch/lpwatch/pkg/chain/simchain"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/clock"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/daemon"
@@ -139,7 +140,7 @@ func (w *world) startDaemon() {
 	if err := os.WriteFile(path, []byte(w.config(dir)), 0o600); err != nil {
 		w.t.Fatal(err)
 	}
-	cfg, err := config.Load(path)
+	cfg, err := config.Load(path, checks.Catalog())
 	w.must(err)
 	log := logrus.New()
 	log.SetOutput(w.logs)
