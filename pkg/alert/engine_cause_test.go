@@ -99,22 +99,6 @@ func TestNotificationTexts(t *testing.T) {
 	}
 }
 
-// TestEveryAlertSaysWhatRecovered: each alert with a lifecycle has its own
-// resolve text; only the one-off notices have none.
-func TestEveryAlertSaysWhatRecovered(t *testing.T) {
-	events := map[string]bool{alert.RemediationPerformed: true, alert.LpwatchStarted: true, alert.LpwatchDigest: true}
-	for name, r := range checks.Catalog() {
-		switch {
-		case events[name] && r.Resolved != "":
-			t.Errorf("%s is a one-off event, yet has a resolve text", name)
-		case !events[name] && r.Resolved == "":
-			t.Errorf("%s has no resolve text", name)
-		case r.Resolved == r.Summary:
-			t.Errorf("%s resolves with its firing text", name)
-		}
-	}
-}
-
 func view(t *testing.T, e *alert.Engine, name string) alert.View {
 	t.Helper()
 	for _, v := range e.Alerts() {

@@ -257,6 +257,17 @@ func TestCorruptStateStartsEmptyAndSaysSo(t *testing.T) {
 	}
 }
 
+// TestEngineNeedsACatalog: the engine is given the rules of its alerts;
+// without them it does not start.
+func TestEngineNeedsACatalog(t *testing.T) {
+	dir := t.TempDir()
+	clk := clock.NewFake(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	sil, _ := alert.OpenSilences(dir, clk.Now(), checks.Catalog())
+	if eng, err := alert.NewEngine(alert.EngineOptions{StateDir: dir, Outbox: &fakeOutbox{}, Silences: sil, Clock: clk, Logger: discard()}); err == nil || eng != nil {
+		t.Fatalf("an engine without a catalog: %v %v", eng, err)
+	}
+}
+
 // firing reads lpwatch_alerts_firing{alert, severity} from reg.
 func firing(t *testing.T, reg *prometheus.Registry, name, severity string) float64 {
 	t.Helper()
