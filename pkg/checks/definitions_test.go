@@ -1,11 +1,11 @@
 package checks
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
-	"sort"
 	"testing"
 	"time"
 
@@ -129,13 +129,8 @@ func TestEvaluationReportsTheDefinitions(t *testing.T) {
 			for _, r := range NewEvaluator(c.cfg).Evaluate(now, c.snap).Results {
 				got[r.Check] = true
 			}
-			names := make([]string, 0, len(got))
-			for n := range got {
-				names = append(names, n)
-			}
-			sort.Strings(names)
-			sort.Strings(want)
-			if !slices.Equal(names, want) {
+			slices.Sort(want)
+			if names := slices.Sorted(maps.Keys(got)); !slices.Equal(names, want) {
 				t.Errorf("reported %v\nwant     %v", names, want)
 			}
 		})
