@@ -17,6 +17,7 @@ import (
 
 	"github.com/lpwatch/lpwatch/pkg/fakenode"
 	"github.com/lpwatch/lpwatch/pkg/nodeapi"
+	"github.com/lpwatch/lpwatch/pkg/status"
 )
 
 // TestMain lets the test binary act as lpwatch itself, so end-to-end tests
@@ -233,11 +234,7 @@ enabled = false
 // /status (-1 when it cannot be read yet).
 func pendingNotifications(t *testing.T, listen string) int {
 	t.Helper()
-	var st struct {
-		Delivery struct {
-			Pending int `json:"pending"`
-		} `json:"delivery"`
-	}
+	var st status.Report
 	if err := (daemonAPI{addr: "http://" + listen}).call(t.Context(), "GET", "/status", nil, &st); err != nil {
 		return -1
 	}

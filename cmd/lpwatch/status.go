@@ -10,8 +10,7 @@ import (
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
-	"github.com/lpwatch/lpwatch/pkg/daemon"
-	"github.com/lpwatch/lpwatch/pkg/remediation"
+	"github.com/lpwatch/lpwatch/pkg/status"
 )
 
 // statusCmd prints a running daemon's state. Exit codes follow Nagios
@@ -37,18 +36,8 @@ func statusCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "lpwatch status:", err)
 		return 3
 	}
-	var st daemon.StatusReport
-	var extra struct {
-		Extra struct {
-			Chain       *daemon.ChainStatus `json:"chain"`
-			Remediation *remediation.Status `json:"remediation"`
-		} `json:"extra"`
-	}
+	var st status.Report
 	if err := json.Unmarshal(raw, &st); err != nil {
-		fmt.Fprintln(stderr, "lpwatch status: unexpected answer:", err)
-		return 3
-	}
-	if err := json.Unmarshal(raw, &extra); err != nil {
 		fmt.Fprintln(stderr, "lpwatch status: unexpected answer:", err)
 		return 3
 	}
@@ -57,11 +46,11 @@ func statusCmd(args []string, stdout, stderr io.Writer) int {
 		_, _ = stdout.Write(raw)
 		return code
 	}
-	printStatus(stdout, st, extra.Extra.Chain, extra.Extra.Remediation, isTerminal(stdout))
+	printStatus(stdout, st, isTerminal(stdout))
 	return code
 }
 
-func statusCode(st daemon.StatusReport) int {
+func statusCode(st status.Report) int {
 	code := 0
 	for _, a := range st.Alerts {
 		if a.Phase != alert.PhaseFiring {
@@ -80,7 +69,7 @@ func statusCode(st daemon.StatusReport) int {
 	return code
 }
 
-func printStatus(w io.Writer, st daemon.StatusReport, ch *daemon.ChainStatus, rem *remediation.Status, colour bool) {
+func printStatus(w io.Writer, st status.Report, colour bool) {
 	paint := func(sev, s string) string {
 		if !colour {
 			return s
@@ -112,12 +101,10 @@ func printStatus(w io.Writer, st daemon.StatusReport, ch *daemon.ChainStatus, re
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%v\t%.4f\t%s\n", n.Name, up, n.CurrentRound, n.LastRewardRound, n.Active, n.BalanceEther, reward)
 	}
 	_ = tw.Flush()
-	if ch != nil {
+	if ch := st.Chain; ch != nil {
 		line := "chain: endpoint " + orAny(ch.InUse)
-		for _, e := range ch.Endpoints {
-			if e.Name == ch.InUse && e.HeadAgeSec != nil {
-				line += fmt.Sprintf(", head %s old", (time.Duration(max(*e.HeadAgeSec, 0)) * time.Second).String())
-			}
+		if e := ch.InUseEndpoint(); e != nil && e.HeadAgeSec != nil {
+			line += fmt.Sprintf(", head %s old", (time.Duration(max(*e.HeadAgeSec, 0)) * time.Second).String())
 		}
 		if ch.Round != nil {
 			line += fmt.Sprintf(", round %d", *ch.Round)
@@ -138,7 +125,7 @@ func printStatus(w io.Writer, st daemon.StatusReport, ch *daemon.ChainStatus, re
 			}
 		}
 	}
-	if rem != nil && len(rem.Restarts) > 0 {
+	if rem := st.Remediation; rem != nil && len(rem.Restarts) > 0 {
 		last := rem.Restarts[len(rem.Restarts)-1]
 		fmt.Fprintf(w, "last restart: %s %s at %s: %s\n", last.Unit, last.Target, last.At.Local().Format(time.DateTime), last.Result)
 	}

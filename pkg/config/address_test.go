@@ -19,7 +19,7 @@ func TestExpectedAddressIsParsedAtLoad(t *testing.T) {
 	node := func(addr string) string {
 		return "[[node]]\nname = \"tc001\"\nurl = \"http://127.0.0.1:7935\"\nexpected_address = " + addr + "\n"
 	}
-	c, err := config.Parse("mem.toml", []byte(node(`"`+given+`"`)), checks.Catalog())
+	c, err := config.Parse("mem.toml", []byte(node(`"`+given+`"`)), nil, checks.Catalog())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +39,7 @@ func TestExpectedAddressIsParsedAtLoad(t *testing.T) {
 		t.Errorf("AddressOf writes %q", config.AddressOf(a.Addr()))
 	}
 
-	_, err = config.Parse("mem.toml", []byte(node("12")), checks.Catalog())
+	_, err = config.Parse("mem.toml", []byte(node("12")), nil, checks.Catalog())
 	if err == nil || !strings.Contains(err.Error(), `node[0].expected_address: expected a string, got integer 12`) ||
 		!strings.Contains(err.Error(), `node[0].expected_address: "" is not a 0x-prefixed 20-byte hex address`) {
 		t.Errorf("an integer address: %v", err)

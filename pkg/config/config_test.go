@@ -1,18 +1,22 @@
 package config_test
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/lpwatch/lpwatch/pkg/alert/pagerduty"
+	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
 	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
 func TestExampleLoads(t *testing.T) {
-	c, err := config.Load(filepath.Join("..", "..", "config.example.toml"), checks.Catalog())
+	c, err := config.Load(filepath.Join("..", "..", "config.example.toml"), sinks.Default(), checks.Catalog())
 	if err != nil {
 		t.Fatalf("config.example.toml: %v", err)
 	}
@@ -75,7 +79,7 @@ func TestInvalid(t *testing.T) {
 	}
 	for file, want := range cases {
 		t.Run(file, func(t *testing.T) {
-			_, err := config.Load(filepath.Join("testdata", file), checks.Catalog())
+			_, err := config.Load(filepath.Join("testdata", file), sinks.Default(), checks.Catalog())
 			if err == nil {
 				t.Fatal("loaded without error")
 			}
@@ -104,15 +108,19 @@ name = "oncall"
 type = "pagerduty"
 routing_key_file = "` + key + `"
 `
-	c, err := config.Parse("mem.toml", []byte(text), checks.Catalog())
+	c, err := config.Parse("mem.toml", []byte(text), sinks.Default(), checks.Catalog())
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := c.Alert.Sinks[0]
-	if s.RoutingKey.Reveal() != "s3cr3t-routing-key-0123456789abc" {
-		t.Fatalf("routing key = %q", s.RoutingKey.Reveal())
+	pd, ok := s.Settings.(*pagerduty.Section)
+	if !ok {
+		t.Fatalf("settings of type %T, want *pagerduty.Section", s.Settings)
 	}
-	for _, out := range []string{s.RoutingKey.String(), strings.TrimSpace(sprintAll(s))} {
+	if pd.RoutingKey.Reveal() != "s3cr3t-routing-key-0123456789abc" {
+		t.Fatalf("routing key = %q", pd.RoutingKey.Reveal())
+	}
+	for _, out := range []string{pd.RoutingKey.String(), strings.TrimSpace(sprintAll(s)), sprintAll(pd), marshal(t, s)} {
 		if strings.Contains(out, "s3cr3t") {
 			t.Errorf("secret printed: %s", out)
 		}
@@ -134,7 +142,7 @@ expected_address = "0x0000000000000000000000000000000000000002"
 interval = "1m"
 timeout = "20s"
 `
-	c, err := config.Parse("mem.toml", []byte(text), checks.Catalog())
+	c, err := config.Parse("mem.toml", []byte(text), sinks.Default(), checks.Catalog())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,4 +152,15 @@ timeout = "20s"
 	if c.Nodes[1].Interval != time.Minute || c.Nodes[1].API != "legacy" || c.Nodes[1].SystemdUnit != config.DefaultNodeUnit {
 		t.Errorf("node b = %+v", c.Nodes[1])
 	}
+}
+
+func sprintAll(v any) string { return fmt.Sprintf("%v %+v %#v", v, v, v) }
+
+func marshal(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

@@ -5,12 +5,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"sync"
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
-	"github.com/lpwatch/lpwatch/pkg/alert/alertmanager"
 	"github.com/lpwatch/lpwatch/pkg/alert/outbox"
 	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
@@ -164,13 +162,6 @@ func (d *Daemon) startedNotice(ctx context.Context, cfg *config.Config) {
 	}
 }
 
-// deliveryStatus is the outbox section of /status.
-func (d *Daemon) deliveryStatus() any {
-	h := d.outbox.Health()
-	sort.Slice(h, func(i, j int) bool { return h[i].Sink < h[j].Sink })
-	return map[string]any{"sinks": h, "pending": len(d.outbox.Pending())}
-}
-
 // source names this instance in notifications.
 func source(cfg *config.Config) string {
 	if cfg.Alert.Source != "" {
@@ -197,7 +188,7 @@ func (d *Daemon) runResend(ctx context.Context) error {
 		}
 		now := d.clock.Now()
 		for name, s := range d.currentSinks() {
-			r, ok := s.(alertmanager.Resender)
+			r, ok := s.(alert.Resender)
 			if !ok || now.Sub(last[name]) < r.ResendInterval() {
 				continue
 			}

@@ -2,67 +2,20 @@ package daemon
 
 import (
 	"context"
-	"encoding/json"
 	"net/url"
-	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
-	"github.com/lpwatch/lpwatch/pkg/checks"
-	"github.com/lpwatch/lpwatch/pkg/config"
-	"github.com/lpwatch/lpwatch/pkg/redact"
+	"github.com/lpwatch/lpwatch/pkg/remediation"
 	"github.com/lpwatch/lpwatch/pkg/server"
+	"github.com/lpwatch/lpwatch/pkg/status"
 )
 
-// HealthJSON implements server.Backend from the report built at the last
-// evaluation: serving it costs no allocation and never waits.
-func (d *Daemon) HealthJSON() (bool, []byte) {
-	if h := d.healthBody.Load(); h != nil {
-		return h.healthy, h.body
-	}
-	return false, []byte(`{"status":"fail","checks":[]}` + "\n")
-}
+// HealthJSON implements server.Backend from the report encoded at the
+// last change: serving it costs no allocation and never waits.
+func (d *Daemon) HealthJSON() (bool, []byte) { return d.results.HealthJSON() }
 
-// healthCache is the encoded health report of the last evaluation.
-type healthCache struct {
-	healthy bool
-	body    []byte
-}
-
-// refreshHealth encodes the health report after an evaluation.
-func (d *Daemon) refreshHealth() {
-	rep := d.Health()
-	b, err := json.MarshalIndent(rep, "", "  ")
-	if err != nil {
-		d.log.WithError(err).Error("encode health report")
-		return
-	}
-	d.healthBody.Store(&healthCache{healthy: rep.Status == "ok", body: append(b, '\n')})
-}
-
-// Health computes the health report: "ok" when every health-relevant
-// check is ok or warning, "fail" otherwise, from cached results.
-func (d *Daemon) Health() server.HealthReport {
-	rep := server.HealthReport{Status: "ok", Checks: []server.HealthCheck{}}
-	results := d.results.all()
-	relevant := 0
-	for _, r := range results {
-		h := checks.HealthRelevant(r.Check)
-		rep.Checks = append(rep.Checks, server.HealthCheck{
-			Check: r.Check, Target: r.Target, State: r.State.String(), Reason: r.Reason, Since: r.Since, Health: h,
-		})
-		if !h {
-			continue
-		}
-		relevant++
-		if r.State == checks.Critical || r.State == checks.Unknown {
-			rep.Status = "fail"
-		}
-	}
-	if relevant == 0 {
-		rep.Status = "fail" // nothing evaluated yet
-	}
-	return rep
-}
+// Health computes the health report from the latest results.
+func (d *Daemon) Health() status.HealthReport { return status.Health(d.results.All()) }
 
 // Live implements server.Backend: the scheduler's loops are all progressing.
 func (d *Daemon) Live() bool {
@@ -72,69 +25,20 @@ func (d *Daemon) Live() bool {
 	return s != nil && s.Progressing(d.clock.Now())
 }
 
-// StatusReport is the body of /status.
-type StatusReport struct {
-	Version   string          `json:"version"`
-	StartedAt time.Time       `json:"started_at"`
-	Now       time.Time       `json:"now"`
-	Healthy   bool            `json:"healthy"`
-	Checks    []cachedResult  `json:"checks"`
-	Alerts    []alert.View    `json:"alerts"`
-	Silences  []alert.Silence `json:"silences"`
-	Delivery  any             `json:"delivery"`
-	Nodes     []NodeStatus    `json:"nodes"`
-	Config    *config.Config  `json:"config"`
-	Extra     map[string]any  `json:"extra,omitempty"`
-}
-
-// NodeStatus is one node's view in /status.
-type NodeStatus struct {
-	Name            string    `json:"name"`
-	URL             string    `json:"url"`
-	API             string    `json:"api"`
-	Up              bool      `json:"up"`
-	Error           string    `json:"error,omitempty"`
-	LastOK          time.Time `json:"last_ok,omitempty"`
-	Address         string    `json:"address,omitempty"`
-	Version         string    `json:"version,omitempty"`
-	CurrentRound    string    `json:"current_round,omitempty"`
-	Initialized     *bool     `json:"round_initialized,omitempty"`
-	LastRewardRound string    `json:"last_reward_round,omitempty"`
-	Active          bool      `json:"active"`
-	BalanceEther    float64   `json:"balance_ether"`
-}
-
-// Status implements server.Backend. Secrets are redacted by config.Secret.
-func (d *Daemon) Status() any {
-	now := d.clock.Now()
-	cfg := d.config()
-	rep := StatusReport{
-		Version: d.opts.Version, StartedAt: d.started, Now: now, Healthy: d.Health().Status == "ok",
-		Checks: d.results.all(), Alerts: d.engine.Alerts(), Silences: d.Silences(),
-		Delivery: d.deliveryStatus(), Config: redacted(cfg), Extra: d.extraStatus(),
+// Status implements server.Backend: the report of the daemon's state now.
+// Secrets are redacted by status.Redact.
+func (d *Daemon) Status() status.Report {
+	var rem *remediation.Status
+	if d.remedy != nil {
+		st := d.remedy.Status()
+		rem = &st
 	}
-	snap := d.store.Snapshot()
-	for _, n := range cfg.Nodes {
-		ns := NodeStatus{Name: n.Name, URL: redact.URL(n.URL), API: n.API}
-		if o, ok := snap.Node(n.Name); ok {
-			ns.Up, ns.LastOK = o.Err == nil, o.LastOK
-			if o.Err != nil {
-				ns.Error = o.Reason
-			}
-			if s := o.Snapshot; s != nil {
-				ns.API, ns.Address, ns.Version, ns.Initialized = string(s.Generation), s.Address, s.Version, s.RoundInitialized
-				if s.CurrentRound != nil {
-					ns.CurrentRound = s.CurrentRound.String()
-				}
-				if s.Transcoder.LastRewardRound != nil {
-					ns.LastRewardRound = s.Transcoder.LastRewardRound.String()
-				}
-				ns.Active, ns.BalanceEther = s.Transcoder.Active, checks.Ether(s.EthBalance)
-			}
-		}
-		rep.Nodes = append(rep.Nodes, ns)
-	}
-	return rep
+	return status.Build(status.Inputs{
+		Now: d.clock.Now(), Version: d.opts.Version, StartedAt: d.started, Config: d.config(),
+		Checks: d.results.All(), Alerts: d.engine.Alerts(), Silences: d.Silences(),
+		Sinks: d.outbox.Health(), Pending: len(d.outbox.Pending()),
+		Snapshot: d.store.Snapshot(), Chain: d.chain.statusFacts(), Remediation: rem,
+	})
 }
 
 // Reload implements server.Backend; it runs on the daemon's loop.
@@ -185,35 +89,4 @@ func (d *Daemon) ExpireSilence(id string) error {
 		d.log.WithField("id", id).Info("silence expired")
 	}
 	return err
-}
-
-// redacted returns a copy of cfg fit for /status: secrets print as
-// "<secret>" by themselves, and every URL, which may carry a token or a
-// password, keeps only its scheme and host (redact.URL).
-func redacted(cfg *config.Config) *config.Config {
-	c := *cfg
-	c.Server.ExternalURL = redact.URL(cfg.Server.ExternalURL)
-	c.Alert.RunbookBaseURL = redact.URL(cfg.Alert.RunbookBaseURL)
-	c.Nodes = append([]config.Node(nil), cfg.Nodes...)
-	for i := range c.Nodes {
-		c.Nodes[i].URL = redact.URL(c.Nodes[i].URL)
-	}
-	c.Alert.Sinks = append([]config.Sink(nil), cfg.Alert.Sinks...)
-	for i := range c.Alert.Sinks {
-		c.Alert.Sinks[i].URL = redact.URL(c.Alert.Sinks[i].URL)
-	}
-	c.Chain.URLs = mapStrings(cfg.Chain.URLs, redact.Endpoint)
-	c.Chain.ReferenceURLs = mapStrings(cfg.Chain.ReferenceURLs, redact.Endpoint)
-	return &c
-}
-
-func mapStrings(in []string, f func(string) string) []string {
-	if in == nil {
-		return nil
-	}
-	out := make([]string, len(in))
-	for i, s := range in {
-		out[i] = f(s)
-	}
-	return out
 }

@@ -144,7 +144,7 @@ func runDaemon(t *testing.T, cfg *config.Config, start time.Time) (*harness, fun
 
 // result returns the cached result of check for target.
 func (h *harness) result(check, target string) (checks.Result, bool) {
-	for _, r := range h.d.results.all() {
+	for _, r := range h.d.results.All() {
 		if r.Check == check && r.Target == target {
 			return r.Result, true
 		}

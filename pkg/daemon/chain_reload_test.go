@@ -9,8 +9,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/chain"
 	"github.com/lpwatch/lpwatch/pkg/checks"
-	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
 // TestChainReloadSwapsConnections: a reload builds new chain connections
@@ -34,13 +34,13 @@ func TestChainReloadSwapsConnections(t *testing.T) {
 			w.sim.URL(), w.sim.Deployment().Controller.Hex(), interval)
 	}
 	write(chainSection("10s"))
-	cfg, err := config.Load(path, checks.Catalog())
+	cfg, err := loadConfig(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	h, _ := runDaemon(t, cfg, simStart)
 	h.waitState(alert.RewardNotCalled, "tc001", checks.OK)
-	conns := func() (active *chainConn, open int) {
+	conns := func() (active *chain.Client, open int) {
 		h.d.chain.mu.Lock()
 		defer h.d.chain.mu.Unlock()
 		return h.d.chain.active, len(h.d.chain.open)
@@ -72,7 +72,7 @@ func TestChainReloadSwapsConnections(t *testing.T) {
 			t.Errorf("%s: %d series (%v) without a chain", name, n, err)
 		}
 	}
-	if _, ok := h.d.extraStatus()["chain"]; ok {
+	if h.d.Status().Chain != nil {
 		t.Error("/status keeps a chain section without a chain")
 	}
 }

@@ -263,7 +263,7 @@ func rewardTiming(t *testing.T, h *harness, r, start uint64, moveTo func(uint64)
 	if got := testutil.ToFloat64(h.d.metrics.rewardLastRound.WithLabelValues("tc001")); got != float64(r) {
 		t.Errorf("lpwatch_reward_last_round = %v, want %d", got, r)
 	}
-	st, _ := h.d.extraStatus()["chain"].(*ChainStatus)
+	st := h.d.Status().Chain
 	if st == nil || len(st.Endpoints) != 1 || !st.Endpoints[0].Healthy || st.InUse != st.Endpoints[0].Name {
 		t.Fatalf("/status chain section: %+v", st)
 	}

@@ -1,10 +1,8 @@
 package daemon
 
 import (
-	"math"
 	"time"
 
-	"github.com/lpwatch/lpwatch/pkg/chain"
 	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/observe"
 )
@@ -26,128 +24,4 @@ func (d *Daemon) afterEvaluate(now time.Time, snap observe.Snapshot, ev checks.E
 	d.chain.facts = ev.Facts
 	d.chain.mu.Unlock()
 	d.chain.metrics.update(now, cfg, snap, ev.Facts, d.metrics)
-}
-
-// ChainStatus is the chain section of /status. It holds endpoint names
-// (never URLs) and read failure reasons (never raw errors).
-type ChainStatus struct {
-	ObservedAt   time.Time        `json:"observed_at"`
-	Error        string           `json:"error,omitempty"`
-	InUse        string           `json:"endpoint_in_use,omitempty"`
-	Endpoints    []EndpointStatus `json:"endpoints"`
-	References   []EndpointStatus `json:"references,omitempty"`
-	Contracts    *chain.Contracts `json:"contracts,omitempty"`
-	Round        *uint64          `json:"round,omitempty"`
-	Initialized  *bool            `json:"round_initialized,omitempty"`
-	BlocksLeft   *uint64          `json:"round_blocks_remaining,omitempty"`
-	RoundLength  *uint64          `json:"round_length,omitempty"`
-	GasPriceWei  string           `json:"gas_price_wei,omitempty"`
-	Accounts     []AccountStatus  `json:"accounts"`
-	RPCCalls     int              `json:"rpc_calls"`
-	FailedReads  []string         `json:"failed_reads,omitempty"`
-	SlashesFound int              `json:"slashes_found"`
-}
-
-// EndpointStatus is one chain endpoint in /status.
-type EndpointStatus struct {
-	Name       string   `json:"name"`
-	Healthy    bool     `json:"healthy"`
-	ChainID    string   `json:"chain_id,omitempty"`
-	Head       *uint64  `json:"head,omitempty"`
-	HeadAgeSec *float64 `json:"head_age_seconds,omitempty"`
-	Syncing    *bool    `json:"syncing,omitempty"`
-	Peers      *uint64  `json:"peers,omitempty"`
-	Reason     string   `json:"reason,omitempty"`
-}
-
-// AccountStatus is one monitored account in /status.
-type AccountStatus struct {
-	Node            string   `json:"node"`
-	Address         string   `json:"address"`
-	LastRewardRound *uint64  `json:"last_reward_round,omitempty"`
-	Active          *bool    `json:"active,omitempty"`
-	BalanceEther    *float64 `json:"balance_ether,omitempty"`
-	PendingNonce    *uint64  `json:"pending_nonce,omitempty"`
-	MinedNonce      *uint64  `json:"mined_nonce,omitempty"`
-	MissedRounds    uint64   `json:"missed_rounds_total"`
-	RunwayDays      *float64 `json:"runway_days,omitempty"`
-}
-
-// chainStatus builds the chain section of /status (nil without a chain).
-func (d *Daemon) chainStatus() *ChainStatus {
-	cfg := d.config()
-	if len(cfg.Chain.URLs) == 0 {
-		return nil
-	}
-	now := d.clock.Now()
-	snap := d.store.Snapshot()
-	d.chain.mu.Lock()
-	facts := d.chain.facts
-	d.chain.mu.Unlock()
-	st := &ChainStatus{Endpoints: []EndpointStatus{}, Accounts: []AccountStatus{}}
-	var o *chain.Observation
-	if c := snap.Chain; c != nil {
-		st.ObservedAt, st.Error, o = c.At, c.Reason, c.Obs
-		if c.Events != nil {
-			st.SlashesFound = len(c.Events.Slashes)
-		}
-	}
-	if o != nil {
-		st.InUse, st.Contracts, st.RPCCalls = o.Endpoint, o.Contracts, o.Calls
-		st.Round, st.Initialized, st.RoundLength = o.Round.CurrentRound, o.Round.Initialized, o.Round.Length
-		if rem, ok := o.Round.Remaining(); ok {
-			st.BlocksLeft = &rem
-		}
-		if o.GasPrice != nil {
-			st.GasPriceWei = o.GasPrice.String()
-		}
-		st.Endpoints = endpointStatuses(now, o.Endpoints)
-		st.References = endpointStatuses(now, o.References)
-		for _, e := range o.Errors {
-			st.FailedReads = append(st.FailedReads, e.Endpoint+" "+e.Field+": "+e.Reason)
-		}
-	}
-	for _, n := range cfg.Nodes {
-		as := AccountStatus{Node: n.Name, Address: n.ExpectedAddress.String(), MissedRounds: facts[n.Name].MissedTotal}
-		if f := facts[n.Name]; f.RunwayKnown && !math.IsInf(f.RunwaySeconds, 1) {
-			days := f.RunwaySeconds / 86400
-			as.RunwayDays = &days
-		}
-		if o != nil && n.ExpectedAddress.Valid() {
-			if a := o.Account(n.ExpectedAddress.Addr()); a != nil {
-				if a.Transcoder != nil {
-					l := a.Transcoder.LastRewardRound
-					as.LastRewardRound = &l
-				}
-				as.Active, as.PendingNonce, as.MinedNonce = a.Active, a.PendingNonce, a.MinedNonce
-				if a.Balance != nil {
-					b := checks.Ether(a.Balance)
-					as.BalanceEther = &b
-				}
-			}
-		}
-		st.Accounts = append(st.Accounts, as)
-	}
-	return st
-}
-
-func endpointStatuses(now time.Time, hs []chain.EndpointHealth) []EndpointStatus {
-	out := make([]EndpointStatus, 0, len(hs))
-	for _, h := range hs {
-		es := EndpointStatus{Name: h.Name, Healthy: h.Healthy, Peers: h.Peers, Reason: h.Reason}
-		if h.ChainID != nil {
-			es.ChainID = h.ChainID.String()
-		}
-		if h.Head != nil {
-			n := h.Head.Number
-			age := h.Head.Age(now).Seconds()
-			es.Head, es.HeadAgeSec = &n, &age
-		}
-		if h.Sync != nil {
-			s := h.Sync.BlockSyncing()
-			es.Syncing = &s
-		}
-		out = append(out, es)
-	}
-	return out
 }

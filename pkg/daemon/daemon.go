@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"os"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -25,6 +24,7 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/probes"
 	"github.com/lpwatch/lpwatch/pkg/remediation"
 	"github.com/lpwatch/lpwatch/pkg/server"
+	"github.com/lpwatch/lpwatch/pkg/status"
 	"github.com/lpwatch/lpwatch/pkg/watchdog"
 )
 
@@ -93,10 +93,12 @@ type Daemon struct {
 	// chain holds chain monitoring's connections, scan results and metrics.
 	chain *chainRuntime
 
+	// results are the latest check results and the /health body.
+	results *status.Results
+
 	mu       sync.RWMutex
 	cfg      *config.Config
 	eval     *checks.Evaluator
-	results  resultCache
 	sched    *probes.Scheduler
 	reloads  chan reloadReq
 	started  time.Time
@@ -104,8 +106,6 @@ type Daemon struct {
 	delivery deliveryRunner
 	// lastStatus is the last STATUS= line sent to systemd (loop only).
 	lastStatus string
-	// healthBody is the /health answer, rebuilt after every evaluation.
-	healthBody atomic.Pointer[healthCache]
 	// restartProbes swaps the running probes for new ones (reload).
 	restartProbes func(jobs []probes.Job)
 }
@@ -144,7 +144,7 @@ func New(opts Options) (*Daemon, error) {
 	}
 	cfg := opts.Config
 	if cfg == nil {
-		c, err := config.Load(opts.ConfigPath, checks.Catalog())
+		c, err := loadConfig(opts.ConfigPath)
 		if err != nil {
 			return nil, err
 		}
@@ -153,7 +153,7 @@ func New(opts Options) (*Daemon, error) {
 	d := &Daemon{
 		opts: opts, log: opts.Logger, clock: opts.Clock, store: observe.NewStore(),
 		cfg: cfg, eval: checks.NewEvaluator(cfg), reloads: make(chan reloadReq),
-		results: newResultCache(),
+		results: status.NewResults(),
 	}
 	d.metrics = newMetrics(opts.Registry, opts.Version, opts.Commit)
 	d.chain = newChainRuntime(opts.Registry)
@@ -194,7 +194,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 		}()
 	}
 	sopts := server.Options{Backend: d, Gatherer: d.opts.Registry, Logger: d.log,
-		ReadTimeout: cfg.Server.ReadTimeout, WriteTimeout: cfg.Server.WriteTimeout, Page: statusPage(d)}
+		ReadTimeout: cfg.Server.ReadTimeout, WriteTimeout: cfg.Server.WriteTimeout, Page: status.Page(d.Status, d.log)}
 	spawn("http", func(ctx context.Context) error { return server.Serve(ctx, ln, server.Handler(sopts), sopts) })
 	if hln != nil {
 		spawn("health http", func(ctx context.Context) error { return server.Serve(ctx, hln, server.HealthHandler(d), sopts) })

@@ -18,12 +18,11 @@ import (
 	logtest "github.com/sirupsen/logrus/hooks/test"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
-	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/clock"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/fakenode"
 	"github.com/lpwatch/lpwatch/pkg/nodeapi"
-	"github.com/lpwatch/lpwatch/pkg/server"
+	"github.com/lpwatch/lpwatch/pkg/status"
 )
 
 // captureSink records every notification it accepts.
@@ -147,14 +146,14 @@ func (h *harness) notification() *alert.Notification {
 	return got
 }
 
-func (h *harness) health() (int, server.HealthReport) {
+func (h *harness) health() (int, status.HealthReport) {
 	h.t.Helper()
 	resp, err := http.Get(h.base + "/health")
 	if err != nil {
 		h.t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	var rep server.HealthReport
+	var rep status.HealthReport
 	if err := json.NewDecoder(resp.Body).Decode(&rep); err != nil {
 		h.t.Fatal(err)
 	}
@@ -210,7 +209,7 @@ func TestNodeDownAndBackEveryGeneration(t *testing.T) {
 	}
 }
 
-func hasCheck(rep server.HealthReport, check, state string) bool {
+func hasCheck(rep status.HealthReport, check, state string) bool {
 	for _, c := range rep.Checks {
 		if c.Check == check && c.State == state {
 			return true
@@ -309,7 +308,7 @@ func TestReloadKeepsLastGoodConfig(t *testing.T) {
 	if err := os.WriteFile(path, []byte(good("tc001")), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := config.Load(path, checks.Catalog())
+	cfg, err := loadConfig(path)
 	if err != nil {
 		t.Fatal(err)
 	}

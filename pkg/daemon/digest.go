@@ -4,11 +4,11 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/statefile"
+	"github.com/lpwatch/lpwatch/pkg/status"
 )
 
 // digestFile remembers the day of the last digest, so a restart around the
@@ -54,7 +54,7 @@ func (d *Daemon) runDigest(ctx context.Context) error {
 			continue
 		}
 		if err := d.engine.Emit(ctx, alert.LpwatchDigest, source(cfg), alert.SeverityInfo,
-			"daily digest "+now.Format(time.DateOnly), d.digestText(now), nil); err != nil {
+			"daily digest "+now.Format(time.DateOnly), status.Digest(d.Status()), nil); err != nil {
 			d.log.WithError(err).Error("cannot queue the daily digest; retried in 30s")
 			continue
 		}
@@ -63,42 +63,4 @@ func (d *Daemon) runDigest(ctx context.Context) error {
 			d.log.WithError(err).Error("cannot record the digest day")
 		}
 	}
-}
-
-// digestText summarizes the last day per node: reward status, missed
-// rounds, balance, runway, and restarts made by lpwatch.
-func (d *Daemon) digestText(now time.Time) string {
-	v := d.pageView()
-	var b strings.Builder
-	for _, n := range v.Nodes {
-		fmt.Fprintf(&b, "%s: %s; last rewarded round %s; missed rounds %d; balance %.4f ETH; runway %s.\n",
-			n.Name, n.RewardText, orDash(n.LastRewardRound), n.Missed, n.BalanceEther, orDash(n.RunwayText))
-	}
-	if v.Chain != nil {
-		fmt.Fprintf(&b, "chain: endpoint %s, head age %s.\n", orDash(v.Chain.InUse), orDash(v.HeadAge))
-	}
-	restarts := 0
-	if d.remedy != nil {
-		for _, e := range d.remedy.Status().Restarts {
-			if now.Sub(e.At) <= 24*time.Hour {
-				restarts++
-				fmt.Fprintf(&b, "restart: %s at %s (%s): %s.\n", e.Unit, e.At.Format("15:04"), e.Why, e.Result)
-			}
-		}
-	}
-	firing := 0
-	for _, a := range v.Alerts {
-		if a.Phase == alert.PhaseFiring {
-			firing++
-		}
-	}
-	fmt.Fprintf(&b, "%d restart(s) in the last 24h; %d alert(s) firing now.", restarts, firing)
-	return b.String()
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
 }

@@ -2,85 +2,13 @@ package daemon
 
 import (
 	"context"
-	"fmt"
-	"sort"
-	"sync"
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/observe"
+	"github.com/lpwatch/lpwatch/pkg/status"
 )
-
-// cachedResult is a check result with the time its state began.
-type cachedResult struct {
-	checks.Result
-	Since time.Time `json:"since"`
-}
-
-// resultCache holds the latest check results for /health and /status.
-type resultCache struct {
-	mu   sync.RWMutex
-	list map[string]cachedResult
-}
-
-func newResultCache() resultCache { return resultCache{list: make(map[string]cachedResult)} }
-
-// set stores results and returns those whose state changed (or are new),
-// and whether anything /health shows (a state or a reason) changed.
-func (c *resultCache) set(now time.Time, results []checks.Result) (changed []checks.Result, shown bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, r := range results {
-		k := alert.Key(r.Check, r.Target)
-		prev, ok := c.list[k]
-		since := now
-		switch {
-		case ok && prev.State == r.State:
-			since = prev.Since
-			shown = shown || prev.Reason != r.Reason
-		default:
-			changed, shown = append(changed, r), true
-		}
-		c.list[k] = cachedResult{Result: r, Since: since}
-	}
-	if len(c.list) != len(results) {
-		shown = true // results were forgotten
-	}
-	return changed, shown
-}
-
-// all returns the cached results sorted by check and target.
-func (c *resultCache) all() []cachedResult {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	out := make([]cachedResult, 0, len(c.list))
-	for _, r := range c.list {
-		out = append(out, r)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Target != out[j].Target {
-			return out[i].Target < out[j].Target
-		}
-		return out[i].Check < out[j].Check
-	})
-	return out
-}
-
-// forget drops the results of targets that are no longer configured (a
-// removed node or data path) and returns them.
-func (c *resultCache) forget(removed map[string]bool) []checks.Result {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	var gone []checks.Result
-	for k, r := range c.list {
-		if removed[r.Target] {
-			gone = append(gone, r.Result)
-			delete(c.list, k)
-		}
-	}
-	return gone
-}
 
 // evaluate runs every check on the latest observations and feeds the alert
 // engine. It never blocks on a probe.
@@ -93,12 +21,12 @@ func (d *Daemon) evaluate(ctx context.Context) {
 	ev := eval.Evaluate(now, snap)
 	results := ev.Results
 	d.metrics.evaluations.Inc()
-	changed, shown := d.results.set(now, results)
+	changed, err := d.results.Set(now, results)
+	if err != nil {
+		d.log.WithError(err).Error("/health keeps its previous report")
+	}
 	for _, r := range changed {
 		d.metrics.setCheck(r)
-	}
-	if shown || d.healthBody.Load() == nil {
-		d.refreshHealth()
 	}
 	d.observationMetrics(snap)
 	d.afterEvaluate(now, snap, ev)
@@ -119,24 +47,8 @@ func (d *Daemon) evaluate(ctx context.Context) {
 // systemdStatus sends systemd a one-line summary (STATUS=, shown by
 // systemctl status) when it changes.
 func (d *Daemon) systemdStatus(nodes int) {
-	healthy, _ := d.HealthJSON()
-	firing, worst := 0, ""
-	for _, a := range d.engine.Alerts() { // most severe first
-		if a.Phase != alert.PhaseFiring {
-			continue
-		}
-		if firing == 0 {
-			worst = a.Alert + " " + a.Target
-		}
-		firing++
-	}
-	line := fmt.Sprintf("healthy; %d node(s) watched; no alert firing", nodes)
-	switch {
-	case firing > 0 && healthy:
-		line = fmt.Sprintf("healthy; %d node(s) watched; %d alert(s) firing, first %s", nodes, firing, worst)
-	case !healthy:
-		line = fmt.Sprintf("UNHEALTHY; %d node(s) watched; %d alert(s) firing, first %s", nodes, firing, worst)
-	}
+	healthy, _ := d.results.HealthJSON()
+	line := status.Summary{Healthy: healthy, Nodes: nodes, Alerts: d.engine.Alerts()}.Line()
 	if line == d.lastStatus {
 		return
 	}

@@ -18,20 +18,3 @@ func (d *Daemon) extraJobs(cfg *config.Config) ([]probes.Job, error) {
 	jobs = append(jobs, host...)
 	return jobs, nil
 }
-
-// extraStatus returns /status sections of the chain probe and of
-// self-healing (the remediation ledger).
-func (d *Daemon) extraStatus() map[string]any {
-	out := map[string]any{}
-	if c := d.chainStatus(); c != nil {
-		out["chain"] = c
-	}
-	if r := d.Remediation(); r != nil {
-		st := r.Status()
-		out["remediation"] = &st
-	}
-	if len(out) == 0 {
-		return nil
-	}
-	return out
-}

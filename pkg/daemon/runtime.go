@@ -96,7 +96,7 @@ func (d *Daemon) reload(ctx context.Context) error {
 	if d.opts.ConfigPath == "" {
 		return fmt.Errorf("reload: no configuration file to read")
 	}
-	cfg, err := config.Load(d.opts.ConfigPath, checks.Catalog())
+	cfg, err := loadConfig(d.opts.ConfigPath)
 	if err == nil {
 		err = d.checkImmutable(cfg)
 	}
@@ -171,10 +171,13 @@ func (d *Daemon) forgetRemoved(old, cfg *config.Config) {
 			removed[p] = true
 		}
 	}
-	for _, r := range d.results.forget(removed) {
+	gone, err := d.results.Forget(removed)
+	if err != nil {
+		d.log.WithError(err).Error("/health keeps its previous report")
+	}
+	for _, r := range gone {
 		for _, s := range checks.States() {
 			d.metrics.checkStatus.DeleteLabelValues(r.Check, r.Target, s.String())
 		}
 	}
-	d.refreshHealth()
 }

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/lpwatch/lpwatch/pkg/status"
 )
 
 // syncBuffer collects the demo's output from several goroutines.
@@ -61,28 +63,15 @@ func TestDemoChainStory(t *testing.T) {
 		}
 	}()
 
-	var st struct {
-		Nodes []struct {
-			Name         string `json:"name"`
-			CurrentRound string `json:"current_round"`
-		} `json:"nodes"`
-		Extra struct {
-			Chain struct {
-				Round    *uint64 `json:"round"`
-				Accounts []struct {
-					Node            string  `json:"node"`
-					LastRewardRound *uint64 `json:"last_reward_round"`
-				} `json:"accounts"`
-			} `json:"chain"`
-		} `json:"extra"`
-	}
+	var st status.Report
 	within(t, 60*time.Second, "the chain section of /status", func() bool {
 		resp, err := http.Get("http://" + addr + "/status")
 		if err != nil {
 			return false
 		}
 		defer resp.Body.Close()
-		if json.NewDecoder(resp.Body).Decode(&st) != nil || st.Extra.Chain.Round == nil || len(st.Nodes) != 2 {
+		st = status.Report{}
+		if json.NewDecoder(resp.Body).Decode(&st) != nil || st.Chain == nil || st.Chain.Round == nil || len(st.Nodes) != 2 {
 			return false
 		}
 		for _, n := range st.Nodes {
@@ -90,9 +79,9 @@ func TestDemoChainStory(t *testing.T) {
 				return false
 			}
 		}
-		return len(st.Extra.Chain.Accounts) == 2 && st.Extra.Chain.Accounts[1].LastRewardRound != nil && *st.Extra.Chain.Accounts[1].LastRewardRound == 1
+		return len(st.Chain.Accounts) == 2 && st.Chain.Accounts[1].LastRewardRound != nil && *st.Chain.Accounts[1].LastRewardRound == 1
 	})
-	if a := st.Extra.Chain.Accounts[0]; a.Node != "tc001" || a.LastRewardRound == nil || *a.LastRewardRound != 0 {
+	if a := st.Chain.Accounts[0]; a.Node != "tc001" || a.LastRewardRound == nil || *a.LastRewardRound != 0 {
 		t.Errorf("tc001 on the chain: %+v, want no reward in round 1 yet", a)
 	}
 	within(t, 60*time.Second, "the RewardNotCalled warning", func() bool {

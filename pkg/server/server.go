@@ -18,6 +18,7 @@ import (
 	"github.com/sirupsen/logrus"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/status"
 )
 
 // MaxBodyBytes bounds a request body (silences, reload).
@@ -30,8 +31,8 @@ type Backend interface {
 	HealthJSON() (healthy bool, body []byte)
 	// Live reports whether the process and its scheduler are alive.
 	Live() bool
-	// Status returns everything, secrets redacted, as a JSON-able value.
-	Status() any
+	// Status returns everything, secrets redacted.
+	Status() status.Report
 	// Reload re-reads the configuration; the running one is kept on error.
 	Reload(ctx context.Context) error
 	// AddSilence, Silences and ExpireSilence manage maintenance windows.
@@ -40,23 +41,6 @@ type Backend interface {
 	ExpireSilence(id string) error
 	// Access returns what the state-changing routes require now.
 	Access() Access
-}
-
-// HealthReport is the body of /health.
-type HealthReport struct {
-	Status string        `json:"status"` // "ok" or "fail"
-	Checks []HealthCheck `json:"checks"`
-}
-
-// HealthCheck is one check in a HealthReport.
-type HealthCheck struct {
-	Check  string    `json:"check"`
-	Target string    `json:"target"`
-	State  string    `json:"state"`
-	Reason string    `json:"reason"`
-	Since  time.Time `json:"since"`
-	// Health is true when this check decides the HTTP status.
-	Health bool `json:"health_relevant"`
 }
 
 // Options configures the server.

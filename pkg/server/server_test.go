@@ -10,6 +10,9 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/alert/pagerduty"
+	"github.com/lpwatch/lpwatch/pkg/config"
+	"github.com/lpwatch/lpwatch/pkg/status"
 )
 
 type stubBackend struct {
@@ -24,7 +27,6 @@ type stubBackend struct {
 
 func (s *stubBackend) HealthJSON() (bool, []byte)   { return s.healthy, s.body }
 func (s *stubBackend) Live() bool                   { return s.healthy }
-func (s *stubBackend) Status() any                  { return map[string]string{"k": "<secret>"} }
 func (s *stubBackend) Reload(context.Context) error { s.changes++; return s.reload }
 func (s *stubBackend) Access() Access               { return s.access }
 func (s *stubBackend) AddSilence(sil alert.Silence) (alert.Silence, error) {
@@ -43,6 +45,11 @@ func (s *stubBackend) ExpireSilence(id string) error {
 		return errors.New("no silence with id")
 	}
 	return nil
+}
+
+func (s *stubBackend) Status() status.Report {
+	cfg := &config.Config{Alert: config.Alert{Sinks: []config.Sink{{Name: "pd", Type: "pagerduty", Settings: &pagerduty.Section{RoutingKey: "k"}}}}}
+	return status.Report{Version: "test", Config: cfg}
 }
 
 func serve(t *testing.T, b Backend) *httptest.Server {

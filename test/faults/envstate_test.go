@@ -8,7 +8,7 @@ import (
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/alert/outbox"
-	"github.com/lpwatch/lpwatch/pkg/daemon"
+	"github.com/lpwatch/lpwatch/pkg/status"
 )
 
 // step advances the fake clock by one second, waits until lpwatch has
@@ -109,25 +109,14 @@ func warmingUp(check, state string) bool {
 }
 
 // delivery returns the outbox section of /status.
-func (e *env) delivery() map[string]any {
-	st, ok := e.d.Status().(daemon.StatusReport)
-	if !ok {
-		e.t.Fatalf("status is %T", e.d.Status())
-	}
-	m, _ := st.Delivery.(map[string]any)
-	return m
-}
+func (e *env) delivery() status.Delivery { return e.d.Status().Delivery }
 
 // pending is the number of notifications waiting in the outbox.
-func (e *env) pending() int {
-	n, _ := e.delivery()["pending"].(int)
-	return n
-}
+func (e *env) pending() int { return e.delivery().Pending }
 
 // sinkHealth returns the outbox's view of one sink, as /status shows it.
 func (e *env) sinkHealth(sink string) outbox.SinkHealth {
-	list, _ := e.delivery()["sinks"].([]outbox.SinkHealth)
-	for _, h := range list {
+	for _, h := range e.delivery().Sinks {
 		if h.Sink == sink {
 			return h
 		}

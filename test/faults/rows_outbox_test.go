@@ -13,9 +13,9 @@ import (
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/alert/outbox"
-	"github.com/lpwatch/lpwatch/pkg/server"
 	"github.com/lpwatch/lpwatch/pkg/soak"
 	"github.com/lpwatch/lpwatch/pkg/statefile/statefiletest"
+	"github.com/lpwatch/lpwatch/pkg/status"
 )
 
 // outboxRows are the delivery-semantics rows: what a full state directory
@@ -122,11 +122,7 @@ func withHostDisk(t *testing.T, cfg, path string) string {
 // /status (the zero value when it cannot be read).
 func pagerHealth(t *testing.T, base string) outbox.SinkHealth {
 	t.Helper()
-	var st struct {
-		Delivery struct {
-			Sinks []outbox.SinkHealth `json:"sinks"`
-		} `json:"delivery"`
-	}
+	var st status.Report
 	if !getJSON(base+"/status", &st) {
 		return outbox.SinkHealth{}
 	}
@@ -142,7 +138,7 @@ func pagerHealth(t *testing.T, base string) outbox.SinkHealth {
 // critical, naming the path (the node is down too: 503).
 func checkDiskInHealth(t *testing.T, base, path string) {
 	t.Helper()
-	var rep server.HealthReport
+	var rep status.HealthReport
 	waitUntil(t, "/health listing DiskSpaceLow critical", func() bool {
 		getJSON(base+"/health", &rep)
 		for _, c := range rep.Checks {

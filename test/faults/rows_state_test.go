@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -90,14 +89,6 @@ func stateRows() []row {
 			},
 		}),
 		downEpisode(row{
-			name: "full", fault: "no file can grow (disk full: file size limit 0) while the node goes down",
-			want:   want{note: heldNote},
-			inject: func(e *env) { limitFileSize(e.t, 0) },
-			during: wantHeldInMemory("file too large"),
-			heal:   func(e *env) { limitFileSize(e.t, -1) },
-			after:  wantStorageHealed,
-		}),
-		downEpisode(row{
 			name: "unwritable", fault: "the state directory is replaced by a file while the node goes down",
 			want: want{note: heldNote},
 			inject: func(e *env) {
@@ -151,29 +142,6 @@ func wantStorageHealed(e *env) {
 	e.waitFor("the outbox's storage error cleared", func() bool {
 		return e.sinkHealth("pager").StorageError == "" && e.sinkHealth("backup").StorageError == ""
 	})
-}
-
-// limitFileSize sets the soft RLIMIT_FSIZE of this process: 0 makes every
-// write that grows a file fail (EFBIG; Go ignores SIGXFSZ), as on a full
-// disk; -1 restores the hard limit. The limit is restored when the test
-// ends in any case.
-func limitFileSize(t *testing.T, n int64) {
-	t.Helper()
-	var lim syscall.Rlimit
-	if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
-		t.Fatal(err)
-	}
-	hard := lim.Max
-	lim.Cur = hard
-	if n >= 0 {
-		lim.Cur = uint64(n)
-		t.Cleanup(func() {
-			_ = syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: hard, Max: hard})
-		})
-	}
-	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // leftoverOutbox leaves in the state directory what a crashed run leaves:

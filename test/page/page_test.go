@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/demo"
+	"github.com/lpwatch/lpwatch/pkg/status"
 )
 
 func chromium(t *testing.T) string {
@@ -67,7 +68,7 @@ func TestStatusPageInChromium(t *testing.T) {
 	}()
 	base := "http://" + addr
 	// Wait until both demo nodes have been probed (the page then has content).
-	waitFor(t, base, func(st demoStatus) bool {
+	waitFor(t, base, func(st status.Report) bool {
 		up := 0
 		for _, n := range st.Nodes {
 			if n.Up {
@@ -89,7 +90,7 @@ func TestStatusPageInChromium(t *testing.T) {
 	if dst := os.Getenv("LPWATCH_SCREENSHOT"); dst != "" {
 		// For the README: wait until the story has an alert firing.
 		shot = dst
-		waitFor(t, base, func(st demoStatus) bool { return len(st.Alerts) > 0 })
+		waitFor(t, base, func(st status.Report) bool { return len(st.Alerts) > 0 })
 	}
 	headless(cctx, t, bin, "--window-size=430,1100", "--hide-scrollbars", "--screenshot="+shot, base+"/")
 	st, err := os.Stat(shot)
@@ -98,24 +99,12 @@ func TestStatusPageInChromium(t *testing.T) {
 	}
 }
 
-// demoStatus is the part of /status the test waits on.
-type demoStatus struct {
-	Nodes []struct {
-		Name string `json:"name"`
-		Up   bool   `json:"up"`
-	} `json:"nodes"`
-	Alerts []struct {
-		Alert string `json:"alert"`
-		Phase string `json:"phase"`
-	} `json:"alerts"`
-}
-
 // waitFor polls the demo's /status until cond holds, for at most 90 s.
-func waitFor(t *testing.T, base string, cond func(demoStatus) bool) {
+func waitFor(t *testing.T, base string, cond func(status.Report) bool) {
 	t.Helper()
 	deadline := time.Now().Add(90 * time.Second)
 	for {
-		var st demoStatus
+		var st status.Report
 		resp, err := http.Get(base + "/status")
 		if err == nil {
 			_ = json.NewDecoder(resp.Body).Decode(&st)
@@ -125,7 +114,7 @@ func waitFor(t *testing.T, base string, cond func(demoStatus) bool) {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("demo status never matched: %+v (err %v)", st, err)
+			t.Fatalf("demo status never matched: nodes %+v, alerts %+v (err %v)", st.Nodes, st.Alerts, err)
 		}
 		time.Sleep(200 * time.Millisecond) // pacing between polls; the outcome is the condition
 	}

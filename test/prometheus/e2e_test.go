@@ -142,11 +142,7 @@ func (w *world) config(t *testing.T) *config.Config {
 // checkState returns lpwatch's current state of check for target ("" when
 // not evaluated).
 func (w *world) checkState(check, target string) string {
-	rep, ok := w.d.Status().(daemon.StatusReport)
-	if !ok {
-		w.t.Fatalf("status is %T", w.d.Status())
-	}
-	for _, c := range rep.Checks {
+	for _, c := range w.d.Status().Checks {
 		if c.Check == check && c.Target == target {
 			return c.State.String()
 		}

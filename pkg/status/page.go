@@ -1,116 +1,17 @@
-package daemon
+package status
 
 import (
-	"fmt"
 	"html/template"
+	"io"
 	"net/http"
-	"sort"
 	"strings"
 	"time"
 
-	"github.com/lpwatch/lpwatch/pkg/alert"
-	"github.com/lpwatch/lpwatch/pkg/alert/outbox"
-	"github.com/lpwatch/lpwatch/pkg/checks"
-	"github.com/lpwatch/lpwatch/pkg/remediation"
+	"github.com/sirupsen/logrus"
 )
 
-// l1BlockTime estimates time left in a round: rounds are counted in
-// Ethereum L1 blocks (12 s each since the Merge), also on Arbitrum.
-const l1BlockTime = 12 * time.Second
-
-// pageView is what the status page shows, derived from StatusReport.
-type pageView struct {
-	Healthy  bool
-	Version  string
-	Now      string
-	Nodes    []nodeCard
-	Chain    *ChainStatus
-	HeadAge  string
-	Alerts   []alert.View
-	Silences []alert.Silence
-	Sinks    []outbox.SinkHealth
-	Pending  int
-	Remedy   *remediation.Status
-	Restarts []remediation.Entry // newest first, at most 5
-}
-
-// nodeCard is one node's box on the page.
-type nodeCard struct {
-	NodeStatus
-	RewardState  string // css class: ok, warning, critical, unknown
-	RewardText   string
-	Missed       uint64
-	RunwayText   string
-	NonceGapText string
-	Checks       []checks.Result
-}
-
-func (d *Daemon) pageView() pageView {
-	st := d.Status().(StatusReport)
-	v := pageView{Healthy: st.Healthy, Version: st.Version, Now: st.Now.Local().Format("2006-01-02 15:04:05"),
-		Alerts: st.Alerts, Silences: st.Silences}
-	if del, ok := st.Delivery.(map[string]any); ok {
-		v.Sinks, _ = del["sinks"].([]outbox.SinkHealth)
-		v.Pending, _ = del["pending"].(int)
-	}
-	if c, ok := st.Extra["chain"].(*ChainStatus); ok {
-		v.Chain = c
-		for _, e := range c.Endpoints {
-			if e.Name == c.InUse && e.HeadAgeSec != nil {
-				v.HeadAge = headAge(*e.HeadAgeSec)
-			}
-		}
-	}
-	if r, ok := st.Extra["remediation"].(*remediation.Status); ok {
-		v.Remedy = r
-		v.Restarts = append([]remediation.Entry(nil), r.Restarts...)
-		sort.Slice(v.Restarts, func(i, j int) bool { return v.Restarts[i].At.After(v.Restarts[j].At) })
-		if len(v.Restarts) > 5 {
-			v.Restarts = v.Restarts[:5]
-		}
-	}
-	for _, n := range st.Nodes {
-		card := nodeCard{NodeStatus: n, RewardState: "unknown", RewardText: "not known yet"}
-		for _, r := range st.Checks {
-			if r.Target != n.Name {
-				continue
-			}
-			card.Checks = append(card.Checks, r.Result)
-			if r.Check == alert.RewardNotCalled {
-				card.RewardState, card.RewardText = r.State.String(), r.Reason
-			}
-		}
-		if v.Chain != nil {
-			for _, a := range v.Chain.Accounts {
-				if a.Node != n.Name {
-					continue
-				}
-				card.Missed = a.MissedRounds
-				if a.LastRewardRound != nil {
-					card.LastRewardRound = fmt.Sprint(*a.LastRewardRound)
-				}
-				if a.BalanceEther != nil {
-					card.BalanceEther = *a.BalanceEther
-				}
-				if a.RunwayDays != nil {
-					card.RunwayText = fmt.Sprintf("%.1f days", *a.RunwayDays)
-				}
-				if a.PendingNonce != nil && a.MinedNonce != nil && *a.PendingNonce > *a.MinedNonce {
-					card.NonceGapText = fmt.Sprintf("%d transaction(s) pending", *a.PendingNonce-*a.MinedNonce)
-				}
-			}
-			if v.Chain.Round != nil && v.Chain.BlocksLeft != nil {
-				left := time.Duration(*v.Chain.BlocksLeft) * l1BlockTime
-				card.RewardText += fmt.Sprintf(" · round %d: %d blocks (≈%s) left", *v.Chain.Round, *v.Chain.BlocksLeft, left.Round(time.Minute))
-			}
-		}
-		v.Nodes = append(v.Nodes, card)
-	}
-	return v
-}
-
 var pageFuncs = template.FuncMap{
-	"ago": func(time.Time) string { return "" }, // bound to the daemon's clock per request
+	"ago": func(time.Time) string { return "" }, // bound to the report's time per page
 	"short": func(s string) string {
 		if len(s) > 12 {
 			return s[:6] + "…" + s[len(s)-4:]
@@ -166,37 +67,25 @@ small{color:#57606a}
 </div>{{end}}
 </body></html>`))
 
-// statusPage renders a small self-contained page for a person: no external
-// assets, readable on a phone, refreshed every 10 seconds.
-func statusPage(d *Daemon) http.Handler {
+// Page renders a small self-contained page for a person from the report
+// that report returns: no external assets, readable on a phone, refreshed
+// every 10 seconds.
+func Page(report func() Report, log logrus.FieldLogger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
-		now := d.clock.Now()
-		t, err := pageTmpl.Clone()
-		if err == nil {
-			t.Funcs(template.FuncMap{"ago": func(at time.Time) string { return agoText(now, at) }})
-			err = t.Execute(w, d.pageView())
-		}
-		if err != nil {
-			d.log.WithError(err).Warn("status page")
+		if err := renderPage(w, report()); err != nil {
+			log.WithError(err).Warn("status page")
 		}
 	})
 }
 
-// agoText renders how long before now t was.
-func agoText(now, t time.Time) string {
-	if t.IsZero() {
-		return ""
+// renderPage writes the page of st; times read as ago st.Now.
+func renderPage(w io.Writer, st Report) error {
+	t, err := pageTmpl.Clone()
+	if err != nil {
+		return err
 	}
-	return now.Sub(t).Round(time.Second).String() + " ago"
-}
-
-// headAge renders the age of the head block; a block stamped ahead of this
-// host's clock (clocks differ by a few seconds) reads as fresh.
-func headAge(sec float64) string {
-	if sec < 0 {
-		return "0s (block time ahead of this clock)"
-	}
-	return (time.Duration(sec) * time.Second).String()
+	t.Funcs(template.FuncMap{"ago": func(at time.Time) string { return agoText(st.Now, at) }})
+	return t.Execute(w, newPageView(st))
 }
