@@ -113,6 +113,9 @@ timeout = "1m"
 max_log_range = 100000
 [checks]
 disagreement_for = "2h"
+# Longer than chain_down_for + chain.interval + chain.timeout, as the
+# configuration requires: a chain outage raises EthNodeDown first.
+node_chain_errors_for = "13m"
 [alert]
 source = "soak"
 repeat_interval = "2000h"
