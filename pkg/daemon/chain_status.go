@@ -12,16 +12,14 @@ func (d *Daemon) beforeEvaluate(eval *checks.Evaluator) {
 	eval.SetChainEvents(d.chain.chainEvents())
 }
 
-// afterEvaluate exports the chain metrics of an evaluation, reports
-// problems with the chain checks' history, and closes the connections of a
-// configuration that no longer has a chain. It runs on the daemon's loop.
+// afterEvaluate exports the chain metrics of an evaluation and reports
+// problems with the chain checks' history. It runs on the daemon's loop.
 func (d *Daemon) afterEvaluate(now time.Time, snap observe.Snapshot, eval *checks.Evaluator) {
 	for _, err := range eval.TakeChainErrors() {
 		d.log.WithError(err).Error("chain checks cannot keep their history; missed rounds may be judged again after a restart")
 	}
 	cfg := d.config()
 	if len(cfg.Chain.URLs) == 0 {
-		d.chain.closeAll()
 		d.chain.metrics.reset(d.metrics)
 		return
 	}
