@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
-	"github.com/lpwatch/lpwatch/pkg/alert/alertmanager"
 	"github.com/lpwatch/lpwatch/pkg/alert/outbox"
 	"github.com/lpwatch/lpwatch/pkg/config"
 )
@@ -187,7 +186,7 @@ func (d *Daemon) runResend(ctx context.Context) error {
 		}
 		now := d.clock.Now()
 		for name, s := range d.currentSinks() {
-			r, ok := s.(alertmanager.Resender)
+			r, ok := s.(alert.Resender)
 			if !ok || now.Sub(last[name]) < r.ResendInterval() {
 				continue
 			}

@@ -11,7 +11,6 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/chain"
 	"github.com/lpwatch/lpwatch/pkg/checks"
-	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/probes"
 )
 
@@ -36,7 +35,7 @@ func TestChainReloadSwapsConnections(t *testing.T) {
 			w.sim.URL(), w.sim.Deployment().Controller.Hex(), interval)
 	}
 	write(chainSection("10s"))
-	cfg, err := config.Load(path)
+	cfg, err := loadConfig(path)
 	if err != nil {
 		t.Fatal(err)
 	}

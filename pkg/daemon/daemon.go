@@ -147,7 +147,7 @@ func New(opts Options) (*Daemon, error) {
 	}
 	cfg := opts.Config
 	if cfg == nil {
-		c, err := config.Load(opts.ConfigPath)
+		c, err := loadConfig(opts.ConfigPath)
 		if err != nil {
 			return nil, err
 		}

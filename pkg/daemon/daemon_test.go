@@ -308,7 +308,7 @@ func TestReloadKeepsLastGoodConfig(t *testing.T) {
 	if err := os.WriteFile(path, []byte(good("tc001")), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := config.Load(path)
+	cfg, err := loadConfig(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,7 +29,7 @@ func (d *Daemon) reload(ctx context.Context) error {
 	if d.opts.ConfigPath == "" {
 		return fmt.Errorf("reload: no configuration file to read")
 	}
-	cfg, err := config.Load(d.opts.ConfigPath)
+	cfg, err := loadConfig(d.opts.ConfigPath)
 	if err == nil {
 		err = d.checkImmutable(cfg)
 	}

@@ -40,7 +40,7 @@ func parseConfig(t *testing.T, extra string) *config.Config {
 	text := fmt.Sprintf("[state]\ndir = %q\n", t.TempDir()) +
 		"[[node]]\nname = \"tc001\"\nurl = \"http://127.0.0.1:1\"\nexpected_address = \"0x1111111111111111111111111111111111111111\"\n" +
 		"[[node]]\nname = \"tc002\"\nurl = \"http://127.0.0.1:2\"\nexpected_address = \"0x2222222222222222222222222222222222222222\"\n" + extra
-	cfg, err := config.Parse("test.toml", []byte(text))
+	cfg, err := config.Parse("test.toml", []byte(text), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
