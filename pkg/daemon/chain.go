@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/prometheus/client_golang/prometheus"
-
 	"github.com/lpwatch/lpwatch/pkg/chain"
 	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/probes"
@@ -17,18 +15,12 @@ import (
 const maxRecentSlashes = 64
 
 // chainRuntime is what chain monitoring keeps for the daemon's life: the
-// slash events the scans found, the checks' facts, and the metrics.
+// slash events the scans found and the checks' facts.
 type chainRuntime struct {
-	metrics *chainMetrics
-
 	mu     sync.Mutex
 	events checks.ChainEvents
 	scan   uint64 // RPC calls of the latest slash scan
 	facts  map[string]checks.NodeChainFacts
-}
-
-func newChainRuntime(reg prometheus.Registerer) *chainRuntime {
-	return &chainRuntime{metrics: newChainMetrics(reg)}
 }
 
 // noteScan records a slash scan's result (it runs on the probe's goroutine).

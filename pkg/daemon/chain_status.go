@@ -20,7 +20,7 @@ func (d *Daemon) afterEvaluate(now time.Time, snap observe.Snapshot, eval *check
 	}
 	cfg := d.config()
 	if len(cfg.Chain.URLs) == 0 {
-		d.chain.metrics.reset(d.metrics)
+		d.metrics.NoChain()
 		return
 	}
 	facts := eval.ChainFacts(now)
@@ -28,5 +28,5 @@ func (d *Daemon) afterEvaluate(now time.Time, snap observe.Snapshot, eval *check
 	d.chain.facts = facts
 	scan := d.chain.scan
 	d.chain.mu.Unlock()
-	d.chain.metrics.update(now, cfg, snap, facts, scan, d.metrics)
+	d.metrics.Chain(now, cfg, snap, facts, scan)
 }

@@ -81,7 +81,8 @@ type Daemon struct {
 	log      logrus.FieldLogger
 	clock    clock.Clock
 	store    *observe.Store
-	metrics  *metrics
+	metrics  *checks.Metrics
+	reloadM  *config.ReloadMetrics
 	probeMet *probes.Metrics
 	silences *alert.Silences
 	engine   *alert.Engine
@@ -90,7 +91,7 @@ type Daemon struct {
 	// be opened (remedyErr says why).
 	remedy    *remediation.Controller
 	remedyErr error
-	// chain holds chain monitoring's scan results and metrics.
+	// chain holds chain monitoring's scan results and the checks' facts.
 	chain *chainRuntime
 	// kinds builds the probe jobs of a configuration; probes runs them.
 	kinds  *probes.Registry
@@ -158,8 +159,10 @@ func New(opts Options) (*Daemon, error) {
 		cfg: cfg, eval: checks.NewEvaluator(cfg), reloads: make(chan reloadReq),
 		results: status.NewResults(),
 	}
-	d.metrics = newMetrics(opts.Registry, opts.Version, opts.Commit)
-	d.chain = newChainRuntime(opts.Registry)
+	d.metrics = checks.NewMetrics(opts.Registry)
+	d.reloadM = config.NewReloadMetrics(opts.Registry)
+	status.RegisterBuildInfo(opts.Registry, opts.Version, opts.Commit)
+	d.chain = &chainRuntime{}
 	d.probeMet = probes.NewMetrics(opts.Registry)
 	kinds, err := probes.NewRegistry(probes.Kinds(), probes.Deps{
 		Store: d.store, Clock: d.clock, Logger: d.log, HTTPClient: opts.HTTPClient, Registerer: opts.Registry,
@@ -174,8 +177,7 @@ func New(opts Options) (*Daemon, error) {
 			d.opts.Beat()
 		}
 	})
-	d.metrics.reloadOK.Set(1)
-	d.metrics.reloadTime.Set(float64(d.clock.Now().Unix()))
+	d.reloadM.Loaded(d.clock.Now())
 	if err := os.MkdirAll(cfg.State.Dir, 0o750); err != nil {
 		return nil, fmt.Errorf("state directory: %w", err)
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
-	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/probes"
 )
@@ -43,7 +42,7 @@ func (d *Daemon) reload(ctx context.Context) error {
 	}
 	if err != nil {
 		jobs.Release()
-		d.metrics.reloadOK.Set(0)
+		d.reloadM.Refused()
 		d.log.WithError(err).Error("configuration reload refused; keeping the running configuration")
 		return fmt.Errorf("reload refused: %w", err)
 	}
@@ -60,8 +59,7 @@ func (d *Daemon) reload(ctx context.Context) error {
 	}
 	d.store.Retain(names)
 	d.forgetRemoved(old, cfg)
-	d.metrics.reloadOK.Set(1)
-	d.metrics.reloadTime.Set(float64(d.clock.Now().Unix()))
+	d.reloadM.Loaded(d.clock.Now())
 	d.log.WithField("nodes", len(cfg.Nodes)).Info("configuration reloaded")
 	d.evaluate(ctx)
 	return nil
@@ -96,9 +94,7 @@ func (d *Daemon) forgetRemoved(old, cfg *config.Config) {
 		}
 		removed[n.Name] = true
 		d.probeMet.Forget("node", n.Name)
-		d.metrics.rewardLastRound.DeleteLabelValues(n.Name)
-		d.metrics.balance.DeleteLabelValues(n.Name)
-		d.metrics.nodeRound.DeleteLabelValues(n.Name)
+		d.metrics.ForgetNode(n.Name)
 	}
 	for _, p := range old.Host.DataPaths {
 		if !keep[p] {
@@ -110,8 +106,6 @@ func (d *Daemon) forgetRemoved(old, cfg *config.Config) {
 		d.log.WithError(err).Error("/health keeps its previous report")
 	}
 	for _, r := range gone {
-		for _, s := range checks.States() {
-			d.metrics.checkStatus.DeleteLabelValues(r.Check, r.Target, s.String())
-		}
+		d.metrics.ForgetCheck(r)
 	}
 }
