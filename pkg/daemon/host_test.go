@@ -17,22 +17,13 @@ import (
 // value (any label), and whether it exists.
 func gaugeValue(t *testing.T, h *harness, name, label string) (float64, bool) {
 	t.Helper()
-	fams, err := h.reg.Gather()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range fams {
-		if f.GetName() != name {
-			continue
+	for _, m := range family(t, h, name).GetMetric() {
+		if label == "" && len(m.GetLabel()) == 0 {
+			return m.GetGauge().GetValue(), true
 		}
-		for _, m := range f.GetMetric() {
-			if label == "" && len(m.GetLabel()) == 0 {
+		for _, lp := range m.GetLabel() {
+			if lp.GetValue() == label {
 				return m.GetGauge().GetValue(), true
-			}
-			for _, lp := range m.GetLabel() {
-				if lp.GetValue() == label {
-					return m.GetGauge().GetValue(), true
-				}
 			}
 		}
 	}

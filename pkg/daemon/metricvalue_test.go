@@ -1,6 +1,26 @@
 package daemon
 
-import "testing"
+import (
+	"testing"
+
+	dto "github.com/prometheus/client_model/go"
+)
+
+// family returns the gathered metric family of name, nil when it has no
+// series.
+func family(t *testing.T, h *harness, name string) *dto.MetricFamily {
+	t.Helper()
+	fams, err := h.reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fams {
+		if f.GetName() == name {
+			return f
+		}
+	}
+	return nil
+}
 
 // metricValue returns the value of the gauge or counter series of name
 // whose labels are exactly labels (name, value pairs), 0 when the series
@@ -14,26 +34,17 @@ func metricValue(t *testing.T, h *harness, name string, labels ...string) float6
 	for i := 0; i < len(labels); i += 2 {
 		want[labels[i]] = labels[i+1]
 	}
-	fams, err := h.reg.Gather()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range fams {
-		if f.GetName() != name {
+series:
+	for _, m := range family(t, h, name).GetMetric() {
+		if len(m.GetLabel()) != len(want) {
 			continue
 		}
-	series:
-		for _, m := range f.GetMetric() {
-			if len(m.GetLabel()) != len(want) {
-				continue
+		for _, lp := range m.GetLabel() {
+			if v, ok := want[lp.GetName()]; !ok || v != lp.GetValue() {
+				continue series
 			}
-			for _, lp := range m.GetLabel() {
-				if v, ok := want[lp.GetName()]; !ok || v != lp.GetValue() {
-					continue series
-				}
-			}
-			return m.GetGauge().GetValue() + m.GetCounter().GetValue()
 		}
+		return m.GetGauge().GetValue() + m.GetCounter().GetValue()
 	}
 	return 0
 }
