@@ -47,16 +47,19 @@ type Silences struct {
 	list []Silence
 }
 
-// silencesFile is the name of the silences file in the state directory.
-const silencesFile = "silences.json"
-
 // OpenSilences loads the silences persisted in dir. A corrupt file is
-// moved aside and reported; the set then starts empty.
+// moved aside and reported; the set then starts empty. A file in a newer
+// format is refused (statefile.ErrNewer, and no set) and left as it is.
 func OpenSilences(dir string, now time.Time) (*Silences, error) {
 	s := &Silences{path: filepath.Join(dir, silencesFile)}
-	if _, err := statefile.ReadJSON(s.path, &s.list, now); err != nil {
+	var f silencesState
+	if _, err := statefile.ReadVersioned(s.path, SilencesFormat(), &f, now); err != nil {
+		if errors.Is(err, statefile.ErrNewer) {
+			return nil, fmt.Errorf("load silences: %w", err)
+		}
 		return s, fmt.Errorf("load silences: %w", err)
 	}
+	s.list = f.Silences
 	return s, nil
 }
 
@@ -98,7 +101,7 @@ func (s *Silences) Add(sil Silence, now time.Time, maxDuration time.Duration) (S
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	next := append(append([]Silence{}, s.list...), sil)
-	if err := statefile.WriteJSON(s.path, next); err != nil {
+	if err := s.save(next); err != nil {
 		return Silence{}, fmt.Errorf("persist silence: %w", err)
 	}
 	s.list = next
@@ -116,7 +119,7 @@ func (s *Silences) Expire(id string, now time.Time) error {
 				return fmt.Errorf("silence %s has already ended", id)
 			}
 			next[i].EndsAt = now
-			if err := statefile.WriteJSON(s.path, next); err != nil {
+			if err := s.save(next); err != nil {
 				return fmt.Errorf("persist silence: %w", err)
 			}
 			s.list = next
