@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
 	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
@@ -20,7 +21,7 @@ func checkConfigCmd(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	cfg, err := config.Load(fs.Arg(0))
+	cfg, err := config.Load(fs.Arg(0), sinks.Default())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitFailure

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/redact"
 )
@@ -44,7 +45,7 @@ func addAPIFlags(fs *flag.FlagSet) *apiFlags {
 func (f *apiFlags) api() (daemonAPI, error) {
 	a := daemonAPI{addr: f.addr}
 	if f.config != "" {
-		cfg, err := config.Load(f.config)
+		cfg, err := config.Load(f.config, sinks.Default())
 		if err != nil {
 			return a, err
 		}

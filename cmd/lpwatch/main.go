@@ -11,6 +11,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
 	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
@@ -106,7 +107,7 @@ func parseConfigFlags(fs *flag.FlagSet, path *string, args []string, stdout, std
 		fs.Usage()
 		return nil, exitUsage
 	}
-	cfg, err := config.Load(*path)
+	cfg, err := config.Load(*path, sinks.Default())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return nil, exitFailure

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
-	"strconv"
 	"time"
 )
 
@@ -19,6 +17,15 @@ type Sink interface {
 	// A *DeliveryError tells the caller whether and when to retry; any other
 	// error is treated as retryable.
 	Notify(ctx context.Context, n *Notification) error
+}
+
+// Resender is an optional capability of a Sink whose destination forgets
+// a firing alert unless it is re-posted (Alertmanager). The daemon calls
+// Resend with every currently firing notification of the sink once per
+// ResendInterval.
+type Resender interface {
+	Resend(ctx context.Context, firing []*Notification) error
+	ResendInterval() time.Duration
 }
 
 // DeliveryError is a failed delivery with its retry classification.
@@ -57,43 +64,4 @@ func Classify(err error) (retry bool, after time.Duration, reason string) {
 		return true, 0, "timeout"
 	}
 	return true, 0, "error"
-}
-
-// HTTPStatusError builds the DeliveryError for a non-2xx HTTP answer:
-// 5xx and 429 are retryable (429 honours Retry-After), other statuses are
-// permanent. body is a short, secret-free excerpt of the answer.
-func HTTPStatusError(resp *http.Response, now time.Time, body string) *DeliveryError {
-	code := resp.StatusCode
-	de := &DeliveryError{
-		Reason: "http_" + strconv.Itoa(code),
-		Err:    fmt.Errorf("unexpected status %d: %s", code, body),
-	}
-	switch {
-	case code == http.StatusTooManyRequests:
-		de.Retryable = true
-		de.RetryAfter = ParseRetryAfter(resp.Header.Get("Retry-After"), now)
-	case code >= 500:
-		de.Retryable = true
-	}
-	return de
-}
-
-// ParseRetryAfter reads a Retry-After header in seconds or HTTP-date form.
-// It returns 0 when the header is absent or invalid.
-func ParseRetryAfter(v string, now time.Time) time.Duration {
-	if v == "" {
-		return 0
-	}
-	if s, err := strconv.Atoi(v); err == nil {
-		if s < 0 {
-			return 0
-		}
-		return time.Duration(s) * time.Second
-	}
-	if t, err := http.ParseTime(v); err == nil {
-		if d := t.Sub(now); d > 0 {
-			return d
-		}
-	}
-	return 0
 }

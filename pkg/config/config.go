@@ -1,5 +1,13 @@
 // Package config defines lpwatch's configuration, its defaults, and the
 // strict TOML loader that validates it in one place.
+//
+// An [[alert.sink]] table is flat in the file, but only the keys every
+// sink has are fields of Sink. The keys of its type are decoded into the
+// type's section, a SinkSettings that the sink package owns and
+// validates, found by the table's type in the SinkTypes registry the
+// loader is given (pkg/alert/sinks holds lpwatch's). The registry is a
+// parameter rather than an import because the sink packages import
+// config, for Secret and SinkReport; config knows no sink type.
 package config
 
 import "time"
@@ -27,7 +35,6 @@ const (
 	DefaultOutboxMaxAge      = 24 * time.Hour
 	DefaultBackoffInitial    = time.Second
 	DefaultBackoffMax        = 5 * time.Minute
-	DefaultResendInterval    = time.Minute
 	DefaultMaxRestarts       = 3
 	DefaultRestartWindow     = 6 * time.Hour
 	DefaultRestartCooldown   = 30 * time.Minute
@@ -173,31 +180,6 @@ type Alert struct {
 	Sinks              []Sink        `toml:"sink"`
 }
 
-// Sink is one notification destination.
-type Sink struct {
-	Name          string        `toml:"name"`
-	Type          string        `toml:"type"` // pagerduty | slack | webhook | alertmanager | log
-	MinSeverity   string        `toml:"min_severity"`
-	Alerts        []string      `toml:"alerts"`         // only these alert names (empty: all)
-	ExcludeAlerts []string      `toml:"exclude_alerts"` // never these alert names
-	SendResolved  bool          `toml:"send_resolved"`
-	Timeout       time.Duration `toml:"timeout"`
-
-	// URL is the endpoint: the PagerDuty events URL (optional), the webhook or
-	// Alertmanager base URL. Slack's incoming webhook URL is a secret: WebhookURL.
-	URL             string        `toml:"url"`
-	RoutingKey      Secret        `toml:"routing_key"`
-	RoutingKeyFile  string        `toml:"routing_key_file"`
-	WebhookURL      Secret        `toml:"webhook_url"`
-	WebhookURLFile  string        `toml:"webhook_url_file"`
-	Username        string        `toml:"username"`
-	Password        Secret        `toml:"password"`
-	PasswordFile    string        `toml:"password_file"`
-	BearerToken     Secret        `toml:"bearer_token"`
-	BearerTokenFile string        `toml:"bearer_token_file"`
-	ResendInterval  time.Duration `toml:"resend_interval"` // alertmanager: re-post while firing
-}
-
 // Remediation configures self-healing.
 type Remediation struct {
 	Enabled               bool          `toml:"enabled"`
@@ -286,5 +268,5 @@ func nodeDefaults() Node {
 
 // sinkDefaults fills the per-sink defaults.
 func sinkDefaults() Sink {
-	return Sink{MinSeverity: "warning", SendResolved: true, Timeout: DefaultSinkTimeout, ResendInterval: DefaultResendInterval}
+	return Sink{MinSeverity: "warning", SendResolved: true, Timeout: DefaultSinkTimeout}
 }

@@ -1,29 +1,35 @@
-package config
+package config_test
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/lpwatch/lpwatch/pkg/alert/pagerduty"
+	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
+	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
 func TestExampleLoads(t *testing.T) {
-	c, err := Load(filepath.Join("..", "..", "config.example.toml"))
+	c, err := config.Load(filepath.Join("..", "..", "config.example.toml"), sinks.Default())
 	if err != nil {
 		t.Fatalf("config.example.toml: %v", err)
 	}
-	if got, want := c.Server.Listen, DefaultListen; got != want {
+	if got, want := c.Server.Listen, config.DefaultListen; got != want {
 		t.Errorf("listen = %q, want %q", got, want)
 	}
 	if len(c.Nodes) != 1 || c.Nodes[0].Interval != 15*time.Second || c.Nodes[0].Timeout != 10*time.Second {
 		t.Errorf("nodes = %+v", c.Nodes)
 	}
-	if c.Chain.ChainID != 42161 || c.Chain.Controller != DefaultController {
+	if c.Chain.ChainID != 42161 || c.Chain.Controller != config.DefaultController {
 		t.Errorf("chain = %+v", c.Chain)
 	}
-	if c.Checks != DefaultChecks() {
-		t.Errorf("example checks differ from the defaults:\n got %+v\nwant %+v", c.Checks, DefaultChecks())
+	if c.Checks != config.DefaultChecks() {
+		t.Errorf("example checks differ from the defaults:\n got %+v\nwant %+v", c.Checks, config.DefaultChecks())
 	}
 	if !c.Remediation.DryRun || c.Remediation.Enabled {
 		t.Errorf("remediation must default to disabled and dry-run: %+v", c.Remediation)
@@ -72,7 +78,7 @@ func TestInvalid(t *testing.T) {
 	}
 	for file, want := range cases {
 		t.Run(file, func(t *testing.T) {
-			_, err := Load(filepath.Join("testdata", file))
+			_, err := config.Load(filepath.Join("testdata", file), sinks.Default())
 			if err == nil {
 				t.Fatal("loaded without error")
 			}
@@ -101,15 +107,19 @@ name = "oncall"
 type = "pagerduty"
 routing_key_file = "` + key + `"
 `
-	c, err := Parse("mem.toml", []byte(text))
+	c, err := config.Parse("mem.toml", []byte(text), sinks.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := c.Alert.Sinks[0]
-	if s.RoutingKey.Reveal() != "s3cr3t-routing-key-0123456789abc" {
-		t.Fatalf("routing key = %q", s.RoutingKey.Reveal())
+	pd, ok := s.Settings.(*pagerduty.Section)
+	if !ok {
+		t.Fatalf("settings of type %T, want *pagerduty.Section", s.Settings)
 	}
-	for _, out := range []string{s.RoutingKey.String(), strings.TrimSpace(sprintAll(s))} {
+	if pd.RoutingKey.Reveal() != "s3cr3t-routing-key-0123456789abc" {
+		t.Fatalf("routing key = %q", pd.RoutingKey.Reveal())
+	}
+	for _, out := range []string{pd.RoutingKey.String(), strings.TrimSpace(sprintAll(s)), sprintAll(pd), marshal(t, s)} {
 		if strings.Contains(out, "s3cr3t") {
 			t.Errorf("secret printed: %s", out)
 		}
@@ -131,14 +141,25 @@ expected_address = "0x0000000000000000000000000000000000000002"
 interval = "1m"
 timeout = "20s"
 `
-	c, err := Parse("mem.toml", []byte(text))
+	c, err := config.Parse("mem.toml", []byte(text), sinks.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Nodes[0].Interval != DefaultProbeInterval || c.Nodes[0].API != "auto" {
+	if c.Nodes[0].Interval != config.DefaultProbeInterval || c.Nodes[0].API != "auto" {
 		t.Errorf("node a = %+v", c.Nodes[0])
 	}
-	if c.Nodes[1].Interval != time.Minute || c.Nodes[1].API != "legacy" || c.Nodes[1].SystemdUnit != DefaultNodeUnit {
+	if c.Nodes[1].Interval != time.Minute || c.Nodes[1].API != "legacy" || c.Nodes[1].SystemdUnit != config.DefaultNodeUnit {
 		t.Errorf("node b = %+v", c.Nodes[1])
 	}
+}
+
+func sprintAll(v any) string { return fmt.Sprintf("%v %+v %#v", v, v, v) }
+
+func marshal(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

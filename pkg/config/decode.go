@@ -19,6 +19,10 @@ type decoder struct {
 	file     string
 	pos      map[string]Position
 	problems *problems
+	sinks    SinkTypes
+	// sinkKeys holds every key some sink type's section has (built on
+	// first use).
+	sinkKeys map[string]bool
 }
 
 var (
@@ -27,29 +31,48 @@ var (
 )
 
 func (d *decoder) decodeStruct(path string, data map[string]any, rv reflect.Value) {
-	fields := make(map[string]int)
-	rt := rv.Type()
-	for i := 0; i < rt.NumField(); i++ {
-		tag := rt.Field(i).Tag.Get("toml")
-		if tag == "" || tag == "-" {
-			continue
-		}
-		fields[tag] = i
-	}
-	keys := make([]string, 0, len(data))
-	for k := range data {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	fields := tomlFields(rv.Type())
+	for _, k := range sortedKeys(data) {
 		kp := join(path, k)
 		i, ok := fields[k]
 		if !ok {
-			d.problems.add(d.at(kp), "", fmt.Sprintf("unknown key %q", kp))
+			d.unknownKey(kp)
 			continue
 		}
-		d.decodeValue(kp, data[k], rv.Field(i))
+		d.decodeValue(kp, data[k], rv.FieldByIndex(i))
 	}
+}
+
+func (d *decoder) unknownKey(path string) {
+	d.problems.add(d.at(path), "", fmt.Sprintf("unknown key %q", path))
+}
+
+// tomlFields maps each toml tag of the struct type rt to its field's
+// index path; an embedded struct without a tag adds its own fields.
+func tomlFields(rt reflect.Type) map[string][]int {
+	out := make(map[string][]int)
+	for i := 0; i < rt.NumField(); i++ {
+		f := rt.Field(i)
+		tag := f.Tag.Get("toml")
+		switch {
+		case tag == "" && f.Anonymous && f.Type.Kind() == reflect.Struct:
+			for k, idx := range tomlFields(f.Type) {
+				out[k] = append([]int{i}, idx...)
+			}
+		case tag != "" && tag != "-":
+			out[tag] = []int{i}
+		}
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func (d *decoder) decodeValue(path string, v any, rv reflect.Value) {
@@ -108,6 +131,10 @@ func (d *decoder) decodeTables(path string, v any, rv reflect.Value) {
 		el := out.Index(i)
 		if def := elementDefaults(rv.Type().Elem()); def.IsValid() {
 			el.Set(def)
+		}
+		if s, ok := el.Addr().Interface().(*Sink); ok {
+			d.decodeSink(path+"["+strconv.Itoa(i)+"]", m, s)
+			continue
 		}
 		d.decodeStruct(path+"["+strconv.Itoa(i)+"]", m, el)
 	}

@@ -1,9 +1,12 @@
-package config
+package config_test
 
 import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
+	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
 // FuzzParse feeds arbitrary text to the loader: it must return a config or
@@ -25,9 +28,9 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("[[node]]\nname = \"a\"\n[[node.x]]\ny = 1\n"))
 	f.Add([]byte("node = [{name = \"a\"}, 3]\n"))
 	f.Fuzz(func(t *testing.T, text []byte) {
-		cfg, err := Parse("fuzz.toml", text)
+		cfg, err := config.Parse("fuzz.toml", text, sinks.Default())
 		if err != nil {
-			if _, ok := err.(*Error); !ok {
+			if _, ok := err.(*config.Error); !ok {
 				t.Fatalf("error of type %T: %v", err, err)
 			}
 			if cfg != nil {

@@ -15,9 +15,11 @@ import (
 // MaxFileSize bounds the configuration file lpwatch will read.
 const MaxFileSize = 1 << 20
 
-// Load reads, decodes, resolves secrets and validates the file at path.
-// On failure the error is an *Error listing every problem found.
-func Load(path string) (*Config, error) {
+// Load reads, decodes, resolves secrets and validates the file at path,
+// decoding each sink's section with the registry sinks (nil knows no
+// sink type). On failure the error is an *Error listing every problem
+// found.
+func Load(path string, sinks SinkTypes) (*Config, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
@@ -32,12 +34,13 @@ func Load(path string) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}
-	return Parse(path, b)
+	return Parse(path, b, sinks)
 }
 
-// Parse decodes and validates a configuration held in memory; name is used
-// in messages. Secret files are read relative to the working directory.
-func Parse(name string, text []byte) (*Config, error) {
+// Parse decodes and validates a configuration held in memory, as Load
+// does; name is used in messages. Secret files are read relative to the
+// working directory.
+func Parse(name string, text []byte, sinks SinkTypes) (*Config, error) {
 	ps := &problems{file: name}
 	var raw map[string]any
 	if _, err := toml.Decode(string(text), &raw); err != nil {
@@ -52,9 +55,9 @@ func Parse(name string, text []byte) (*Config, error) {
 	}
 	cfg := Default()
 	cfg.File = name
-	d := &decoder{file: name, pos: keyPositions(string(text)), problems: ps}
+	d := &decoder{file: name, pos: keyPositions(string(text)), problems: ps, sinks: sinks}
 	d.decodeStruct("", raw, reflect.ValueOf(cfg).Elem())
-	v := &validator{pos: d.pos, problems: ps}
+	v := &validator{pos: d.pos, problems: ps, sinks: sinks}
 	v.resolveSecrets(cfg)
 	v.validate(cfg)
 	if len(ps.list) > 0 {

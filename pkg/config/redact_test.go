@@ -1,4 +1,4 @@
-package config
+package config_test
 
 import (
 	"os"
@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert/alerttest"
+	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
+	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
 // plantedSecret is put in every URL below; no message may show it.
@@ -36,7 +38,7 @@ func TestNoSecretInValidationErrors(t *testing.T) {
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
-			_, err := Parse("lpwatch.toml", []byte(c.text))
+			_, err := config.Parse("lpwatch.toml", []byte(c.text), sinks.Default())
 			if err == nil {
 				t.Fatal("loaded without error")
 			}
@@ -63,14 +65,14 @@ func TestAPITokenAndSilenceMaxDuration(t *testing.T) {
 	spaced := write("spaced.token", "0123456789 abcdef-token\n")
 	base := "[[node]]\nname = \"tc001\"\nurl = \"http://127.0.0.1:7935\"\nexpected_address = \"0x0000000000000000000000000000000000000001\"\n"
 
-	c, err := Parse("mem.toml", []byte("[server]\napi_token_file = \""+good+"\"\n"+base))
+	c, err := config.Parse("mem.toml", []byte("[server]\napi_token_file = \""+good+"\"\n"+base), sinks.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if c.Server.APIToken.Reveal() != "0123456789abcdef-token" {
 		t.Errorf("token = %q", c.Server.APIToken.Reveal())
 	}
-	if c.Alert.SilenceMaxDuration != DefaultSilenceMaxDuration || DefaultSilenceMaxDuration != 7*24*time.Hour {
+	if c.Alert.SilenceMaxDuration != config.DefaultSilenceMaxDuration || config.DefaultSilenceMaxDuration != 7*24*time.Hour {
 		t.Errorf("silence_max_duration = %s by default", c.Alert.SilenceMaxDuration)
 	}
 	if out := sprintAll(c.Server); strings.Contains(out, "0123456789abcdef") {
@@ -82,7 +84,7 @@ func TestAPITokenAndSilenceMaxDuration(t *testing.T) {
 		"[server]\napi_token_file = \"" + filepath.Join(dir, "none") + "\"\n" + base: "server.api_token_file: read secret file",
 		"[alert]\nsilence_max_duration = \"0s\"\n" + base:                            "alert.silence_max_duration: must be a positive duration",
 	} {
-		_, err := Parse("mem.toml", []byte(text))
+		_, err := config.Parse("mem.toml", []byte(text), sinks.Default())
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error %v, want %q", err, want)
 		}
@@ -90,7 +92,7 @@ func TestAPITokenAndSilenceMaxDuration(t *testing.T) {
 			t.Errorf("the token is in the error: %v", err)
 		}
 	}
-	c, err = Parse("mem.toml", []byte("[alert]\nsilence_max_duration = \"2h\"\n"+base))
+	c, err = config.Parse("mem.toml", []byte("[alert]\nsilence_max_duration = \"2h\"\n"+base), sinks.Default())
 	if err != nil || c.Alert.SilenceMaxDuration != 2*time.Hour {
 		t.Errorf("silence_max_duration = 2h: %v %v", c, err)
 	}

@@ -28,6 +28,7 @@ var (
 type validator struct {
 	pos      map[string]Position
 	problems *problems
+	sinks    SinkTypes
 }
 
 func (v *validator) bad(key, format string, args ...any) {
@@ -238,69 +239,7 @@ func (v *validator) alert(a *Alert) {
 			}
 		}
 		v.positive(p+".timeout", s.Timeout)
-		v.sinkType(p, &s)
-	}
-}
-
-// sinkType checks the keys each sink type needs, and that no other type's
-// keys are set.
-func (v *validator) sinkType(p string, s *Sink) {
-	allowed := map[string][]string{
-		"pagerduty":    {"url", "routing_key"},
-		"slack":        {"webhook_url"},
-		"webhook":      {"url", "username", "password", "bearer_token"},
-		"alertmanager": {"url", "username", "password", "bearer_token", "resend_interval"},
-		"log":          {},
-	}
-	keys, ok := allowed[s.Type]
-	if !ok {
-		v.bad(p+".type", "unknown sink type %q (use pagerduty, slack, webhook, alertmanager or log)", s.Type)
-		return
-	}
-	set := map[string]bool{
-		"url": s.URL != "", "routing_key": s.RoutingKey != "", "webhook_url": s.WebhookURL != "",
-		"username": s.Username != "", "password": s.Password != "", "bearer_token": s.BearerToken != "",
-	}
-	if _, given := v.pos[p+".resend_interval"]; given {
-		set["resend_interval"] = true
-	}
-	okKeys := make(map[string]bool)
-	for _, k := range keys {
-		okKeys[k] = true
-	}
-	for _, k := range []string{"url", "routing_key", "webhook_url", "username", "password", "bearer_token", "resend_interval"} {
-		if set[k] && !okKeys[k] {
-			v.bad(p+"."+k, "not used by a %s sink", s.Type)
-		}
-	}
-	switch s.Type {
-	case "pagerduty":
-		switch {
-		case s.RoutingKey == "":
-			v.bad(p, "a pagerduty sink needs routing_key or routing_key_file")
-		case len(s.RoutingKey.Reveal()) != 32:
-			v.bad(p+".routing_key", "must be the 32-character Events API v2 integration key (got %d characters)", len(s.RoutingKey.Reveal()))
-		}
-		if s.URL != "" {
-			v.httpURL(p+".url", s.URL)
-		}
-	case "slack":
-		if s.WebhookURL == "" {
-			v.bad(p, "a slack sink needs webhook_url or webhook_url_file")
-		} else if u, err := url.Parse(s.WebhookURL.Reveal()); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			v.bad(p+".webhook_url", "is not an http(s) URL")
-		}
-	case "webhook", "alertmanager":
-		v.httpURL(p+".url", s.URL)
-		if s.Password != "" && s.Username == "" {
-			v.bad(p+".username", "is required with password")
-		}
-		if s.BearerToken != "" && s.Username != "" {
-			v.bad(p+".bearer_token", "use basic auth or a bearer token, not both")
-		}
-		if s.Type == "alertmanager" {
-			v.positive(p+".resend_interval", s.ResendInterval)
-		}
+		v.sinkSettings(p, &s)
 	}
 }
 
@@ -368,10 +307,12 @@ func (v *validator) listenAddr(key, addr string, required bool) {
 	}
 }
 
-func (v *validator) httpURL(key, raw string) {
-	if msg := urlProblem(raw, "", "http", "https"); msg != "" {
+func (v *validator) httpURL(key, raw string) bool {
+	msg := urlProblem(raw, "", "http", "https")
+	if msg != "" {
 		v.bad(key, "%s", msg)
 	}
+	return msg == ""
 }
 
 func (v *validator) rpcURL(key, raw string) {
@@ -428,12 +369,9 @@ func (v *validator) unit(key, val string) {
 func (v *validator) resolveSecrets(c *Config) {
 	v.secret("server", "api_token", &c.Server.APIToken, c.Server.APITokenFile)
 	for i := range c.Alert.Sinks {
-		s := &c.Alert.Sinks[i]
-		p := "alert.sink[" + strconv.Itoa(i) + "]"
-		v.secret(p, "routing_key", &s.RoutingKey, s.RoutingKeyFile)
-		v.secret(p, "webhook_url", &s.WebhookURL, s.WebhookURLFile)
-		v.secret(p, "password", &s.Password, s.PasswordFile)
-		v.secret(p, "bearer_token", &s.BearerToken, s.BearerTokenFile)
+		if st := c.Alert.Sinks[i].Settings; st != nil {
+			v.sinkSecrets("alert.sink["+strconv.Itoa(i)+"]", st)
+		}
 	}
 }
 

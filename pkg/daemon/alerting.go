@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
-	"github.com/lpwatch/lpwatch/pkg/alert/alertmanager"
 	"github.com/lpwatch/lpwatch/pkg/alert/outbox"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/statefile"
@@ -197,7 +196,7 @@ func (d *Daemon) runResend(ctx context.Context) error {
 		}
 		now := d.clock.Now()
 		for name, s := range d.currentSinks() {
-			r, ok := s.(alertmanager.Resender)
+			r, ok := s.(alert.Resender)
 			if !ok || now.Sub(last[name]) < r.ResendInterval() {
 				continue
 			}

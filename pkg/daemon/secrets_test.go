@@ -16,6 +16,11 @@ import (
 
 	"github.com/sirupsen/logrus"
 
+	"github.com/lpwatch/lpwatch/pkg/alert/alertmanager"
+	"github.com/lpwatch/lpwatch/pkg/alert/httpsink"
+	"github.com/lpwatch/lpwatch/pkg/alert/pagerduty"
+	"github.com/lpwatch/lpwatch/pkg/alert/slack"
+	"github.com/lpwatch/lpwatch/pkg/alert/webhook"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/fakenode"
 	"github.com/lpwatch/lpwatch/pkg/nodeapi"
@@ -51,10 +56,16 @@ func TestNoSecretInStatusMetricsOrLogs(t *testing.T) {
 	}
 	dead := "http://127.0.0.1:1"
 	cfg.Alert.Sinks = []config.Sink{
-		{Name: "pd", Type: "pagerduty", MinSeverity: "info", SendResolved: true, Timeout: time.Second, URL: dead + "/v2/enqueue", RoutingKey: config.Secret(secrets[0])},
-		{Name: "sl", Type: "slack", MinSeverity: "info", SendResolved: true, Timeout: time.Second, WebhookURL: config.Secret(dead + "/services/" + secrets[1])},
-		{Name: "wh", Type: "webhook", MinSeverity: "info", SendResolved: true, Timeout: time.Second, URL: dead + "/hook?token=" + secrets[4], Username: "u", Password: config.Secret(secrets[2])},
-		{Name: "am", Type: "alertmanager", MinSeverity: "info", SendResolved: true, Timeout: time.Second, URL: dead, BearerToken: config.Secret(secrets[3]), ResendInterval: time.Second},
+		{Name: "pd", Type: "pagerduty", MinSeverity: "info", SendResolved: true, Timeout: time.Second,
+			Settings: &pagerduty.Section{URL: dead + "/v2/enqueue", RoutingKey: config.Secret(secrets[0])}},
+		{Name: "sl", Type: "slack", MinSeverity: "info", SendResolved: true, Timeout: time.Second,
+			Settings: &slack.Section{WebhookURL: config.Secret(dead + "/services/" + secrets[1])}},
+		{Name: "wh", Type: "webhook", MinSeverity: "info", SendResolved: true, Timeout: time.Second,
+			Settings: &webhook.Section{EndpointSection: httpsink.EndpointSection{URL: dead + "/hook?token=" + secrets[4],
+				AuthSection: httpsink.AuthSection{Username: "u", Password: config.Secret(secrets[2])}}}},
+		{Name: "am", Type: "alertmanager", MinSeverity: "info", SendResolved: true, Timeout: time.Second,
+			Settings: &alertmanager.Section{ResendInterval: time.Second, EndpointSection: httpsink.EndpointSection{URL: dead,
+				AuthSection: httpsink.AuthSection{BearerToken: config.Secret(secrets[3])}}}},
 	}
 	logs := &lockedBuffer{}
 	log := logrus.New()

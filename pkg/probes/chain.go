@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -11,8 +12,73 @@ import (
 
 	"github.com/lpwatch/lpwatch/pkg/chain"
 	"github.com/lpwatch/lpwatch/pkg/clock"
+	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/observe"
 )
+
+// ChainKind probes the [chain] endpoints when chain.urls are configured.
+// Each configuration gets its own connections, closed when its job set is
+// released.
+type ChainKind struct {
+	deps Deps
+
+	mu   sync.Mutex
+	open []*chain.Client
+}
+
+func newChainKind(deps Deps) Kind { return &ChainKind{deps: deps} }
+
+// Jobs returns the chain probe's job when chain.urls are configured.
+func (k *ChainKind) Jobs(cfg *config.Config) (Built, error) {
+	c := cfg.Chain
+	if len(c.URLs) == 0 {
+		return Built{}, nil
+	}
+	conn, err := chain.Dial(chain.DialConfig{
+		URLs: c.URLs, ReferenceURLs: c.ReferenceURLs, CallTimeout: c.Timeout / 2, ChainID: c.ChainID,
+		Prober: chain.ProberConfig{
+			Controller: common.HexToAddress(c.Controller), RoundsManager: common.HexToAddress(c.RoundsManager),
+			BondingManager: common.HexToAddress(c.BondingManager), Peers: c.CheckPeers, MaxLogRange: c.MaxLogRange,
+			Clock: k.deps.Clock, Logger: k.deps.Logger.WithField("component", "chain"),
+		},
+	})
+	if err != nil {
+		return Built{}, fmt.Errorf("chain: %w", err)
+	}
+	addrs := make([]common.Address, 0, len(cfg.Nodes))
+	for _, n := range cfg.Nodes {
+		if common.IsHexAddress(n.ExpectedAddress) {
+			addrs = append(addrs, common.HexToAddress(n.ExpectedAddress))
+		}
+	}
+	p, err := NewChainProbe(conn.Prober, k.deps.Store, k.deps.Clock, ChainProbeConfig{
+		Interval: c.Interval, Timeout: c.Timeout, Addresses: addrs,
+		MaxLogRange: c.MaxLogRange, OnScan: k.deps.OnChainScan,
+	})
+	if err != nil {
+		conn.Close()
+		return Built{}, fmt.Errorf("chain: %w", err)
+	}
+	k.mu.Lock()
+	k.open = append(k.open, conn)
+	k.mu.Unlock()
+	return Built{Jobs: []Job{p.Job()}, Release: func() { k.release(conn) }}, nil
+}
+
+// release closes the connections of one configuration.
+func (k *ChainKind) release(conn *chain.Client) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.open = slices.DeleteFunc(k.open, func(c *chain.Client) bool { return c == conn })
+	conn.Close()
+}
+
+// Open returns the connections built and not yet released, oldest first.
+func (k *ChainKind) Open() []*chain.Client {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return slices.Clone(k.open)
+}
 
 // MaxScanChunks bounds the slash scan of one cycle to this many
 // eth_getLogs ranges; after a longer gap the oldest blocks are skipped.

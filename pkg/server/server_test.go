@@ -10,6 +10,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/alert/pagerduty"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/status"
 )
@@ -47,7 +48,7 @@ func (s *stubBackend) ExpireSilence(id string) error {
 }
 
 func (s *stubBackend) Status() status.Report {
-	cfg := &config.Config{Alert: config.Alert{Sinks: []config.Sink{{Name: "pd", RoutingKey: "k"}}}}
+	cfg := &config.Config{Alert: config.Alert{Sinks: []config.Sink{{Name: "pd", Type: "pagerduty", Settings: &pagerduty.Section{RoutingKey: "k"}}}}}
 	return status.Report{Version: "test", Config: cfg}
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil"
 	"github.com/sirupsen/logrus"
 
+	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
 	"github.com/lpwatch/lpwatch/pkg/chain/simchain"
 	"github.com/lpwatch/lpwatch/pkg/clock"
 	"github.com/lpwatch/lpwatch/pkg/config"
@@ -139,7 +140,7 @@ func (w *world) startDaemon() {
 	if err := os.WriteFile(path, []byte(w.config(dir)), 0o600); err != nil {
 		w.t.Fatal(err)
 	}
-	cfg, err := config.Load(path)
+	cfg, err := config.Load(path, sinks.Default())
 	w.must(err)
 	log := logrus.New()
 	log.SetOutput(w.logs)

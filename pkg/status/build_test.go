@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/alert/webhook"
 	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/observe"
@@ -79,7 +80,11 @@ func TestBuild(t *testing.T) {
 			}
 		}},
 		{"URLs redacted", full, func(t *testing.T, r Report) {
-			got := []string{r.Config.Alert.Sinks[1].URL, r.Config.Chain.URLs[0], r.Config.Chain.ReferenceURLs[0], r.Config.Nodes[2].URL, r.Config.Chain.URLs[1], r.Nodes[2].URL}
+			hook, ok := r.Config.Alert.Sinks[1].Settings.(*webhook.Section)
+			if !ok {
+				t.Fatalf("sink settings of type %T", r.Config.Alert.Sinks[1].Settings)
+			}
+			got := []string{hook.URL, r.Config.Chain.URLs[0], r.Config.Chain.ReferenceURLs[0], r.Config.Nodes[2].URL, r.Config.Chain.URLs[1], r.Nodes[2].URL}
 			want := []string{"https://hooks.example.com", "https://arb.example.com", "https://ref.example.com", "http://10.0.0.3:7935", "/run/geth.ipc", "http://10.0.0.3:7935"}
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("URLs %q, want %q", got, want)

@@ -9,7 +9,10 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/alert/httpsink"
 	"github.com/lpwatch/lpwatch/pkg/alert/outbox"
+	"github.com/lpwatch/lpwatch/pkg/alert/pagerduty"
+	"github.com/lpwatch/lpwatch/pkg/alert/webhook"
 	"github.com/lpwatch/lpwatch/pkg/chain"
 	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
@@ -36,8 +39,9 @@ func fleetConfig(withChain bool) *config.Config {
 		{Name: "tc002", URL: "http://10.0.0.2:7935", API: "legacy", ExpectedAddress: addr2},
 	}
 	cfg.Alert.Sinks = []config.Sink{
-		{Name: "pd", Type: "pagerduty", RoutingKey: "pd-routing-key"},
-		{Name: "hook", Type: "webhook", URL: "https://hooks.example.com/T0/secret-path?token=secret-query"},
+		{Name: "pd", Type: "pagerduty", Settings: &pagerduty.Section{RoutingKey: "pd-routing-key"}},
+		{Name: "hook", Type: "webhook", Settings: &webhook.Section{EndpointSection: httpsink.EndpointSection{
+			URL: "https://hooks.example.com/T0/secret-path?token=secret-query"}}},
 	}
 	cfg.Chain.URLs = nil
 	if withChain {

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
 // keys returns the keys of the JSON object raw in their order, with the
@@ -126,7 +128,10 @@ func TestReportDecodes(t *testing.T) {
 		!reflect.DeepEqual(got.Checks, rep.Checks) || len(got.Alerts) != 2 || got.Remediation == nil || len(got.Remediation.Restarts) != 7 {
 		t.Errorf("decoded report differs:\n got %+v\nwant %+v", got, rep)
 	}
-	if got.Config == nil || got.Config.Alert.Sinks[0].RoutingKey.Reveal() != "<secret>" {
+	if got.Config == nil {
+		t.Fatal("no configuration decoded")
+	}
+	if pd, ok := got.Config.Alert.Sinks[0].Settings.(config.DecodedSettings); !ok || pd["RoutingKey"] != "<secret>" {
 		t.Errorf("decoded configuration %+v", got.Config)
 	}
 }

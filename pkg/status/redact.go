@@ -17,8 +17,10 @@ func Redact(cfg *config.Config) *config.Config {
 		c.Nodes[i].URL = redact.URL(c.Nodes[i].URL)
 	}
 	c.Alert.Sinks = append([]config.Sink(nil), cfg.Alert.Sinks...)
-	for i := range c.Alert.Sinks {
-		c.Alert.Sinks[i].URL = redact.URL(c.Alert.Sinks[i].URL)
+	for i, s := range c.Alert.Sinks {
+		if s.Settings != nil {
+			c.Alert.Sinks[i].Settings = s.Settings.MapURLs(redact.URL)
+		}
 	}
 	c.Chain.URLs = mapStrings(cfg.Chain.URLs, redact.Endpoint)
 	c.Chain.ReferenceURLs = mapStrings(cfg.Chain.ReferenceURLs, redact.Endpoint)

@@ -13,6 +13,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/sirupsen/logrus"
 
+	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
 	"github.com/lpwatch/lpwatch/pkg/clock"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/daemon"
@@ -100,7 +101,7 @@ func newEnv(t *testing.T, o envOptions) *env {
 	}
 	e.path = filepath.Join(e.dir, "lpwatch.toml")
 	e.writeConfig(o, "")
-	cfg, err := config.Load(e.path)
+	cfg, err := config.Load(e.path, sinks.Default())
 	if err != nil {
 		t.Fatalf("config: %v", err)
 	}

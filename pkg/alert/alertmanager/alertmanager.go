@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
-	"github.com/lpwatch/lpwatch/pkg/alert/webhook"
+	"github.com/lpwatch/lpwatch/pkg/alert/httpsink"
 )
 
 // alertsPath is the API v2 endpoint under the base URL.
@@ -24,37 +24,32 @@ const validityFactor = 4
 // maxBatch caps the alerts of one Resend request.
 const maxBatch = 64
 
-// Options carries the sink's dependencies (HTTP client, logger, clock).
-type Options = webhook.Options
+// Type is the sink's type, as `type = "alertmanager"` names it.
+const Type = "alertmanager"
 
-// Resender is implemented by sinks whose destination forgets a firing
-// alert unless it is re-posted. The engine calls Resend with every
-// currently firing notification of the sink once per ResendInterval.
-type Resender interface {
-	Resend(ctx context.Context, firing []*alert.Notification) error
-	ResendInterval() time.Duration
-}
+// Options carries the sink's dependencies (HTTP client, logger, clock).
+type Options = alert.SinkOptions
 
 // Notifier posts alerts to Alertmanager. It implements alert.Sink and
-// Resender.
+// alert.Resender.
 //
 // Retry classification: Alertmanager answers 200 when it accepted the
 // alerts and 400 for alerts it rejects as invalid (permanent); 5xx and
 // 429 (from a proxy in front of it) are retried.
 type Notifier struct {
-	webhook.Base
+	httpsink.Base
 	resend    time.Duration
 	generator string
 }
 
-var _ Resender = (*Notifier)(nil)
+var _ alert.Resender = (*Notifier)(nil)
 
 // New builds an Alertmanager Notifier from a validated config.
 func New(cfg Config, opts Options) (*Notifier, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	b, err := webhook.NewBase("alertmanager", cfg.Name, opts, webhook.Endpoint{
+	b, err := httpsink.NewBase(Type, cfg.Name, opts, httpsink.Endpoint{
 		URL:     endpoint(cfg.URL),
 		Timeout: cfg.Timeout,
 		Header:  cfg.Auth.Header(),
@@ -76,7 +71,7 @@ func endpoint(base string) string {
 	return u
 }
 
-// ResendInterval implements Resender.
+// ResendInterval implements alert.Resender.
 func (a *Notifier) ResendInterval() time.Duration { return a.resend }
 
 // Notify implements alert.Sink.
@@ -84,7 +79,7 @@ func (a *Notifier) Notify(ctx context.Context, n *alert.Notification) error {
 	return a.post(ctx, []*alert.Notification{n})
 }
 
-// Resend implements Resender: it re-posts every firing notification, in
+// Resend implements alert.Resender: it re-posts every firing notification, in
 // batches of at most 64 alerts, and returns the first failure. Resolved
 // notifications in firing are skipped: a resolve is sent once, through
 // the outbox.
@@ -112,8 +107,8 @@ func (a *Notifier) post(ctx context.Context, ns []*alert.Notification) error {
 	now := a.Options().Clock.Now()
 	body := make([]PostableAlert, 0, len(ns))
 	for _, n := range ns {
-		if err := webhook.ValidateNotification(n); err != nil {
-			return webhook.InvalidNotification(err)
+		if err := alert.ValidateNotification(n); err != nil {
+			return alert.InvalidNotification(err)
 		}
 		body = append(body, NewAlert(n, now, validityFactor*a.resend, a.generator))
 	}

@@ -11,7 +11,7 @@ import (
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/alert/alerttest"
-	"github.com/lpwatch/lpwatch/pkg/alert/webhook"
+	"github.com/lpwatch/lpwatch/pkg/alert/httpsink"
 	"github.com/lpwatch/lpwatch/pkg/clock"
 )
 
@@ -125,7 +125,7 @@ func TestClassification(t *testing.T) {
 
 func TestNoSecretLeak(t *testing.T) {
 	n := alerttest.Notification("TxStalled", "tc001", alert.StatusFiring, 1)
-	for _, auth := range []webhook.Auth{{Username: "am", Password: "am-password-0123"}, {BearerToken: "am-token-456789"}} {
+	for _, auth := range []httpsink.Auth{{Username: "am", Password: "am-password-0123"}, {BearerToken: "am-token-456789"}} {
 		alerttest.AssertNoLeaks(t, auth.Secrets(), func(u string, log logrus.FieldLogger) alert.Sink {
 			return newTestNotifier(t, Config{URL: u, Auth: auth}, nil, log)
 		}, n)
@@ -139,12 +139,12 @@ func TestNoSecretLeak(t *testing.T) {
 func TestConfigValidate(t *testing.T) {
 	alerttest.RunConfigTable(t, []alerttest.ConfigRow[Config]{
 		{Name: "ok", Cfg: Config{Name: "a", URL: "http://127.0.0.1:9093"}, Want: ""},
-		{Name: "ok full", Cfg: Config{Name: "a", URL: "http://127.0.0.1:9093", ResendInterval: time.Minute, GeneratorURL: "http://h/", Auth: webhook.Auth{BearerToken: "t"}}, Want: ""},
+		{Name: "ok full", Cfg: Config{Name: "a", URL: "http://127.0.0.1:9093", ResendInterval: time.Minute, GeneratorURL: "http://h/", Auth: httpsink.Auth{BearerToken: "t"}}, Want: ""},
 		{Name: "no name", Cfg: Config{URL: "http://127.0.0.1:9093"}, Want: "name is empty"},
 		{Name: "no url", Cfg: Config{Name: "a"}, Want: "url is empty"},
 		{Name: "negative resend", Cfg: Config{Name: "a", URL: "http://127.0.0.1:9093", ResendInterval: -time.Second}, Want: "resend_interval"},
 		{Name: "negative timeout", Cfg: Config{Name: "a", URL: "http://127.0.0.1:9093", Timeout: -time.Second}, Want: "timeout"},
 		{Name: "bad generator", Cfg: Config{Name: "a", URL: "http://127.0.0.1:9093", GeneratorURL: "nope"}, Want: "generator_url"},
-		{Name: "bad auth", Cfg: Config{Name: "a", URL: "http://127.0.0.1:9093", Auth: webhook.Auth{Password: "p"}}, Want: "username is empty"},
+		{Name: "bad auth", Cfg: Config{Name: "a", URL: "http://127.0.0.1:9093", Auth: httpsink.Auth{Password: "p"}}, Want: "username is empty"},
 	}, func(c Config) error { _, err := New(c, Options{}); return err })
 }

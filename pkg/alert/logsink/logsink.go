@@ -12,13 +12,15 @@ import (
 	"github.com/sirupsen/logrus"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
-	"github.com/lpwatch/lpwatch/pkg/alert/webhook"
 )
+
+// Type is the sink's type, as `type = "log"` names it.
+const Type = "log"
 
 // Config configures one log sink.
 type Config struct {
 	// Name is the sink's configured name.
-	Name string `toml:"name"`
+	Name string
 }
 
 // Validate reports a missing name.
@@ -57,7 +59,7 @@ func New(cfg Config, opts Options) (*Notifier, error) {
 func (l *Notifier) Name() string { return l.name }
 
 // Type implements alert.Sink.
-func (l *Notifier) Type() string { return "log" }
+func (l *Notifier) Type() string { return Type }
 
 // String names the sink.
 func (l *Notifier) String() string { return fmt.Sprintf("log %q", l.name) }
@@ -65,8 +67,8 @@ func (l *Notifier) String() string { return fmt.Sprintf("log %q", l.name) }
 // Notify implements alert.Sink. It fails only for an invalid
 // notification (permanently) or an ended context (retryably).
 func (l *Notifier) Notify(ctx context.Context, n *alert.Notification) error {
-	if err := webhook.ValidateNotification(n); err != nil {
-		return webhook.InvalidNotification(err)
+	if err := alert.ValidateNotification(n); err != nil {
+		return alert.InvalidNotification(err)
 	}
 	if err := ctx.Err(); err != nil {
 		return &alert.DeliveryError{Retryable: true, Reason: "canceled", Err: err}

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
-	"github.com/lpwatch/lpwatch/pkg/alert/webhook"
 )
 
 // magic starts every record file; the digit is the format version
@@ -117,7 +116,7 @@ func (r diskRecord) validate() error {
 
 // validateNotification checks a notification the outbox will keep.
 func validateNotification(n *alert.Notification) error {
-	if err := webhook.ValidateNotification(n); err != nil {
+	if err := alert.ValidateNotification(n); err != nil {
 		return err
 	}
 	if n.ID == "" {

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/lpwatch/lpwatch/pkg/alert/webhook"
+	"github.com/lpwatch/lpwatch/pkg/alert/httpsink"
 )
 
 // DefaultURL is the Events API v2 endpoint.
@@ -18,47 +18,45 @@ const DefaultURL = "https://events.pagerduty.com/v2/enqueue"
 // https://developer.pagerduty.com/docs/events-api-v2/trigger-events/
 const routingKeyLen = 32
 
-// Config configures one PagerDuty sink. RoutingKey is a secret (resolved
-// from routing_key_file by the config loader).
+// Config configures one PagerDuty sink, as New takes it (a configured
+// sink's is made from its Section). RoutingKey is a secret.
 type Config struct {
 	// Name is the sink's configured name.
-	Name string `toml:"name"`
+	Name string
 	// RoutingKey is the service's Events API v2 integration key.
-	RoutingKey string `toml:"routing_key"`
+	RoutingKey string
 	// URL overrides DefaultURL (tests, proxies, EU service region).
-	URL string `toml:"url"`
-	// Timeout bounds one attempt; 0 means webhook.DefaultTimeout (10s).
-	Timeout time.Duration `toml:"timeout"`
+	URL string
+	// Timeout bounds one attempt; 0 means httpsink.DefaultTimeout (10s).
+	Timeout time.Duration
 	// Group is the optional payload.group (a label "group" overrides it).
-	Group string `toml:"group"`
+	Group string
 }
 
 // Validate reports every problem at once. No error contains the key.
 func (c Config) Validate() error {
-	var errs []error
-	if c.Name == "" {
-		errs = append(errs, errors.New("name is empty"))
-	}
+	return httpsink.CheckConfig(Type, c.Name, c.Timeout, checkRoutingKey(c.RoutingKey), checkURL(c.URL))
+}
+
+// checkRoutingKey is the rule of routing_key.
+func checkRoutingKey(key string) error {
 	switch {
-	case c.RoutingKey == "":
-		errs = append(errs, errors.New("routing_key is empty"))
-	case len(c.RoutingKey) != routingKeyLen:
-		errs = append(errs, fmt.Errorf("routing_key has %d characters, want the %d-character Events API v2 integration key", len(c.RoutingKey), routingKeyLen))
-	case strings.ContainsAny(c.RoutingKey, " \t\r\n"):
-		errs = append(errs, errors.New("routing_key contains white space"))
-	}
-	if c.URL != "" {
-		if err := webhook.ValidateURL(c.URL); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	if c.Timeout < 0 {
-		errs = append(errs, fmt.Errorf("timeout %s is negative", c.Timeout))
-	}
-	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("pagerduty sink %q: %w", c.Name, err)
+	case key == "":
+		return errors.New("routing_key is empty")
+	case len(key) != routingKeyLen:
+		return fmt.Errorf("routing_key has %d characters, want the %d-character Events API v2 integration key", len(key), routingKeyLen)
+	case strings.ContainsAny(key, " \t\r\n"):
+		return errors.New("routing_key contains white space")
 	}
 	return nil
+}
+
+// checkURL is the rule of url, which is optional.
+func checkURL(u string) error {
+	if u == "" {
+		return nil
+	}
+	return httpsink.ValidateURL(u)
 }
 
 // url returns the configured URL or DefaultURL.
@@ -71,7 +69,7 @@ func (c Config) url() string {
 
 // String describes c without the routing key.
 func (c Config) String() string {
-	return fmt.Sprintf("pagerduty %q url=%s routing_key=%s timeout=%s", c.Name, webhook.RedactURL(c.url()), redactedIfSet(c.RoutingKey), c.Timeout)
+	return fmt.Sprintf("pagerduty %q url=%s routing_key=%s timeout=%s", c.Name, httpsink.RedactURL(c.url()), redactedIfSet(c.RoutingKey), c.Timeout)
 }
 
 // GoString is String, so that %#v does not print the key either.

@@ -7,11 +7,14 @@ import (
 	"context"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
-	"github.com/lpwatch/lpwatch/pkg/alert/webhook"
+	"github.com/lpwatch/lpwatch/pkg/alert/httpsink"
 )
 
+// Type is the sink's type, as `type = "pagerduty"` names it.
+const Type = "pagerduty"
+
 // Options carries the sink's dependencies (HTTP client, logger, clock).
-type Options = webhook.Options
+type Options = alert.SinkOptions
 
 // Notifier sends Events API v2 events. It implements alert.Sink.
 //
@@ -21,7 +24,7 @@ type Options = webhook.Options
 // is permanent.
 // https://developer.pagerduty.com/docs/events-api-v2/overview/#response-codes--retry-logic
 type Notifier struct {
-	webhook.Base
+	httpsink.Base
 	routingKey string
 	group      string
 }
@@ -31,7 +34,7 @@ func New(cfg Config, opts Options) (*Notifier, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	b, err := webhook.NewBase("pagerduty", cfg.Name, opts, webhook.Endpoint{
+	b, err := httpsink.NewBase(Type, cfg.Name, opts, httpsink.Endpoint{
 		URL:     cfg.url(),
 		Timeout: cfg.Timeout,
 		Secrets: []string{cfg.RoutingKey},

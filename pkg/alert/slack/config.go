@@ -1,40 +1,34 @@
 package slack
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
-	"github.com/lpwatch/lpwatch/pkg/alert/webhook"
+	"github.com/lpwatch/lpwatch/pkg/alert/httpsink"
 )
 
-// Config configures one Slack incoming-webhook sink. WebhookURL is a
-// secret: whoever has it can post to the channel. It is resolved from
-// webhook_url_file by the config loader and never shown, not even its
+// Config configures one Slack incoming-webhook sink, as New takes it (a
+// configured sink's is made from its Section). WebhookURL is a secret:
+// whoever has it can post to the channel. It is never shown, not even its
 // host.
 type Config struct {
 	// Name is the sink's configured name.
-	Name string `toml:"name"`
+	Name string
 	// WebhookURL is the incoming webhook URL.
-	WebhookURL string `toml:"webhook_url"`
-	// Timeout bounds one attempt; 0 means webhook.DefaultTimeout (10s).
-	Timeout time.Duration `toml:"timeout"`
+	WebhookURL string
+	// Timeout bounds one attempt; 0 means httpsink.DefaultTimeout (10s).
+	Timeout time.Duration
 }
 
 // Validate reports every problem at once. No error contains the URL.
 func (c Config) Validate() error {
-	var errs []error
-	if c.Name == "" {
-		errs = append(errs, errors.New("name is empty"))
-	}
-	if err := webhook.ValidateURL(c.WebhookURL); err != nil {
-		errs = append(errs, fmt.Errorf("webhook_url: %w", err))
-	}
-	if c.Timeout < 0 {
-		errs = append(errs, fmt.Errorf("timeout %s is negative", c.Timeout))
-	}
-	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("slack sink %q: %w", c.Name, err)
+	return httpsink.CheckConfig(Type, c.Name, c.Timeout, checkWebhookURL(c.WebhookURL))
+}
+
+// checkWebhookURL is the rule of webhook_url.
+func checkWebhookURL(u string) error {
+	if err := httpsink.ValidateURL(u); err != nil {
+		return fmt.Errorf("webhook_url: %w", err)
 	}
 	return nil
 }

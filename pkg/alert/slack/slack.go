@@ -7,11 +7,14 @@ import (
 	"context"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
-	"github.com/lpwatch/lpwatch/pkg/alert/webhook"
+	"github.com/lpwatch/lpwatch/pkg/alert/httpsink"
 )
 
+// Type is the sink's type, as `type = "slack"` names it.
+const Type = "slack"
+
 // Options carries the sink's dependencies (HTTP client, logger, clock).
-type Options = webhook.Options
+type Options = alert.SinkOptions
 
 // Notifier posts messages to an incoming webhook. It implements alert.Sink.
 //
@@ -24,7 +27,7 @@ type Options = webhook.Options
 // the request may be retried (https://api.slack.com/apis/rate-limits):
 // lpwatch retries 429 and honours Retry-After.
 type Notifier struct {
-	webhook.Base
+	httpsink.Base
 }
 
 // New builds a Slack Notifier from a validated config.
@@ -32,7 +35,7 @@ func New(cfg Config, opts Options) (*Notifier, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	b, err := webhook.NewBase("slack", cfg.Name, opts, webhook.Endpoint{URL: cfg.WebhookURL, Timeout: cfg.Timeout})
+	b, err := httpsink.NewBase(Type, cfg.Name, opts, httpsink.Endpoint{URL: cfg.WebhookURL, Timeout: cfg.Timeout})
 	if err != nil {
 		return nil, err
 	}

@@ -1,19 +1,25 @@
-// Package webhook is the generic JSON webhook sink, and the HTTP plumbing
-// the other HTTP sinks share: Options, a Poster that sends a JSON
-// document under a timeout, bounds and drains the answer and classifies
-// it as an *alert.DeliveryError, the redaction of secret URLs and keys
-// from every error, and the Base every HTTP Notifier embeds.
+// Package webhook is the generic JSON webhook sink: one documented JSON
+// document (docs/webhook.md) per notification, with optional basic or
+// bearer auth. The HTTP plumbing it shares with the other HTTP sinks is
+// in pkg/alert/httpsink.
 package webhook
 
 import (
 	"context"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/alert/httpsink"
 )
+
+// Type is the sink's type, as `type = "webhook"` names it.
+const Type = "webhook"
+
+// Options carries the sink's dependencies (HTTP client, logger, clock).
+type Options = alert.SinkOptions
 
 // Notifier POSTs each notification as one Payload. It implements alert.Sink.
 type Notifier struct {
-	Base
+	httpsink.Base
 }
 
 // New builds a webhook Notifier from a validated config.
@@ -21,7 +27,7 @@ func New(cfg Config, opts Options) (*Notifier, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	b, err := NewBase("webhook", cfg.Name, opts, Endpoint{
+	b, err := httpsink.NewBase(Type, cfg.Name, opts, httpsink.Endpoint{
 		URL:     cfg.URL,
 		Timeout: cfg.Timeout,
 		Header:  cfg.Auth.Header(),

@@ -10,6 +10,7 @@ import (
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/alert/alerttest"
+	"github.com/lpwatch/lpwatch/pkg/alert/httpsink"
 	"github.com/lpwatch/lpwatch/pkg/alert/webhook"
 )
 
@@ -18,7 +19,7 @@ const (
 	testToken    = "tok-0123456789abcdef"
 )
 
-func newTestNotifier(t *testing.T, url string, auth webhook.Auth, log logrus.FieldLogger) *webhook.Notifier {
+func newTestNotifier(t *testing.T, url string, auth httpsink.Auth, log logrus.FieldLogger) *webhook.Notifier {
 	t.Helper()
 	n, err := webhook.New(webhook.Config{Name: "hook", URL: url, Auth: auth}, webhook.Options{Logger: log})
 	if err != nil {
@@ -49,7 +50,7 @@ func TestPayload(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			rcv := alerttest.NewReceiver(t, alerttest.Response{Status: 204})
-			w := newTestNotifier(t, rcv.URL()+"/hook?x=1", webhook.Auth{}, nil)
+			w := newTestNotifier(t, rcv.URL()+"/hook?x=1", httpsink.Auth{}, nil)
 			if err := w.Notify(context.Background(), alerttest.Notification("RewardNotCalled", "tc001", tc.status, tc.seq)); err != nil {
 				t.Fatalf("Notify: %v", err)
 			}
@@ -71,12 +72,12 @@ func TestPayload(t *testing.T) {
 func TestAuthHeader(t *testing.T) {
 	tests := []struct {
 		name string
-		auth webhook.Auth
+		auth httpsink.Auth
 		want string
 	}{
-		{"none", webhook.Auth{}, ""},
-		{"basic", webhook.Auth{Username: "lp", Password: testPassword}, "Basic " + base64.StdEncoding.EncodeToString([]byte("lp:"+testPassword))},
-		{"bearer", webhook.Auth{BearerToken: testToken}, "Bearer " + testToken},
+		{"none", httpsink.Auth{}, ""},
+		{"basic", httpsink.Auth{Username: "lp", Password: testPassword}, "Basic " + base64.StdEncoding.EncodeToString([]byte("lp:"+testPassword))},
+		{"bearer", httpsink.Auth{BearerToken: testToken}, "Bearer " + testToken},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -95,9 +96,9 @@ func TestAuthHeader(t *testing.T) {
 func TestClassification(t *testing.T) {
 	rcv := alerttest.NewReceiver(t, alerttest.Response{Status: 200})
 	n := alerttest.Notification("TxStalled", "tc001", alert.StatusFiring, 1)
-	alerttest.RunStatusTable(t, rcv, newTestNotifier(t, rcv.URL(), webhook.Auth{}, nil), n)
-	alerttest.RunTransportTable(t, func(u string) alert.Sink { return newTestNotifier(t, u, webhook.Auth{}, nil) }, n)
-	err := newTestNotifier(t, rcv.URL(), webhook.Auth{}, nil).Notify(context.Background(), nil)
+	alerttest.RunStatusTable(t, rcv, newTestNotifier(t, rcv.URL(), httpsink.Auth{}, nil), n)
+	alerttest.RunTransportTable(t, func(u string) alert.Sink { return newTestNotifier(t, u, httpsink.Auth{}, nil) }, n)
+	err := newTestNotifier(t, rcv.URL(), httpsink.Auth{}, nil).Notify(context.Background(), nil)
 	if retry, _, reason := alert.Classify(err); err == nil || retry || reason != "invalid_notification" {
 		t.Errorf("nil notification: got %v, want a permanent invalid_notification error", err)
 	}
@@ -106,17 +107,17 @@ func TestClassification(t *testing.T) {
 func TestNoSecretLeak(t *testing.T) {
 	n := alerttest.Notification("TxStalled", "tc001", alert.StatusFiring, 1)
 	basic := base64.StdEncoding.EncodeToString([]byte("lp:" + testPassword))
-	for _, auth := range []webhook.Auth{{Username: "lp", Password: testPassword}, {BearerToken: testToken}} {
+	for _, auth := range []httpsink.Auth{{Username: "lp", Password: testPassword}, {BearerToken: testToken}} {
 		secrets := append(auth.Secrets(), "/hook/s3cr3t-path-0123456789", "q=qu3ry-s3cr3t", basic)
 		alerttest.AssertNoLeaks(t, secrets, func(u string, log logrus.FieldLogger) alert.Sink {
 			return newTestNotifier(t, u+"/hook/s3cr3t-path-0123456789?q=qu3ry-s3cr3t", auth, log)
 		}, n)
 	}
-	cfg := webhook.Config{Name: "hook", URL: "https://lp:" + testPassword + "@hooks.example/x?token=" + testToken, Auth: webhook.Auth{BearerToken: testToken}}
+	cfg := webhook.Config{Name: "hook", URL: "https://lp:" + testPassword + "@hooks.example/x?token=" + testToken, Auth: httpsink.Auth{BearerToken: testToken}}
 	texts := []string{cfg.String(), fmt.Sprintf("%v %+v %#v", cfg, cfg, cfg)}
 	alerttest.AssertNoSecret(t, testPassword, texts...)
 	alerttest.AssertNoSecret(t, testToken, texts...)
-	bad := webhook.Config{Name: "hook", URL: "ftp://" + testToken, Auth: webhook.Auth{Password: testPassword, BearerToken: testToken}}
+	bad := webhook.Config{Name: "hook", URL: "ftp://" + testToken, Auth: httpsink.Auth{Password: testPassword, BearerToken: testToken}}
 	alerttest.AssertNoSecret(t, testToken, alerttest.ErrorTexts(bad.Validate())...)
 	alerttest.AssertNoSecret(t, testPassword, alerttest.ErrorTexts(bad.Validate())...)
 }
@@ -124,17 +125,17 @@ func TestNoSecretLeak(t *testing.T) {
 func TestConfigValidate(t *testing.T) {
 	alerttest.RunConfigTable(t, []alerttest.ConfigRow[webhook.Config]{
 		{Name: "ok", Cfg: webhook.Config{Name: "a", URL: "https://h.example/x"}, Want: ""},
-		{Name: "ok basic", Cfg: webhook.Config{Name: "a", URL: "https://h.example/x", Auth: webhook.Auth{Username: "u", Password: "p"}}, Want: ""},
-		{Name: "ok bearer", Cfg: webhook.Config{Name: "a", URL: "https://h.example/x", Auth: webhook.Auth{BearerToken: "t"}}, Want: ""},
+		{Name: "ok basic", Cfg: webhook.Config{Name: "a", URL: "https://h.example/x", Auth: httpsink.Auth{Username: "u", Password: "p"}}, Want: ""},
+		{Name: "ok bearer", Cfg: webhook.Config{Name: "a", URL: "https://h.example/x", Auth: httpsink.Auth{BearerToken: "t"}}, Want: ""},
 		{Name: "no name", Cfg: webhook.Config{URL: "https://h.example/x"}, Want: "name is empty"},
 		{Name: "no url", Cfg: webhook.Config{Name: "a"}, Want: "url is empty"},
 		{Name: "no host", Cfg: webhook.Config{Name: "a", URL: "https:///x"}, Want: "no host"},
 		{Name: "fragment", Cfg: webhook.Config{Name: "a", URL: "https://h.example/x#y"}, Want: "fragment"},
 		{Name: "bad scheme", Cfg: webhook.Config{Name: "a", URL: "file:///etc/passwd"}, Want: "scheme"},
 		{Name: "unparsable", Cfg: webhook.Config{Name: "a", URL: "http://[::1"}, Want: "does not parse"},
-		{Name: "password without user", Cfg: webhook.Config{Name: "a", URL: "https://h.example/x", Auth: webhook.Auth{Password: "p"}}, Want: "username is empty"},
-		{Name: "basic and bearer", Cfg: webhook.Config{Name: "a", URL: "https://h.example/x", Auth: webhook.Auth{Username: "u", BearerToken: "t"}}, Want: "mutually exclusive"},
-		{Name: "token with space", Cfg: webhook.Config{Name: "a", URL: "https://h.example/x", Auth: webhook.Auth{BearerToken: "a b"}}, Want: "white space"},
+		{Name: "password without user", Cfg: webhook.Config{Name: "a", URL: "https://h.example/x", Auth: httpsink.Auth{Password: "p"}}, Want: "username is empty"},
+		{Name: "basic and bearer", Cfg: webhook.Config{Name: "a", URL: "https://h.example/x", Auth: httpsink.Auth{Username: "u", BearerToken: "t"}}, Want: "mutually exclusive"},
+		{Name: "token with space", Cfg: webhook.Config{Name: "a", URL: "https://h.example/x", Auth: httpsink.Auth{BearerToken: "a b"}}, Want: "white space"},
 		{Name: "negative timeout", Cfg: webhook.Config{Name: "a", URL: "https://h.example/x", Timeout: -1}, Want: "negative"},
 	}, func(c webhook.Config) error { _, err := webhook.New(c, webhook.Options{}); return err })
 }

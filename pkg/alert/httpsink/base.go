@@ -1,4 +1,4 @@
-package webhook
+package httpsink
 
 import (
 	"context"
@@ -17,11 +17,11 @@ type Base struct {
 	kind   string
 	poster *Poster
 	log    logrus.FieldLogger
-	opts   Options
+	opts   alert.SinkOptions
 }
 
 // NewBase builds the Base of a sink of the given kind ("slack", ...).
-func NewBase(kind, name string, opts Options, ep Endpoint) (Base, error) {
+func NewBase(kind, name string, opts alert.SinkOptions, ep Endpoint) (Base, error) {
 	opts = opts.WithDefaults()
 	p, err := NewPoster(opts, ep)
 	if err != nil {
@@ -49,7 +49,7 @@ func (b *Base) String() string { return fmt.Sprintf("%s %q (%s)", b.kind, b.name
 func (b *Base) GoString() string { return b.String() }
 
 // Options returns the sink's dependencies, defaults applied.
-func (b *Base) Options() Options { return b.opts }
+func (b *Base) Options() alert.SinkOptions { return b.opts }
 
 // Poster returns the sink's Poster.
 func (b *Base) Poster() *Poster { return b.poster }
@@ -57,12 +57,12 @@ func (b *Base) Poster() *Poster { return b.poster }
 // Deliver checks n, renders it and posts the result. A notification that
 // fails the check or cannot be rendered fails permanently.
 func (b *Base) Deliver(ctx context.Context, n *alert.Notification, render func(*alert.Notification) (any, error)) error {
-	if err := ValidateNotification(n); err != nil {
-		return InvalidNotification(err)
+	if err := alert.ValidateNotification(n); err != nil {
+		return alert.InvalidNotification(err)
 	}
 	doc, err := render(n)
 	if err != nil {
-		return InvalidNotification(err)
+		return alert.InvalidNotification(err)
 	}
 	if err := b.poster.PostJSON(ctx, doc); err != nil {
 		return err

@@ -1,4 +1,4 @@
-package webhook
+package alert
 
 import (
 	"io"
@@ -9,22 +9,28 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/clock"
 )
 
-// Options carries the dependencies of an HTTP sink. The pagerduty, slack
-// and alertmanager sinks use the same type.
-type Options struct {
-	// HTTPClient sends the requests; nil means a client of its own with
-	// the default transport (the sink's timeout bounds every request).
+// SinkOptions carries what a sink is built with besides its own config:
+// its dependencies and the few settings of other sections it may use.
+// Every sink package takes the same type (the log sink uses only Logger).
+type SinkOptions struct {
+	// HTTPClient sends the requests of an HTTP sink; nil means a client of
+	// its own with the default transport (the sink's timeout bounds every
+	// request).
 	HTTPClient *http.Client
 	// Logger receives per-attempt debug lines; nil discards them.
 	Logger logrus.FieldLogger
 	// Clock is used for Retry-After dates and Alertmanager's endsAt; nil
 	// means the wall clock.
 	Clock clock.Clock
+	// ExternalURL is how people reach lpwatch's status page
+	// (server.external_url), for links back from a notification; "" when
+	// unset.
+	ExternalURL string
 }
 
 // WithDefaults returns o with every nil dependency replaced by its
 // documented default.
-func (o Options) WithDefaults() Options {
+func (o SinkOptions) WithDefaults() SinkOptions {
 	if o.HTTPClient == nil {
 		o.HTTPClient = &http.Client{}
 	}

@@ -1,4 +1,4 @@
-package daemon
+package checks
 
 import (
 	"time"
@@ -7,7 +7,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/lpwatch/lpwatch/pkg/chain"
-	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/observe"
 )
@@ -104,7 +103,7 @@ func usableObservation(now time.Time, snap observe.Snapshot, c config.Chain) *ch
 // update exports the chain series of an evaluation; base holds the series
 // the node view fills when no chain is configured (last reward round,
 // balance), which come from the chain here.
-func (m *chainMetrics) update(now time.Time, cfg *config.Config, snap observe.Snapshot, facts map[string]checks.NodeChainFacts, scanCalls uint64, base *metrics) {
+func (m *chainMetrics) update(now time.Time, cfg *config.Config, snap observe.Snapshot, facts map[string]NodeChainFacts, scanCalls uint64, base *Metrics) {
 	g := gauges{}
 	o := usableObservation(now, snap, cfg.Chain)
 	if o != nil {
@@ -144,7 +143,7 @@ func (m *chainMetrics) update(now time.Time, cfg *config.Config, snap observe.Sn
 			g.set(base.rewardLastRound, n.Name, float64(a.Transcoder.LastRewardRound))
 		}
 		if a != nil && a.Balance != nil {
-			g.set(base.balance, n.Name, checks.Ether(a.Balance))
+			g.set(base.balance, n.Name, Ether(a.Balance))
 		}
 		if a != nil {
 			if gap, ok := a.NonceGap(); ok {
@@ -157,8 +156,8 @@ func (m *chainMetrics) update(now time.Time, cfg *config.Config, snap observe.Sn
 	m.forgetNodes(cfg)
 }
 
-// applyBase sets the node-labelled series owned by the daemon's metrics.
-func (m *chainMetrics) applyBase(g gauges, base *metrics) {
+// applyBase sets the node-labelled series of the node view (Metrics).
+func (m *chainMetrics) applyBase(g gauges, base *Metrics) {
 	for _, v := range []*prometheus.GaugeVec{base.rewardLastRound, base.balance} {
 		now := map[string]bool{}
 		for label, val := range g[v] {
@@ -189,7 +188,7 @@ func (m *chainMetrics) forgetNodes(cfg *config.Config) {
 }
 
 // reset removes every chain series (chain monitoring is off).
-func (m *chainMetrics) reset(base *metrics) {
+func (m *chainMetrics) reset(base *Metrics) {
 	m.apply(gauges{})
 	if len(m.series[base.rewardLastRound]) > 0 || len(m.series[base.balance]) > 0 {
 		m.applyBase(gauges{}, base)

@@ -1,4 +1,4 @@
-package webhook
+package httpsink
 
 import (
 	"encoding/base64"
@@ -12,27 +12,38 @@ import (
 // an error, a log line or String.
 type Auth struct {
 	// Username for basic auth.
-	Username string `toml:"username"`
+	Username string
 	// Password for basic auth (already read from password_file).
-	Password string `toml:"password"`
+	Password string
 	// BearerToken is sent as "Authorization: Bearer ..." (already read
 	// from bearer_token_file).
-	BearerToken string `toml:"bearer_token"`
+	BearerToken string
 }
 
 // Validate reports an inconsistent combination. It never echoes a value.
 func (a Auth) Validate() error {
-	var errs []error
+	return errors.Join(a.checkBasic(), a.checkOne(), a.checkToken())
+}
+
+func (a Auth) checkBasic() error {
 	if a.Password != "" && a.Username == "" {
-		errs = append(errs, errors.New("password is set but username is empty"))
+		return errors.New("password is set but username is empty")
 	}
+	return nil
+}
+
+func (a Auth) checkOne() error {
 	if a.BearerToken != "" && (a.Username != "" || a.Password != "") {
-		errs = append(errs, errors.New("basic auth (username/password) and bearer_token are mutually exclusive"))
+		return errors.New("basic auth (username/password) and bearer_token are mutually exclusive")
 	}
+	return nil
+}
+
+func (a Auth) checkToken() error {
 	if strings.ContainsAny(a.BearerToken, " \t\r\n") {
-		errs = append(errs, errors.New("bearer_token contains white space"))
+		return errors.New("bearer_token contains white space")
 	}
-	return errors.Join(errs...)
+	return nil
 }
 
 // Header returns the Authorization header for a, or nil when a is empty.

@@ -1,4 +1,4 @@
-package webhook
+package httpsink
 
 import (
 	"bytes"
@@ -57,7 +57,7 @@ type Poster struct {
 }
 
 // NewPoster builds a Poster. The URL must be an absolute http or https URL.
-func NewPoster(opts Options, ep Endpoint) (*Poster, error) {
+func NewPoster(opts alert.SinkOptions, ep Endpoint) (*Poster, error) {
 	if err := ValidateURL(ep.URL); err != nil {
 		return nil, err
 	}
@@ -127,7 +127,7 @@ func (p *Poster) PostJSON(ctx context.Context, v any) error {
 	defer release()
 	defer drainClose(resp.Body)
 	head, _ := io.ReadAll(io.LimitReader(resp.Body, maxHead))
-	return alert.HTTPStatusError(resp, p.clock.Now(), p.scrub.Excerpt(head, maxExcerpt))
+	return StatusError(resp, p.clock.Now(), p.scrub.Excerpt(head, maxExcerpt))
 }
 
 // requestContext returns the context of one request: the endpoint's

@@ -1,4 +1,4 @@
-package webhook_test
+package httpsink_test
 
 import (
 	"context"
@@ -8,8 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/alert/alerttest"
-	"github.com/lpwatch/lpwatch/pkg/alert/webhook"
+	"github.com/lpwatch/lpwatch/pkg/alert/httpsink"
 )
 
 // TestPostJSONAcceptsOnStatusLine checks that a 2xx answer is reported as
@@ -34,7 +35,7 @@ func TestPostJSONAcceptsOnStatusLine(t *testing.T) {
 		wrote <- err
 	}))
 	defer srv.Close()
-	p, err := webhook.NewPoster(webhook.Options{}, webhook.Endpoint{URL: srv.URL, Timeout: 10 * time.Minute})
+	p, err := httpsink.NewPoster(alert.SinkOptions{}, httpsink.Endpoint{URL: srv.URL, Timeout: 10 * time.Minute})
 	if err != nil {
 		t.Fatal(err)
 	}

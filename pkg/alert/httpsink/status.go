@@ -1,0 +1,49 @@
+package httpsink
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/lpwatch/lpwatch/pkg/alert"
+)
+
+// StatusError builds the DeliveryError for a non-2xx HTTP answer: 5xx
+// and 429 are retryable (429 honours Retry-After), other statuses are
+// permanent. body is a short, secret-free excerpt of the answer.
+func StatusError(resp *http.Response, now time.Time, body string) *alert.DeliveryError {
+	code := resp.StatusCode
+	de := &alert.DeliveryError{
+		Reason: "http_" + strconv.Itoa(code),
+		Err:    fmt.Errorf("unexpected status %d: %s", code, body),
+	}
+	switch {
+	case code == http.StatusTooManyRequests:
+		de.Retryable = true
+		de.RetryAfter = ParseRetryAfter(resp.Header.Get("Retry-After"), now)
+	case code >= 500:
+		de.Retryable = true
+	}
+	return de
+}
+
+// ParseRetryAfter reads a Retry-After header in seconds or HTTP-date form.
+// It returns 0 when the header is absent or invalid.
+func ParseRetryAfter(v string, now time.Time) time.Duration {
+	if v == "" {
+		return 0
+	}
+	if s, err := strconv.Atoi(v); err == nil {
+		if s < 0 {
+			return 0
+		}
+		return time.Duration(s) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		if d := t.Sub(now); d > 0 {
+			return d
+		}
+	}
+	return 0
+}

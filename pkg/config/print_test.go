@@ -1,5 +1,0 @@
-package config
-
-import "fmt"
-
-func sprintAll(v any) string { return fmt.Sprintf("%v %+v %#v", v, v, v) }
