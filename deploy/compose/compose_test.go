@@ -12,6 +12,7 @@ import (
 
 	"gopkg.in/yaml.v2"
 
+	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
 	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
@@ -76,7 +77,7 @@ func TestComposeWiring(t *testing.T) {
 
 // TestComposeConfig is check-config on the example's lpwatch.toml.
 func TestComposeConfig(t *testing.T) {
-	cfg, err := config.Load("lpwatch.toml")
+	cfg, err := config.Load("lpwatch.toml", sinks.Default())
 	if err != nil {
 		t.Fatalf("check-config lpwatch.toml: %v", err)
 	}
