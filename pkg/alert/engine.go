@@ -72,7 +72,9 @@ type Engine struct {
 
 // NewEngine loads the persisted alert state from opts.StateDir. A corrupt
 // state file is moved aside and reported in the returned error while the
-// engine still starts (empty), so that monitoring never stops for it.
+// engine still starts (empty), so that monitoring never stops for it. A
+// state file in a newer format is refused (statefile.ErrNewer) and left as
+// it is.
 func NewEngine(opts EngineOptions) (*Engine, error) {
 	if opts.Clock == nil {
 		opts.Clock = clock.Real{}
@@ -86,14 +88,17 @@ func NewEngine(opts EngineOptions) (*Engine, error) {
 	e := &Engine{
 		opts:    opts,
 		rules:   opts.Catalog,
-		state:   persisted{Version: 1, Alerts: make(map[string]*record)},
+		state:   persisted{Version: stateVersion, Alerts: make(map[string]*record)},
 		metrics: newEngineMetrics(opts.Registerer),
 		log:     opts.Logger.WithField("component", "alert"),
 	}
 	var loadErr error
-	if _, err := statefile.ReadJSON(statePath(opts.StateDir), &e.state, opts.Clock.Now()); err != nil {
+	if _, err := statefile.ReadVersioned(statePath(opts.StateDir), StateFormat(), &e.state, opts.Clock.Now()); err != nil {
+		if errors.Is(err, statefile.ErrNewer) {
+			return nil, fmt.Errorf("load alert state: %w", err) // never overwrite it
+		}
 		loadErr = fmt.Errorf("load alert state: %w", err)
-		e.state = persisted{Version: 1, Alerts: make(map[string]*record)}
+		e.state = persisted{Version: stateVersion, Alerts: make(map[string]*record)}
 	}
 	if e.state.Alerts == nil {
 		e.state.Alerts = make(map[string]*record)

@@ -181,6 +181,9 @@ func New(opts Options) (*Daemon, error) {
 	if err := os.MkdirAll(cfg.State.Dir, 0o750); err != nil {
 		return nil, fmt.Errorf("state directory: %w", err)
 	}
+	if err := checkStateFormats(cfg.State.Dir); err != nil {
+		return nil, err
+	}
 	if err := d.openAlerting(cfg); err != nil {
 		return nil, err
 	}
