@@ -80,7 +80,7 @@ type SMTPMessage struct {
 
 // SMTPServer is a real SMTP server (github.com/emersion/go-smtp) on
 // 127.0.0.1 that records what it accepts and answers from a script, one
-// SMTPReply per connection.
+// SMTPReply per connection, then with a default.
 type SMTPServer struct {
 	opts SMTPOptions
 	addr string
@@ -90,6 +90,7 @@ type SMTPServer struct {
 	ln       net.Listener
 	hang     chan struct{}
 	script   []SMTPReply
+	def      SMTPReply
 	conns    int
 	msgs     []SMTPMessage
 	rejected int
@@ -182,6 +183,14 @@ func (s *SMTPServer) Script(rs ...SMTPReply) {
 	s.script = append(s.script, rs...)
 }
 
+// SetDefault sets the reply of the connections the script has none for
+// (the zero SMTPReply, which accepts, until then).
+func (s *SMTPServer) SetDefault(r SMTPReply) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.def = r
+}
+
 // Connections is how many connections the server accepted.
 func (s *SMTPServer) Connections() int {
 	s.mu.Lock()
@@ -265,6 +274,7 @@ func (l *plannedListener) Accept() (net.Conn, error) {
 	pc := &plannedConn{Conn: c}
 	l.s.update(func() {
 		l.s.conns++
+		pc.plan = l.s.def
 		if len(l.s.script) > 0 {
 			pc.plan, l.s.script = l.s.script[0], l.s.script[1:]
 		}

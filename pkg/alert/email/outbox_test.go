@@ -62,7 +62,7 @@ func TestThroughTheOutbox(t *testing.T) {
 	}
 
 	// 1. A permanent rejection.
-	srv.Script(alerttest.SMTPReply{Stage: alerttest.StageRcpt, Code: 550, Message: "5.1.1 mailbox unavailable"})
+	srv.Script(alerttest.SMTPReply{Stage: alerttest.StageRcpt, Code: 550, Message: "mailbox unavailable"})
 	rejected := alerttest.Notification(alert.EthBalanceLow, "tc001", alert.StatusFiring, 1)
 	enqueue(rejected)
 	if a := next(); a.Result != outbox.ResultFailed || a.Reason != "smtp_550" {
