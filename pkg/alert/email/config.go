@@ -11,13 +11,12 @@ import (
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert/httpsink"
+	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
 // DefaultTimeout bounds one delivery (connect, TLS, AUTH, the message and
-// its acceptance) when the config sets none. SMTP servers greet and answer
-// more slowly than web APIs (greeting delays, greylisting checks), so it
-// is longer than the HTTP sinks' 10s.
-const DefaultTimeout = 30 * time.Second
+// its acceptance) of a Config without one: the timeout of every sink.
+const DefaultTimeout = config.DefaultSinkTimeout
 
 // TLSMode is how the sink protects its connection to the server.
 type TLSMode string
