@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
@@ -104,7 +105,7 @@ func parseConfigFlags(fs *flag.FlagSet, path *string, args []string, stdout, std
 		fs.Usage()
 		return nil, exitUsage
 	}
-	cfg, err := config.Load(*path, sinks.Default())
+	cfg, err := config.Load(*path, sinks.Default(), checks.Catalog())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return nil, exitFailure

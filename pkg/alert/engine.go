@@ -48,6 +48,8 @@ type Enqueuer interface {
 
 // EngineOptions configures an Engine.
 type EngineOptions struct {
+	// Catalog has the rule of every alert (checks.Catalog).
+	Catalog        Catalog
 	StateDir       string
 	Source         string
 	RunbookBaseURL string
@@ -64,7 +66,7 @@ type EngineOptions struct {
 type Engine struct {
 	mu      sync.Mutex
 	opts    EngineOptions
-	rules   map[string]Rule
+	rules   Catalog
 	state   persisted
 	metrics *engineMetrics
 	log     logrus.FieldLogger
@@ -80,12 +82,12 @@ func NewEngine(opts EngineOptions) (*Engine, error) {
 	if opts.Logger == nil {
 		opts.Logger = logrus.New()
 	}
-	if opts.Outbox == nil || opts.Silences == nil {
-		return nil, errors.New("alert engine: outbox and silences are required")
+	if opts.Outbox == nil || opts.Silences == nil || len(opts.Catalog) == 0 {
+		return nil, errors.New("alert engine: a catalog, an outbox and silences are required")
 	}
 	e := &Engine{
 		opts:    opts,
-		rules:   Catalog(),
+		rules:   opts.Catalog,
 		state:   persisted{Version: 1, Alerts: make(map[string]*record)},
 		metrics: newEngineMetrics(opts.Registerer),
 		log:     opts.Logger.WithField("component", "alert"),

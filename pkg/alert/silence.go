@@ -44,16 +44,19 @@ func (s Silence) Matches(alert, target string) bool {
 type Silences struct {
 	mu   sync.Mutex
 	path string
-	list []Silence
+	// catalog holds the alert names a silence may match.
+	catalog Catalog
+	list    []Silence
 }
 
 // silencesFile is the name of the silences file in the state directory.
 const silencesFile = "silences.json"
 
-// OpenSilences loads the silences persisted in dir. A corrupt file is
-// moved aside and reported; the set then starts empty.
-func OpenSilences(dir string, now time.Time) (*Silences, error) {
-	s := &Silences{path: filepath.Join(dir, silencesFile)}
+// OpenSilences loads the silences persisted in dir; new ones may match
+// the alerts of catalog. A corrupt file is moved aside and reported; the
+// set then starts empty.
+func OpenSilences(dir string, now time.Time, catalog Catalog) (*Silences, error) {
+	s := &Silences{path: filepath.Join(dir, silencesFile), catalog: catalog}
 	if _, err := statefile.ReadJSON(s.path, &s.list, now); err != nil {
 		return s, fmt.Errorf("load silences: %w", err)
 	}
@@ -83,7 +86,7 @@ func (s *Silences) Add(sil Silence, now time.Time, maxDuration time.Duration) (S
 		problems = append(problems, `give an alert, a target or both; a silence of every alert needs "all": true`)
 	}
 	if sil.Alert != "" {
-		if _, ok := Catalog()[sil.Alert]; !ok {
+		if !s.catalog.Has(sil.Alert) {
 			problems = append(problems, fmt.Sprintf("unknown alert name %q", sil.Alert))
 		}
 	}

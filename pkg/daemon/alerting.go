@@ -10,6 +10,7 @@ import (
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/alert/outbox"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
@@ -27,7 +28,8 @@ type Outbox interface {
 // reported; lpwatch still starts, so monitoring never stops for them.
 func (d *Daemon) openAlerting(cfg *config.Config) error {
 	now := d.clock.Now()
-	sil, err := alert.OpenSilences(cfg.State.Dir, now)
+	catalog := checks.Catalog()
+	sil, err := alert.OpenSilences(cfg.State.Dir, now, catalog)
 	if err != nil {
 		d.log.WithError(err).Error("silences could not be loaded; starting without them")
 	}
@@ -47,7 +49,7 @@ func (d *Daemon) openAlerting(cfg *config.Config) error {
 	}
 	d.sinks = sinks
 	eng, err := alert.NewEngine(alert.EngineOptions{
-		StateDir: cfg.State.Dir, Source: source(cfg), RunbookBaseURL: cfg.Alert.RunbookBaseURL,
+		Catalog: catalog, StateDir: cfg.State.Dir, Source: source(cfg), RunbookBaseURL: cfg.Alert.RunbookBaseURL,
 		Routes: routes(cfg), Repeat: repeat(cfg), Outbox: ob, Silences: sil,
 		Clock: d.clock, Logger: d.log, Registerer: d.opts.Registry,
 	})

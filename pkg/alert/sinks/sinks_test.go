@@ -10,6 +10,7 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/alert/alerttest"
 	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
@@ -110,7 +111,7 @@ password = "pw"
 from = "lpwatch <alerts@example.net>"
 to = ["oncall@example.net"]
 `
-	cfg, err := config.Parse("mem.toml", []byte(text), sinks.Default())
+	cfg, err := config.Parse("mem.toml", []byte(text), sinks.Default(), checks.Catalog())
 	if err != nil {
 		t.Fatal(err)
 	}
