@@ -11,6 +11,7 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/alert/alerttest"
 	"github.com/lpwatch/lpwatch/pkg/alert/email"
 	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
@@ -46,7 +47,7 @@ to = ["oncall@example.net"]
 ca_file = "` + cert.CAFile + `"
 timeout = "5s"
 `
-	cfg, err := config.Parse("mem.toml", []byte(good), sinks.Default())
+	cfg, err := config.Parse("mem.toml", []byte(good), sinks.Default(), checks.Catalog())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +78,7 @@ password_file = "` + pwFile + `"
 from = "nobody"
 to = []
 `
-	_, err = config.Parse("mem.toml", []byte(bad), sinks.Default())
+	_, err = config.Parse("mem.toml", []byte(bad), sinks.Default(), checks.Catalog())
 	for _, want := range []string{
 		`mem.toml:10:1: alert.sink[0]: tls = "none" is only allowed for a server on this host (localhost or a loopback address), not "smtp.example.net"`,
 		`mem.toml:13:1: alert.sink[0].password_file: set password or password_file, not both`,
@@ -115,7 +116,7 @@ func TestExampleBlock(t *testing.T) {
 		text += strings.TrimPrefix(line, "# ") + "\n"
 	}
 	text = strings.ReplaceAll(text, "/etc/lpwatch/smtp.pass", pw)
-	cfg, err := config.Parse("example.toml", []byte(text), sinks.Default())
+	cfg, err := config.Parse("example.toml", []byte(text), sinks.Default(), checks.Catalog())
 	if err != nil {
 		t.Fatalf("the example's email sink does not load: %v\n%s", err, text)
 	}
