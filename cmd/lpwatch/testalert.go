@@ -74,8 +74,9 @@ func testAlertCmd(args []string, stdout, stderr io.Writer) int {
 // sendTest delivers a test trigger and its resolve through one sink.
 func sendTest(ctx context.Context, s alert.Sink, source, runbook string) error {
 	now := time.Now()
+	run := now.UTC().Format(time.RFC3339Nano) // each run is its own event
 	n := &alert.Notification{
-		ID: fmt.Sprintf("test-%d", now.UnixNano()), Alert: alert.LpwatchTest, Target: "lpwatch",
+		ID: alert.NotificationID(source, alert.LpwatchTest, "lpwatch", alert.StatusFiring, 1, run), Alert: alert.LpwatchTest, Target: "lpwatch",
 		Severity: alert.SeverityInfo, Status: alert.StatusFiring,
 		Summary:     "test notification from lpwatch test-alert",
 		Description: "If you read this, lpwatch can reach this channel. A resolve follows.",
@@ -92,6 +93,7 @@ func sendTest(ctx context.Context, s alert.Sink, source, runbook string) error {
 	}
 	r := *n
 	r.Status, r.EndsAt, r.Seq, r.CreatedAt = alert.StatusResolved, time.Now(), 2, time.Now()
+	r.ID = alert.NotificationID(source, alert.LpwatchTest, "lpwatch", r.Status, r.Seq, run)
 	r.Summary, r.Description = checks.Catalog()[alert.LpwatchTest].Resolved, "This channel receives resolves too."
 	if err := s.Notify(ctx, &r); err != nil {
 		return fmt.Errorf("trigger delivered, resolve failed: %w", err)

@@ -2,8 +2,6 @@ package alert
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"sort"
@@ -226,7 +224,7 @@ func (e *Engine) notifyFiring(ctx context.Context, now time.Time, rec *record, f
 	}
 	e.log.WithFields(logrus.Fields{"alert": rec.Alert, "target": rec.Target, "severity": rec.Severity.String(),
 		"why": string(why), "sinks": strings.Join(sinks, ","), "seq": n.Seq}).Info("notification queued")
-	rec.LastSent, rec.SentSeverity, rec.SentEpoch, rec.Suppressed = now, rec.Severity, rec.Epoch, ""
+	rec.LastSent, rec.SentSeverity, rec.SentEpoch, rec.SentSeq, rec.Suppressed = now, rec.Severity, rec.Epoch, n.Seq, ""
 	rec.SentTo = union(rec.SentTo, sinks)
 	return true, nil
 }
@@ -269,7 +267,10 @@ func (e *Engine) Emit(ctx context.Context, alert, target string, sev Severity, s
 		e.log.WithFields(logrus.Fields{"alert": alert, "target": target, "suppressed": sup}).Info("event suppressed")
 		return nil
 	}
-	rec := &record{Alert: alert, Target: target, Severity: sev, Reason: description, Details: details, FiringSince: now}
+	// Its time is its epoch: an event is never evaluated again, so its ID
+	// stays unique even when the sequence number could not be saved.
+	rec := &record{Alert: alert, Target: target, Severity: sev, Reason: description, Details: details, FiringSince: now,
+		Epoch: now.UTC().Format(time.RFC3339Nano)}
 	n := e.build(now, rec, StatusFiring)
 	n.Why = ReasonNew
 	if summary != "" {
@@ -292,13 +293,19 @@ func (e *Engine) Emit(ctx context.Context, alert, target string, sev Severity, s
 	return nil
 }
 
+// build makes the next notification of rec: it takes a new sequence number.
 func (e *Engine) build(now time.Time, rec *record, st Status) *Notification {
 	e.state.Seq++
+	return e.notification(now, rec, st, e.state.Seq)
+}
+
+// notification makes the notification of rec with sequence number seq.
+func (e *Engine) notification(now time.Time, rec *record, st Status, seq uint64) *Notification {
 	rule := e.rules[rec.Alert]
 	n := &Notification{
-		ID: newID(), Alert: rec.Alert, Target: rec.Target, Severity: rec.Severity, Status: st,
+		ID: NotificationID(e.opts.Source, rec.Alert, rec.Target, st, seq, rec.Epoch), Alert: rec.Alert, Target: rec.Target, Severity: rec.Severity, Status: st,
 		Summary: rule.Summary, Description: rec.Reason, Cause: rec.Cause, Details: copyMap(rec.Details),
-		StartsAt: rec.FiringSince, CreatedAt: now, Seq: e.state.Seq, Source: e.opts.Source,
+		StartsAt: rec.FiringSince, CreatedAt: now, Seq: seq, Source: e.opts.Source,
 		Labels: map[string]string{"alertname": rec.Alert, "target": rec.Target, "severity": rec.Severity.String(), "instance": e.opts.Source},
 	}
 	if n.Summary == "" {
@@ -366,7 +373,10 @@ func (e *Engine) Alerts() []View {
 }
 
 // Firing returns fresh notifications of the alerts firing towards sink,
-// for sinks that re-post while firing (Alertmanager).
+// for sinks that re-post while firing (Alertmanager). A re-post repeats
+// the last trigger queued: it has its sequence number and ID and takes no
+// new number, which would never be saved (re-posts change no state) and
+// would shift the numbers, so the IDs, of what a restart queues again.
 func (e *Engine) Firing(sink string) []*Notification {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -374,20 +384,12 @@ func (e *Engine) Firing(sink string) []*Notification {
 	var out []*Notification
 	for _, r := range e.state.Alerts {
 		if r.Phase == PhaseFiring && contains(r.SentTo, sink) {
-			n := e.build(now, r, StatusFiring)
+			n := e.notification(now, r, StatusFiring, r.SentSeq)
 			out = append(out, n)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Key() < out[j].Key() })
 	return out
-}
-
-func newID() string {
-	var b [16]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		return fmt.Sprintf("id-%d", time.Now().UnixNano())
-	}
-	return hex.EncodeToString(b[:])
 }
 
 func union(a, b []string) []string {

@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -74,7 +75,9 @@ const (
 // handed to a sink. It is self-contained: a sink needs nothing else to
 // render it.
 type Notification struct {
-	// ID is unique per notification (used by the outbox and for logs).
+	// ID identifies the event the notification announces (see
+	// NotificationID): a re-send of the same event carries the same ID, so
+	// that the outbox and receivers can recognise it. Used for logs too.
 	ID string `json:"id"`
 	// Alert is the alert name, e.g. "RewardNotCalled".
 	Alert string `json:"alert"`
@@ -131,4 +134,21 @@ func Key(alert, target string) string { return alert + "/" + target }
 func DedupKey(source, alert, target string) string {
 	h := sha256.Sum256([]byte("lpwatch\x00" + source + "\x00" + alert + "\x00" + target))
 	return "lpwatch-" + hex.EncodeToString(h[:16])
+}
+
+// NotificationID derives a notification's ID from what identifies the
+// event it announces: source, alert identity, status, the engine's
+// sequence number and the alert's epoch. Delivery is at least once: when
+// lpwatch is killed after queueing a notification but before saving its
+// alert state, the restarted engine evaluates again, takes the same
+// sequence number for the same event and so builds the same ID; the
+// outbox then keeps the copy it already holds, and a receiver that got
+// the first can tell the second is a re-send. The alert's start
+// (firing_since) is left out on purpose: a first trigger lost that way is
+// rebuilt with the time of the new evaluation. A one-off event, never
+// evaluated again, passes its own time as the epoch.
+func NotificationID(source, alert, target string, status Status, seq uint64, epoch string) string {
+	h := sha256.Sum256([]byte(strings.Join([]string{"lpwatch-notification", source, alert, target, string(status),
+		strconv.FormatUint(seq, 10), epoch}, "\x00")))
+	return hex.EncodeToString(h[:16])
 }

@@ -31,6 +31,9 @@ type record struct {
 	LastSent     time.Time `json:"last_sent,omitempty"`
 	SentSeverity Severity  `json:"sent_severity,omitempty"`
 	SentEpoch    string    `json:"sent_epoch,omitempty"`
+	// SentSeq is the sequence number of that notification; re-posts
+	// (Engine.Firing) repeat it (0 when queued before it was recorded).
+	SentSeq uint64 `json:"sent_seq,omitempty"`
 	// SentTo lists the sinks that received a trigger: they get the resolve.
 	SentTo []string `json:"sent_to,omitempty"`
 	// Suppressed says why the last due notification was held back.

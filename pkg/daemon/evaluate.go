@@ -20,12 +20,14 @@ func (d *Daemon) evaluate(ctx context.Context) {
 	ev := eval.Evaluate(now, snap)
 	results := ev.Results
 	d.metrics.Evaluated()
-	changed, err := d.results.Set(now, results)
+	changed, err := d.results.Set(now, append(results[:len(results):len(results)], d.outboxStorage()))
 	if err != nil {
 		d.log.WithError(err).Error("/health keeps its previous report")
 	}
 	for _, r := range changed {
-		d.metrics.SetCheck(r)
+		if r.Check != OutboxStorage {
+			d.metrics.SetCheck(r)
+		}
 	}
 	d.metrics.NodeView(snap, len(d.config().Chain.URLs) > 0)
 	d.afterEvaluate(now, snap, ev)

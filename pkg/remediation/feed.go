@@ -89,8 +89,10 @@ func (m *mailbox) get() (f Feed, seq uint64, next <-chan struct{}) {
 var errWaitTimeout = errors.New("timed out")
 
 // await waits, at most d on clk, for a feed satisfying cond, checking the
-// latest one first. It returns that feed, or the last one seen with
-// errWaitTimeout, or ctx's error. started runs once the timer is set.
+// latest one first. It returns that feed, or the latest one with
+// errWaitTimeout (the one in hand when the timer fired may be older: a
+// feed that came at the same time is judged and reported too), or ctx's
+// error. started runs once the timer is set.
 func (m *mailbox) await(ctx context.Context, clk clock.Clock, d time.Duration, cond func(Feed) bool, started func()) (Feed, error) {
 	timer := clk.NewTimer(d)
 	defer timer.Stop()
@@ -104,8 +106,9 @@ func (m *mailbox) await(ctx context.Context, clk clock.Clock, d time.Duration, c
 		case <-ctx.Done():
 			return f, ctx.Err()
 		case <-timer.C():
-			if f2, seq, _ := m.get(); seq > 0 && cond(f2) {
-				return f2, nil
+			f, seq, _ := m.get()
+			if seq > 0 && cond(f) {
+				return f, nil
 			}
 			return f, fmt.Errorf("%w after %s", errWaitTimeout, d)
 		case <-next:

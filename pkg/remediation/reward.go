@@ -198,10 +198,12 @@ func (c *Controller) requestReward(ctx context.Context, cfg *config.Config, n co
 			return // stopping: the request stays on record
 		}
 		e.Result, e.Outcome = result, outcome
+		// Counted before the ledger shows it: whoever reads the result in
+		// the status finds it in the metric too.
+		c.met.rewards.WithLabelValues(n.Name, result).Inc()
 		if err := c.ledger.update(func(st *ledgerState) { st.Rewards[n.Name] = e }); err != nil {
 			c.log.WithError(err).Error("cannot write the remediation ledger")
 		}
-		c.met.rewards.WithLabelValues(n.Name, result).Inc()
 		if result != ResultSuccess {
 			c.raiseRewardFailed(n.Name, round, outcome)
 			return

@@ -85,14 +85,18 @@ func (c *chainRig) round() uint64 {
 // busy reports whether a call is in flight through a proxy.
 func (c *chainRig) busy() bool { return c.aSrv.Busy() || c.bSrv.Busy() }
 
-// toml is the [chain] section's keys for urls proxies (1: a, 2: a and b).
-func (c *chainRig) toml(urls int) string {
+// chainInterval is the chain probe's interval in a row.
+const chainInterval = 10 * time.Second
+
+// toml is the [chain] section's keys for urls proxies (1: a, 2: a and b)
+// and a probe timeout.
+func (c *chainRig) toml(urls int, timeout time.Duration) string {
 	list := fmt.Sprintf("%q", c.aSrv.URL())
 	if urls > 1 {
 		list += fmt.Sprintf(", %q", c.bSrv.URL())
 	}
-	return fmt.Sprintf("urls = [%s]\ncontroller = %q\nchain_id = %d\ninterval = \"10s\"\ntimeout = \"2s\"\nmax_log_range = 1000",
-		list, c.sim.Deployment().Controller.Hex(), simchain.ChainID)
+	return fmt.Sprintf("urls = [%s]\ncontroller = %q\nchain_id = %d\ninterval = %q\ntimeout = %q\nmax_log_range = 1000",
+		list, c.sim.Deployment().Controller.Hex(), simchain.ChainID, chainInterval.String(), timeout.String())
 }
 
 // close stops the proxies and the chain.

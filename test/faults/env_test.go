@@ -1,6 +1,7 @@
 package faults
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"net"
@@ -28,6 +29,16 @@ import (
 // never decides an outcome.
 const waitLimit = 60 * time.Second
 
+// Real-time deadlines of the probes of a row that is not about them: far
+// above what a probe takes, so that a loaded machine (the race detector,
+// parallel test binaries on 2 cores) does not turn a slow answer into a
+// failure. A chain read through the proxy and the simulated chain took up
+// to a second there, and the chain probe gives each call half its timeout.
+const (
+	defaultProbeTimeout = 5 * time.Second
+	defaultChainTimeout = 8 * time.Second
+)
+
 // startTime is the fake clock's start.
 var startTime = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 
@@ -39,6 +50,10 @@ type envOptions struct {
 	gen nodeapi.Generation
 	// sinkTimeout bounds one delivery attempt (real time); 0 means 2s.
 	sinkTimeout time.Duration
+	// nodeTimeout and chainTimeout bound one node or chain probe (real
+	// time); 0 means defaultProbeTimeout and defaultChainTimeout. Rows
+	// about a hang set them short.
+	nodeTimeout, chainTimeout time.Duration
 	// keys are extra TOML keys per section ("remediation", "chain", ...).
 	keys map[string][]string
 	// units connects the remediation ladder to systemd; nil means the
@@ -150,8 +165,8 @@ func (e *env) writeConfig(o envOptions, extra string) {
 			b.WriteString(k + "\n")
 		}
 	}
-	fmt.Fprintf(&b, "[[node]]\nname = \"tc001\"\nurl = %q\nexpected_address = %q\ninterval = \"10s\"\ntimeout = \"2s\"\n",
-		e.nodeSrv.URL(), fakenode.DefaultAddress)
+	fmt.Fprintf(&b, "[[node]]\nname = \"tc001\"\nurl = %q\nexpected_address = %q\ninterval = %q\ntimeout = %q\n",
+		e.nodeSrv.URL(), fakenode.DefaultAddress, nodeInterval.String(), cmp.Or(o.nodeTimeout, defaultProbeTimeout).String())
 	for _, s := range []*sinkServer{e.pager, e.backup} {
 		name := "pager"
 		if s == e.backup {
@@ -171,7 +186,7 @@ func (e *env) chainKeys(o envOptions) string {
 	if e.chain == nil {
 		return "urls = []"
 	}
-	return e.chain.toml(o.chainURLs)
+	return e.chain.toml(o.chainURLs, cmp.Or(o.chainTimeout, defaultChainTimeout))
 }
 
 // start runs lpwatch until stop.

@@ -11,19 +11,70 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/status"
 )
 
-// step advances the fake clock by one second, waits until lpwatch has
-// evaluated its checks at the new time, and until no request to the node
-// or a sink is in flight: the fake clock stands still while real I/O
-// (latency, hangs, timeouts) happens, so that a hang of two real seconds
-// does not let fake hours pass.
+// step advances the fake clock by one second, waits until every probe
+// that is due has completed, until lpwatch has evaluated its checks at
+// the new time, and until no request to the node or a sink is in flight:
+// the fake clock stands still while real I/O (latency, hangs, timeouts)
+// happens, so that a hang of two real seconds does not let fake hours
+// pass. A request in flight alone does not say that a probe is done: it
+// is not in flight yet while the probe dials, nor any more while the
+// answer travels back, and a loaded machine stretches both, long enough
+// for many steps, which let a flapping node's outage last past
+// node_down_for in fake time.
 func (e *env) step() {
 	e.t.Helper()
 	before := e.evaluations()
+	jobs := e.probeJobs()
+	runs := make([]float64, len(jobs))
+	for i, j := range jobs {
+		runs[i] = e.probeRuns(j)
+	}
 	e.clk.Advance(time.Second)
+	now := e.clk.Now()
+	for i, j := range jobs {
+		// Runs start at most an interval apart (a reload runs at once,
+		// then after the offset, then every interval): past that since
+		// the last one started, one is due or running.
+		if now.Sub(j.lastStart()) >= j.interval {
+			waitUntil(e.t, "the "+j.probe+" probe that is due", func() bool { return e.probeRuns(j) > runs[i] })
+		}
+	}
 	waitUntil(e.t, "an evaluation", func() bool { return e.evaluations() > before })
 	waitUntil(e.t, "requests in flight to end", func() bool {
 		return !e.nodeSrv.Busy() && !e.pager.Busy() && !e.backup.Busy() && (e.chain == nil || !e.chain.busy())
 	})
+}
+
+// probeJob is a probe loop of lpwatch in a row.
+type probeJob struct {
+	probe, target string
+	interval      time.Duration
+	// lastStart is when the last completed run began (zero: none yet).
+	lastStart func() time.Time
+}
+
+// probeJobs are the probe loops of the row's configuration: the node's and,
+// with a chain, the chain's.
+func (e *env) probeJobs() []probeJob {
+	jobs := []probeJob{{probe: "node", target: node1, interval: nodeInterval, lastStart: e.probedAt}}
+	if e.chain != nil {
+		jobs = append(jobs, probeJob{probe: "chain", target: "chain", interval: chainInterval, lastStart: func() time.Time {
+			if c := e.d.Store().Snapshot().Chain; c != nil {
+				return c.At
+			}
+			return time.Time{}
+		}})
+	}
+	return jobs
+}
+
+// probeRuns is how many runs of j completed (lpwatch_probe_runs_total).
+func (e *env) probeRuns(j probeJob) float64 {
+	n := 0.0
+	for _, result := range []string{"success", "failure"} {
+		n += e.metric("lpwatch_probe_runs_total", map[string]string{"probe": j.probe, "target": j.target, "result": result})
+	}
+	return n
 }
 
 // waitFor steps the fake clock until cond holds. The real-time limit only

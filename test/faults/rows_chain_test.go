@@ -38,7 +38,8 @@ func chainRows() []row {
 	return []row{
 		chainRow("down", "the only chain URL refuses connections", withNote(down, "fires only after chain_down_for (1m)"),
 			func(e *env) { e.chain.aSrv.Stop() }, func(e *env) { soak.MustRestart(e.t, e.chain.aSrv) }),
-		chainRow("hang", "every JSON-RPC call hangs past the chain timeout", down, proxyMode(rpcMode{hang: true}), clear),
+		withOpts(chainRow("hang", "every JSON-RPC call hangs past the chain timeout", down, proxyMode(rpcMode{hang: true}), clear),
+			envOptions{chainURLs: 1, chainTimeout: 2 * time.Second}),
 		chainRow("rpc-errors", "every JSON-RPC call answers an error (-32000)", down, proxyMode(rpcMode{rpcError: true}), clear),
 		chainRow("syncing", "eth_syncing reports the node 1M blocks behind",
 			want{states: []stateWant{{alert.EthNodeSyncing, alert.ChainTarget, "critical"}, {alert.EthNodeDown, alert.ChainTarget, "ok"}},
@@ -86,6 +87,12 @@ func chainRows() []row {
 			heal: func(e *env) { soak.MustRestart(e.t, e.chain.aSrv) },
 		},
 	}
+}
+
+// withOpts returns r with the daemon options o.
+func withOpts(r row, o envOptions) row {
+	r.opts = o
+	return r
 }
 
 // withNote returns w with a note.

@@ -74,7 +74,8 @@ func nodeRows() []row {
 	legacy.opts.legacy = true
 	return []row{
 		down, legacy,
-		nodeFailRow("hang", "every request hangs past the probe timeout (2s)", "timeout", fakenode.Hang()),
+		withOpts(nodeFailRow("hang", "every request hangs past the probe timeout (2s)", "timeout", fakenode.Hang()),
+			envOptions{nodeTimeout: 2 * time.Second}),
 		{
 			name: "slow", area: "node", fault: "every answer takes 100ms (slow, within the probe timeout)",
 			want: want{quiet: true, holdFor: 70 * time.Second, probes: 4,

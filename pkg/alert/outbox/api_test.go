@@ -73,7 +73,6 @@ func TestEnqueueValidation(t *testing.T) {
 		{"no sinks", context.Background(), ok(), nil, "no sinks"},
 		{"empty sink", context.Background(), ok(), []string{""}, "empty sink name"},
 		{"sink twice", context.Background(), mod(func(n *alert.Notification) { n.ID = "x" }), []string{"a", "a"}, "listed twice"},
-		{"already pending", context.Background(), ok(), []string{"s"}, "already pending"},
 		{"cancelled", cancelled, mod(func(n *alert.Notification) { n.ID = "y" }), []string{"s"}, "canceled"},
 	}
 	for _, tc := range tests {

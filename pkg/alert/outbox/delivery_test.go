@@ -109,8 +109,8 @@ func TestOutageThenRecovery(t *testing.T) {
 	rs := newReceivers(t, h.clk)
 	recover := alerttest.T0().Add(10 * time.Minute)
 	outage := func(code int, body string) func(alerttest.Request) alerttest.Response {
-		return func(alerttest.Request) alerttest.Response {
-			if h.clk.Now().Before(recover) {
+		return func(r alerttest.Request) alerttest.Response {
+			if r.At.Before(recover) {
 				return alerttest.Response{Status: http.StatusInternalServerError, Body: "upstream down"}
 			}
 			return alerttest.Response{Status: code, Body: body}

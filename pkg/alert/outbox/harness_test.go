@@ -95,13 +95,15 @@ func (h *harness) enqueue(n *alert.Notification, sinks ...string) {
 	}
 }
 
-// drive advances the fake clock by step whenever a worker is parked on
-// it, until n attempts matching want have been reported; it returns
+// drive advances the fake clock by step whenever Run is idle on it (see
+// idle), until n attempts matching want have been reported; it returns
 // every attempt seen. It fails the test after alerttest.WaitLimit.
 func (h *harness) drive(step time.Duration, n int, want func(Attempt) bool) []Attempt {
 	h.t.Helper()
 	limit := time.NewTimer(alerttest.WaitLimit)
 	defer limit.Stop()
+	tick := time.NewTicker(time.Millisecond)
+	defer tick.Stop()
 	var all []Attempt
 	matched := 0
 	take := func(a Attempt) {
@@ -113,7 +115,7 @@ func (h *harness) drive(step time.Duration, n int, want func(Attempt) bool) []At
 	for matched < n {
 		stop := make(chan struct{})
 		parked := make(chan bool, 1)
-		go func() { parked <- h.clk.BlockUntil(stop, 1) }()
+		go func() { parked <- h.idle(stop) }()
 		select {
 		case a := <-h.events:
 			close(stop)
@@ -123,12 +125,41 @@ func (h *harness) drive(step time.Duration, n int, want func(Attempt) bool) []At
 			if ok {
 				h.clk.Advance(step)
 			}
+		case <-tick.C: // look again: what is busy may have changed
+			close(stop)
+			<-parked
 		case <-limit.C:
 			close(stop)
 			h.t.Fatalf("after %d attempts, %d of %d wanted ones; logs:\n%s", len(all), matched, n, strings.Join(alerttest.LogTexts(h.hook), "\n"))
 		}
 	}
 	return all
+}
+
+// idle waits until every goroutine of Run that has something to do is
+// parked on the fake clock, and reports true, or until stop is closed
+// (false). Those are the worker of each sink with pending records (idle,
+// it always waits on a timer: at the latest the records' max age) and the
+// save loop while the directory has a backlog. Advancing the clock as
+// soon as any one of them is parked let time run while another sink's
+// attempt was still on its way: under load a whole outage could pass
+// before that sink's first attempt. The count is taken once; the callers
+// look again on their tick, as it only falls when an attempt ends or a
+// backlog clears.
+func (h *harness) idle(stop <-chan struct{}) bool {
+	o := h.ob
+	o.mu.Lock()
+	n := 0
+	for name, q := range o.queues {
+		if o.running[name] && len(q.entries) > 0 {
+			n++
+		}
+	}
+	if o.storage.err != "" {
+		n++
+	}
+	o.mu.Unlock()
+	return h.clk.BlockUntil(stop, max(n, 1))
 }
 
 func isResult(r string) func(Attempt) bool { return func(a Attempt) bool { return a.Result == r } }
@@ -181,8 +212,8 @@ func sinkFunc(name string, fn func(context.Context, *alert.Notification) error) 
 	return alerttest.SinkFunc{SinkName: name, SinkType: "func", Fn: fn}
 }
 
-// until advances the fake clock by step whenever something is parked on
-// it, until cond holds; it fails the test after alerttest.WaitLimit.
+// until advances the fake clock by step whenever Run is idle on it (see
+// idle), until cond holds; it fails the test after alerttest.WaitLimit.
 func (h *harness) until(step time.Duration, what string, cond func() bool) {
 	h.t.Helper()
 	limit := time.NewTimer(alerttest.WaitLimit)
@@ -192,7 +223,7 @@ func (h *harness) until(step time.Duration, what string, cond func() bool) {
 	for !cond() {
 		stop := make(chan struct{})
 		parked := make(chan bool, 1)
-		go func() { parked <- h.clk.BlockUntil(stop, 1) }()
+		go func() { parked <- h.idle(stop) }()
 		select {
 		case ok := <-parked:
 			if ok {

@@ -31,6 +31,10 @@ type Outbox struct {
 	mu      sync.Mutex
 	nextSeq uint64
 	queues  map[string]*queue
+	// adding holds the sink and notification ID of each record an Enqueue
+	// is writing, so that a concurrent Enqueue of the same ID waits for none
+	// and adds no second copy.
+	adding  map[string]bool
 	running map[string]bool // configured sinks while Run runs, else nil
 	closed  bool
 	storage storageState
@@ -100,7 +104,7 @@ func Open(dir string, opts Options) (*Outbox, error) {
 	if err != nil {
 		return nil, err
 	}
-	o := &Outbox{opts: opts, log: log, store: st, queues: map[string]*queue{}, saveWake: make(chan struct{}, 1)}
+	o := &Outbox{opts: opts, log: log, store: st, queues: map[string]*queue{}, adding: map[string]bool{}, saveWake: make(chan struct{}, 1)}
 	recs, maxSeq, err := st.load()
 	if err != nil {
 		_ = st.close()
@@ -182,6 +186,12 @@ func (o *Outbox) queueFor(sink string) *queue {
 // again after a restart what it could not record. Beyond maxUnstored
 // records in memory Enqueue fails instead, so that memory stays bounded,
 // and the engine retries at its next evaluation.
+//
+// A notification whose ID a sink's queue already holds is not added again
+// for that sink: it is the same event, queued again by an engine that was
+// stopped before it could save its state (see alert.NotificationID). The
+// copy held is kept (it may be in flight) and delivered once; the other
+// sinks get theirs.
 func (o *Outbox) Enqueue(ctx context.Context, n *alert.Notification, sinks []string) error {
 	if err := validateNotification(n); err != nil {
 		return fmt.Errorf("enqueue: %w", err)
@@ -194,12 +204,15 @@ func (o *Outbox) Enqueue(ctx context.Context, n *alert.Notification, sinks []str
 		return fmt.Errorf("enqueue %s: %w", n.Key(), err)
 	}
 	now := o.opts.Clock.Now()
-	ids, datas, err := o.reserve(n, sinks, now)
-	if err != nil {
+	sinks, ids, datas, err := o.reserve(n, sinks, now)
+	if err != nil || len(sinks) == 0 {
 		return err
 	}
 	werr := o.store.writeAll(ids, datas)
 	o.mu.Lock()
+	for _, sink := range sinks {
+		delete(o.adding, addingKey(sink, n.ID))
+	}
 	held := o.unstored()
 	if werr != nil && held+len(ids) > maxUnstored {
 		o.mu.Unlock()
@@ -227,43 +240,63 @@ func (o *Outbox) Enqueue(ctx context.Context, n *alert.Notification, sinks []str
 	return nil
 }
 
-// reserve checks the sinks and allocates one record ID per sink.
-func (o *Outbox) reserve(n *alert.Notification, sinks []string, now time.Time) ([]string, [][]byte, error) {
+// reserve checks the sinks and allocates one record ID per sink that does
+// not hold n already; it returns those sinks, marked as being added.
+func (o *Outbox) reserve(n *alert.Notification, sinks []string, now time.Time) ([]string, []string, [][]byte, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if o.closed {
-		return nil, nil, errors.New("enqueue: outbox is closed")
+		return nil, nil, nil, errors.New("enqueue: outbox is closed")
 	}
 	seen := map[string]bool{}
-	var ids []string
+	var todo, ids []string
 	var datas [][]byte
 	for _, sink := range sinks {
 		switch {
 		case sink == "":
-			return nil, nil, fmt.Errorf("enqueue %s: empty sink name", n.Key())
+			return nil, nil, nil, fmt.Errorf("enqueue %s: empty sink name", n.Key())
 		case seen[sink]:
-			return nil, nil, fmt.Errorf("enqueue %s: sink %q listed twice", n.Key(), sink)
+			return nil, nil, nil, fmt.Errorf("enqueue %s: sink %q listed twice", n.Key(), sink)
 		case o.running != nil && !o.running[sink]:
-			return nil, nil, fmt.Errorf("enqueue %s: unknown sink %q", n.Key(), sink)
+			return nil, nil, nil, fmt.Errorf("enqueue %s: unknown sink %q", n.Key(), sink)
 		}
 		seen[sink] = true
-		if q, ok := o.queues[sink]; ok {
-			for _, e := range q.entries {
-				if e.rec.Notification.ID == n.ID {
-					return nil, nil, fmt.Errorf("enqueue %s: notification %s is already pending for sink %q", n.Key(), n.ID, sink)
-				}
-			}
+		if o.holds(sink, n.ID) {
+			o.log.WithFields(logrus.Fields{"sink": sink, "id": n.ID, "alert": n.Alert, "target": n.Target, "seq": n.Seq}).
+				Info("notification already queued for this sink (queued again after a restart); keeping the one queued")
+			continue
 		}
 		data, err := encodeRecord(diskRecord{Sink: sink, EnqueuedAt: now, Notification: n})
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
-		ids = append(ids, formatID(o.nextSeq))
+		todo, ids = append(todo, sink), append(ids, formatID(o.nextSeq))
 		datas = append(datas, data)
 		o.nextSeq++
 	}
-	return ids, datas, nil
+	for _, sink := range todo {
+		o.adding[addingKey(sink, n.ID)] = true
+	}
+	return todo, ids, datas, nil
 }
+
+// holds reports whether sink's queue has (or an Enqueue is adding) the
+// notification id. Call with o.mu held.
+func (o *Outbox) holds(sink, id string) bool {
+	if o.adding[addingKey(sink, id)] {
+		return true
+	}
+	if q, ok := o.queues[sink]; ok {
+		for _, e := range q.entries {
+			if e.rec.Notification.ID == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func addingKey(sink, id string) string { return sink + "\x00" + id }
 
 // Pending returns every waiting record, by sink name then enqueue order.
 func (o *Outbox) Pending() []Record {
