@@ -214,6 +214,7 @@ func (e *Engine) notifyFiring(ctx context.Context, now time.Time, rec *record, f
 		return changed, nil
 	}
 	n := e.build(now, rec, StatusFiring)
+	n.Why = why
 	var sinks []string
 	for _, r := range e.opts.Routes {
 		if r.accepts(n) {
@@ -276,6 +277,7 @@ func (e *Engine) Emit(ctx context.Context, alert, target string, sev Severity, s
 	rec := &record{Alert: alert, Target: target, Severity: sev, Reason: description, Details: details, FiringSince: now,
 		Epoch: now.UTC().Format(time.RFC3339Nano)}
 	n := e.build(now, rec, StatusFiring)
+	n.Why = ReasonNew
 	if summary != "" {
 		n.Summary = summary
 	}
