@@ -67,6 +67,9 @@ func snapshot(t *testing.T, dir string) map[string]string {
 func openState(t *testing.T, dir string) (*Daemon, *logtest.Hook, error) {
 	t.Helper()
 	cfg := testConfig(dir, nodeCfg("tc001", "http://127.0.0.1:1"))
+	// A chain is configured (never dialed: nothing runs) so that an
+	// evaluation reports the chain checks' history.
+	cfg.Chain.URLs = []string{"http://127.0.0.1:1"}
 	log, hook := logtest.NewNullLogger()
 	d, err := New(Options{Config: cfg, Logger: log, Clock: clock.NewFake(fixtureTime), HTTPClient: &http.Client{},
 		Sinks: func(*config.Config) (map[string]alert.Sink, error) { return map[string]alert.Sink{}, nil }})
