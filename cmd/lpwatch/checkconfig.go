@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
@@ -21,7 +22,7 @@ func checkConfigCmd(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	cfg, err := config.Load(fs.Arg(0), sinks.Default())
+	cfg, err := config.Load(fs.Arg(0), sinks.Default(), checks.Catalog())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitFailure

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/redact"
 )
@@ -45,7 +46,7 @@ func addAPIFlags(fs *flag.FlagSet) *apiFlags {
 func (f *apiFlags) api() (daemonAPI, error) {
 	a := daemonAPI{addr: f.addr}
 	if f.config != "" {
-		cfg, err := config.Load(f.config, sinks.Default())
+		cfg, err := config.Load(f.config, sinks.Default(), checks.Catalog())
 		if err != nil {
 			return a, err
 		}

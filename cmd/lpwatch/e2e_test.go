@@ -31,6 +31,7 @@ func TestMain(m *testing.M) {
 
 // pdReceiver is a PagerDuty Events API stand-in whose health the test controls.
 type pdReceiver struct {
+	url      string
 	mu       sync.Mutex
 	healthy  bool
 	attempts []string // "trigger <dedup>", "resolve <dedup>" for every request
@@ -140,14 +141,59 @@ func freePort(t *testing.T) string {
 // SIGKILL while a trigger and its resolve are pending, lpwatch restarts,
 // the sink heals, and each notification arrives exactly once, in order.
 func TestKill9LosesNothing(t *testing.T) {
+	pd := &pdReceiver{changed: make(chan struct{}, 1)}
+	srv := httptest.NewServer(pd)
+	defer srv.Close()
+	pd.url = srv.URL
+	kill9LosesNothing(t, pd)
+}
+
+// kill9Sink is the sink of kill9LosesNothing, broken until heal.
+type kill9Sink interface {
+	// table is its [[alert.sink]] table, named "oncall".
+	table() string
+	// waitFailed waits until it refused an attempt at a trigger.
+	waitFailed(t *testing.T, listen string)
+	heal(t *testing.T)
+	// delivered lists what it accepted, in order, as "trigger KEY" and
+	// "resolve KEY", KEY tying a resolve to its trigger.
+	delivered(t *testing.T) []string
+	// waitAccepted waits until it accepted a trigger and a resolve.
+	waitAccepted(t *testing.T)
+}
+
+func (p *pdReceiver) table() string {
+	return fmt.Sprintf("[[alert.sink]]\nname = \"oncall\"\ntype = \"pagerduty\"\nurl = %q\nrouting_key = %q\nmin_severity = \"critical\"\n", p.url, testRoutingKey)
+}
+
+func (p *pdReceiver) waitFailed(t *testing.T, _ string) {
+	p.waitFor(t, "a failed trigger attempt", func(a, _ []string) bool { return countPrefix(a, "trigger") > 0 })
+}
+
+func (p *pdReceiver) heal(*testing.T) {
+	p.mu.Lock()
+	p.healthy = true
+	p.mu.Unlock()
+}
+
+func (p *pdReceiver) delivered(*testing.T) []string {
+	_, acc := p.snapshot()
+	return acc
+}
+
+func (p *pdReceiver) waitAccepted(t *testing.T) {
+	p.waitFor(t, "trigger and resolve delivered", func(_, acc []string) bool {
+		return countPrefix(acc, "trigger") >= 1 && countPrefix(acc, "resolve") >= 1
+	})
+}
+
+// kill9LosesNothing is TestKill9LosesNothing for one sink.
+func kill9LosesNothing(t *testing.T, sink kill9Sink) {
 	node := fakenode.New(nodeapi.Current)
 	if _, err := node.Start(); err != nil {
 		t.Fatal(err)
 	}
 	defer node.Close()
-	pd := &pdReceiver{changed: make(chan struct{}, 1)}
-	srv := httptest.NewServer(pd)
-	defer srv.Close()
 
 	dir := t.TempDir()
 	listen := freePort(t)
@@ -171,27 +217,21 @@ node_down_for = "1s"
 [alert]
 backoff_initial = "100ms"
 backoff_max = "300ms"
-[[alert.sink]]
-name = "oncall"
-type = "pagerduty"
-url = %q
-routing_key = %q
-min_severity = "critical"
-[host]
+%s[host]
 enabled = false
-`, listen, filepath.Join(dir, "state"), node.URL(), fakenode.DefaultAddress, srv.URL, testRoutingKey)
+`, listen, filepath.Join(dir, "state"), node.URL(), fakenode.DefaultAddress, sink.table())
 	if err := os.WriteFile(cfgPath, []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
 	}
 
 	child := startChild(t, cfgPath)
 	node.Stop()
-	pd.waitFor(t, "a failed trigger attempt", func(a, _ []string) bool { return countPrefix(a, "trigger") > 0 })
+	sink.waitFailed(t, listen)
 	if err := node.Restart(); err != nil {
 		t.Fatal(err)
 	}
 	// The resolve never overtakes its trigger: it waits, queued, behind it.
-	pd.waitFor(t, "the resolve queued behind the failing trigger", func([]string, []string) bool {
+	waitUntil(t, "the resolve queued behind the failing trigger", func() bool {
 		return pendingNotifications(t, listen) == 2
 	})
 
@@ -199,14 +239,10 @@ enabled = false
 		t.Fatal(err)
 	}
 	_ = child.Wait()
-	pd.mu.Lock()
-	pd.healthy = true
-	pd.mu.Unlock()
+	sink.heal(t)
 
 	startChild(t, cfgPath)
-	pd.waitFor(t, "trigger and resolve delivered", func(_, acc []string) bool {
-		return countPrefix(acc, "trigger") >= 1 && countPrefix(acc, "resolve") >= 1
-	})
+	sink.waitAccepted(t)
 	// Let the restarted daemon run a while longer: nothing else may arrive.
 	node.ResetRequests()
 	ctxWait := func(n int) {
@@ -218,12 +254,12 @@ enabled = false
 		}
 	}
 	ctxWait(6) // six more probe cycles of the restarted daemon
-	_, acc := pd.snapshot()
+	acc := sink.delivered(t)
 	if countPrefix(acc, "trigger") != 1 || countPrefix(acc, "resolve") != 1 || !strings.HasPrefix(acc[0], "trigger") {
 		t.Fatalf("accepted %v: want exactly one trigger then one resolve", acc)
 	}
 	if strings.TrimPrefix(acc[0], "trigger ") != strings.TrimPrefix(acc[1], "resolve ") {
-		t.Fatalf("trigger and resolve carry different dedup keys: %v", acc)
+		t.Fatalf("trigger and resolve carry different keys: %v", acc)
 	}
 	if a := node.ActionRequests(); len(a) != 0 {
 		t.Fatalf("action paths requested: %v", a)

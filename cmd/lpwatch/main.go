@@ -12,13 +12,17 @@ import (
 	"strings"
 
 	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
-// Set at build time with -ldflags "-X main.version=... -X main.commit=...".
+// Set at build time with -ldflags "-X main.version=... -X main.commit=...
+// -X main.date=..." (make build, make dist; date is the commit's time, so
+// that two builds of one commit are identical).
 var (
 	version = "dev"
 	commit  = "unknown"
+	date    = "unknown"
 )
 
 // Exit codes (SPEC §2).
@@ -44,7 +48,7 @@ func commands() []command {
 		{"test-alert", "test-alert -config FILE [-sink NAME]  send a test notification through the sinks", testAlertCmd},
 		{"status", "status [-addr URL] [-json] summarize a running daemon (exit 0 ok, 1 warning, 2 critical)", statusCmd},
 		{"silence", "silence add|list|expire    manage maintenance windows of a running daemon", silenceCmd},
-		{"version", "version                    print version, commit and Go version", versionCmd},
+		{"version", "version                    print version, commit, build date, Go version and state format", versionCmd},
 	}
 }
 
@@ -104,7 +108,7 @@ func parseConfigFlags(fs *flag.FlagSet, path *string, args []string, stdout, std
 		fs.Usage()
 		return nil, exitUsage
 	}
-	cfg, err := config.Load(*path, sinks.Default())
+	cfg, err := config.Load(*path, sinks.Default(), checks.Catalog())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return nil, exitFailure

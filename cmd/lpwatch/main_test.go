@@ -2,10 +2,14 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/lpwatch/lpwatch/pkg/daemon"
 )
 
 func TestCheckConfigExitCodes(t *testing.T) {
@@ -69,5 +73,26 @@ routing_key_file = "`+key+`"
 				t.Errorf("%v: output lacks %q:\n%s", c.args, w, all)
 			}
 		}
+	}
+}
+
+// TestVersionOutput: version, commit, build date, Go version and every
+// state file's format version, one per line.
+func TestVersionOutput(t *testing.T) {
+	var out bytes.Buffer
+	if code := run([]string{"version"}, &out, io.Discard); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	want := []string{"lpwatch " + version + "\n", "commit        " + commit, "built         " + date, "go            " + runtime.Version()}
+	for _, f := range daemon.StateFormats() {
+		want = append(want, f.String())
+	}
+	for _, w := range want {
+		if !strings.Contains(out.String(), w) {
+			t.Errorf("version output lacks %q:\n%s", w, out.String())
+		}
+	}
+	if !strings.Contains(out.String(), "alerts.json v1") {
+		t.Errorf("no state format line:\n%s", out.String())
 	}
 }

@@ -37,6 +37,9 @@ func TestNoSecretInAnyCommandOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer node.Close()
+	// The SMTP server quotes the credentials back in a temporary refusal.
+	smtp := newSMTPSink(t)
+	smtp.srv.SetDefault(alerttest.SMTPReply{Stage: alerttest.StageAuth, Code: 454, Message: "try later:", Echo: true})
 	dir := t.TempDir()
 	listen := freePort(t)
 	tokenFile := filepath.Join(dir, "api.token")
@@ -65,9 +68,23 @@ urls = ["http://127.0.0.1:1/v3/%s"]
 name = "hook"
 type = "webhook"
 url = "http://127.0.0.1:1/hook?token=%s"
+[alert]
+started_notice = true
+[[alert.sink]]
+name = "mail"
+type = "email"
+host = %q
+port = %d
+username = %q
+password = %q
+from = "lpwatch <alerts@example.net>"
+to = ["oncall@example.net"]
+ca_file = %q
+min_severity = "info"
 [host]
 enabled = false
-`, listen, tokenFile, filepath.Join(dir, "state"), nodeURL, fakenode.DefaultAddress, plantedChainKey, plantedHookToken)
+`, listen, tokenFile, filepath.Join(dir, "state"), nodeURL, fakenode.DefaultAddress, plantedChainKey, plantedHookToken,
+			smtp.srv.Host(), smtp.srv.Port(), smtpUser, plantedSMTPPassword, smtp.cert.CAFile)
 	}
 	cfgPath := filepath.Join(dir, "lpwatch.toml")
 	write := func(text string) {
@@ -96,6 +113,10 @@ enabled = false
 	waitUntil(t, "the node probed", func() bool {
 		return strings.Contains(httpBody(base+"/status"), `"up": true`)
 	})
+	waitUntil(t, "the email sink failing with the server's 454", func() bool {
+		return strings.Contains(httpBody(base+"/status"), `"last_reason": "smtp_454"`)
+	})
+	cli(1, "test-alert", "-config", cfgPath, "-sink", "mail")
 	cli(-1, "status", "-config", cfgPath)
 	cli(-1, "status", "-config", cfgPath, "-json")
 	added := cli(0, "silence", "add", "-config", cfgPath, "-all", "-for", "1h", "-comment", "maintenance")
@@ -149,7 +170,7 @@ enabled = false
 		t.Errorf("the refused reload is not in the log:\n%s", log)
 	}
 	texts = append(texts, "log: "+string(log))
-	for _, secret := range []string{plantedNodePassword, plantedChainKey, plantedHookToken, plantedAPIToken, plantedReloadToken} {
+	for _, secret := range []string{plantedNodePassword, plantedChainKey, plantedHookToken, plantedAPIToken, plantedReloadToken, plantedSMTPPassword} {
 		alerttest.AssertNoSecret(t, secret, texts...)
 	}
 }

@@ -19,8 +19,9 @@ func statusCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("status", flag.ContinueOnError)
 	flags := addAPIFlags(fs)
 	asJSON := fs.Bool("json", false, "print the daemon's /status JSON")
+	live := fs.Bool("live", false, "only ask /health/live: exit 0 while the daemon and its scheduler are alive, else 1 (a container HEALTHCHECK)")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: lpwatch status [-config FILE | -addr URL] [-json]\n\nExit 0 ok, 1 warning, 2 critical, 3 when the daemon cannot be reached.")
+		fmt.Fprintln(fs.Output(), "usage: lpwatch status [-config FILE | -addr URL] [-json | -live]\n\nExit 0 ok, 1 warning, 2 critical, 3 when the daemon cannot be reached; with -live 0 alive, 1 not.")
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
@@ -29,7 +30,18 @@ func statusCmd(args []string, stdout, stderr io.Writer) int {
 	api, err := flags.api()
 	if err != nil {
 		fmt.Fprintln(stderr, "lpwatch status:", err)
+		if *live {
+			return exitFailure
+		}
 		return 3
+	}
+	if *live {
+		if err := api.live(context.Background()); err != nil {
+			fmt.Fprintln(stderr, "lpwatch status -live:", err)
+			return exitFailure
+		}
+		fmt.Fprintln(stdout, "live")
+		return exitOK
 	}
 	var raw json.RawMessage
 	if err := api.call(context.Background(), "GET", "/status", nil, &raw); err != nil {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/clock"
 	"github.com/lpwatch/lpwatch/pkg/daemon"
 )
@@ -93,7 +94,7 @@ func sendTest(ctx context.Context, s alert.Sink, source, runbook string) error {
 	r := *n
 	r.Status, r.EndsAt, r.Seq, r.CreatedAt = alert.StatusResolved, time.Now(), 2, time.Now()
 	r.ID = alert.NotificationID(source, alert.LpwatchTest, "lpwatch", r.Status, r.Seq, run)
-	r.Summary, r.Description = alert.Catalog()[alert.LpwatchTest].Resolved, "This channel receives resolves too."
+	r.Summary, r.Description = checks.Catalog()[alert.LpwatchTest].Resolved, "This channel receives resolves too."
 	if err := s.Notify(ctx, &r); err != nil {
 		return fmt.Errorf("trigger delivered, resolve failed: %w", err)
 	}

@@ -46,6 +46,8 @@ type Enqueuer interface {
 
 // EngineOptions configures an Engine.
 type EngineOptions struct {
+	// Catalog has the rule of every alert (checks.Catalog).
+	Catalog        Catalog
 	StateDir       string
 	Source         string
 	RunbookBaseURL string
@@ -62,7 +64,7 @@ type EngineOptions struct {
 type Engine struct {
 	mu      sync.Mutex
 	opts    EngineOptions
-	rules   map[string]Rule
+	rules   Catalog
 	state   persisted
 	metrics *engineMetrics
 	log     logrus.FieldLogger
@@ -70,7 +72,9 @@ type Engine struct {
 
 // NewEngine loads the persisted alert state from opts.StateDir. A corrupt
 // state file is moved aside and reported in the returned error while the
-// engine still starts (empty), so that monitoring never stops for it.
+// engine still starts (empty), so that monitoring never stops for it. A
+// state file in a newer format is refused (statefile.ErrNewer) and left as
+// it is.
 func NewEngine(opts EngineOptions) (*Engine, error) {
 	if opts.Clock == nil {
 		opts.Clock = clock.Real{}
@@ -78,20 +82,23 @@ func NewEngine(opts EngineOptions) (*Engine, error) {
 	if opts.Logger == nil {
 		opts.Logger = logrus.New()
 	}
-	if opts.Outbox == nil || opts.Silences == nil {
-		return nil, errors.New("alert engine: outbox and silences are required")
+	if opts.Outbox == nil || opts.Silences == nil || len(opts.Catalog) == 0 {
+		return nil, errors.New("alert engine: a catalog, an outbox and silences are required")
 	}
 	e := &Engine{
 		opts:    opts,
-		rules:   Catalog(),
-		state:   persisted{Version: 1, Alerts: make(map[string]*record)},
+		rules:   opts.Catalog,
+		state:   persisted{Version: stateVersion, Alerts: make(map[string]*record)},
 		metrics: newEngineMetrics(opts.Registerer),
 		log:     opts.Logger.WithField("component", "alert"),
 	}
 	var loadErr error
-	if _, err := statefile.ReadJSON(statePath(opts.StateDir), &e.state, opts.Clock.Now()); err != nil {
+	if _, err := statefile.ReadVersioned(statePath(opts.StateDir), StateFormat(), &e.state, opts.Clock.Now()); err != nil {
+		if errors.Is(err, statefile.ErrNewer) {
+			return nil, fmt.Errorf("load alert state: %w", err) // never overwrite it
+		}
 		loadErr = fmt.Errorf("load alert state: %w", err)
-		e.state = persisted{Version: 1, Alerts: make(map[string]*record)}
+		e.state = persisted{Version: stateVersion, Alerts: make(map[string]*record)}
 	}
 	if e.state.Alerts == nil {
 		e.state.Alerts = make(map[string]*record)
@@ -207,6 +214,7 @@ func (e *Engine) notifyFiring(ctx context.Context, now time.Time, rec *record, f
 		return changed, nil
 	}
 	n := e.build(now, rec, StatusFiring)
+	n.Why = why
 	var sinks []string
 	for _, r := range e.opts.Routes {
 		if r.accepts(n) {
@@ -269,6 +277,7 @@ func (e *Engine) Emit(ctx context.Context, alert, target string, sev Severity, s
 	rec := &record{Alert: alert, Target: target, Severity: sev, Reason: description, Details: details, FiringSince: now,
 		Epoch: now.UTC().Format(time.RFC3339Nano)}
 	n := e.build(now, rec, StatusFiring)
+	n.Why = ReasonNew
 	if summary != "" {
 		n.Summary = summary
 	}

@@ -1,4 +1,4 @@
-package alert
+package alert_test
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/clock"
 )
 
@@ -14,18 +16,18 @@ import (
 func BenchmarkEngineUpdate1000Nodes(b *testing.B) {
 	clk := clock.NewFake(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	dir := b.TempDir()
-	sil, _ := OpenSilences(dir, clk.Now())
-	eng, err := NewEngine(EngineOptions{StateDir: dir, Source: "bench", Routes: []Route{{Name: "log", MinSeverity: SeverityInfo, SendResolved: true}},
-		Repeat: Repeat{Default: 4 * time.Hour}, Outbox: &fakeOutbox{}, Silences: sil, Clock: clk, Logger: discard()})
+	sil, _ := alert.OpenSilences(dir, clk.Now(), checks.Catalog())
+	eng, err := alert.NewEngine(alert.EngineOptions{Catalog: checks.Catalog(), StateDir: dir, Source: "bench", Routes: []alert.Route{{Name: "log", MinSeverity: alert.SeverityInfo, SendResolved: true}},
+		Repeat: alert.Repeat{Default: 4 * time.Hour}, Outbox: &fakeOutbox{}, Silences: sil, Clock: clk, Logger: discard()})
 	if err != nil {
 		b.Fatal(err)
 	}
-	names := []string{LivepeerNodeDown, LivepeerNodeIdentityMismatch, TranscoderInactive, RewardNotCalled, RewardStatusUnknown, EthBalanceLow}
-	var inputs []Input
+	names := []string{alert.LivepeerNodeDown, alert.LivepeerNodeIdentityMismatch, alert.TranscoderInactive, alert.RewardNotCalled, alert.RewardStatusUnknown, alert.EthBalanceLow}
+	var inputs []alert.Input
 	for i := 0; i < 1000; i++ {
 		for _, n := range names {
-			in := Input{Alert: n, Target: fmt.Sprintf("n%04d", i), Severity: SeverityWarning}
-			in.Active = i%100 == 0 && n == TranscoderInactive
+			in := alert.Input{Alert: n, Target: fmt.Sprintf("n%04d", i), Severity: alert.SeverityWarning}
+			in.Active = i%100 == 0 && n == alert.TranscoderInactive
 			inputs = append(inputs, in)
 		}
 	}

@@ -1,10 +1,12 @@
-package alert
+package alert_test
 
 import (
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/clock"
 )
 
@@ -16,10 +18,10 @@ import (
 func TestNodeChainErrorsAreASymptomOfTheChain(t *testing.T) {
 	clk := clock.NewFake(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	f := newFixture(t, t.TempDir(), clk, &fakeOutbox{})
-	chainDown := Input{Alert: EthNodeDown, Target: ChainTarget, Active: true, Severity: SeverityCritical, Reason: "no endpoint answers", For: time.Minute}
-	nodeErrs := Input{Alert: LivepeerNodeChainErrors, Target: "tc001", Active: true, Severity: SeverityWarning,
+	chainDown := alert.Input{Alert: alert.EthNodeDown, Target: alert.ChainTarget, Active: true, Severity: alert.SeverityCritical, Reason: "no endpoint answers", For: time.Minute}
+	nodeErrs := alert.Input{Alert: alert.LivepeerNodeChainErrors, Target: "tc001", Active: true, Severity: alert.SeverityWarning,
 		Reason: "endpoints that read the chain fail: /currentRound (http_500)", For: 3 * time.Minute}
-	nodeOK := Input{Alert: LivepeerNodeDown, Target: "tc001", Reason: "node API answers", For: time.Minute}
+	nodeOK := alert.Input{Alert: alert.LivepeerNodeDown, Target: "tc001", Reason: "node API answers", For: time.Minute}
 	expect(t, f.update(chainDown, nodeErrs, nodeOK))
 	clk.Advance(time.Minute)
 	expect(t, f.update(chainDown, nodeErrs, nodeOK), "firing EthNodeDown chain critical [pd slack]")
@@ -27,15 +29,15 @@ func TestNodeChainErrorsAreASymptomOfTheChain(t *testing.T) {
 		clk.Advance(time.Minute)
 		expect(t, f.update(chainDown, nodeErrs, nodeOK))
 	}
-	v := view(t, f.eng, LivepeerNodeChainErrors)
-	if v.Phase != PhaseFiring || v.Suppressed != "inhibited by EthNodeDown on chain" || !strings.HasPrefix(v.Cause, "EthNodeDown on chain: no endpoint answers") {
+	v := view(t, f.eng, alert.LivepeerNodeChainErrors)
+	if v.Phase != alert.PhaseFiring || v.Suppressed != "inhibited by EthNodeDown on chain" || !strings.HasPrefix(v.Cause, "EthNodeDown on chain: no endpoint answers") {
 		t.Fatalf("symptom %+v, want firing, inhibited, with its cause", v)
 	}
 
 	chainUp := chainDown
 	chainUp.Active, chainUp.Reason = false, "reading from 127.0.0.1:8545"
 	expect(t, f.update(chainUp, nodeErrs, nodeOK), "resolved EthNodeDown chain critical [pd slack]")
-	if v := view(t, f.eng, LivepeerNodeChainErrors); v.Phase != PhasePending || v.Suppressed != "" {
+	if v := view(t, f.eng, alert.LivepeerNodeChainErrors); v.Phase != alert.PhasePending || v.Suppressed != "" {
 		t.Fatalf("symptom after its cause ended: %+v, want pending again", v)
 	}
 	clk.Advance(15 * time.Second)
@@ -62,14 +64,14 @@ func TestNotificationTexts(t *testing.T) {
 	clk := clock.NewFake(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	out := &fakeOutbox{}
 	f := newFixture(t, t.TempDir(), clk, out)
-	stale := Input{Alert: EthNodeHeadStale, Target: ChainTarget, Active: true, Severity: SeverityCritical, Reason: "head is 14m old"}
-	tx := Input{Alert: TxStalled, Target: "tc001", Active: true, Severity: SeverityCritical,
+	stale := alert.Input{Alert: alert.EthNodeHeadStale, Target: alert.ChainTarget, Active: true, Severity: alert.SeverityCritical, Reason: "head is 14m old"}
+	tx := alert.Input{Alert: alert.TxStalled, Target: "tc001", Active: true, Severity: alert.SeverityCritical,
 		Reason: "1 transaction(s) pending behind mined nonce 7 for 10m: transactions are stuck"}
-	if err := f.eng.Update(t.Context(), []Input{stale, tx}); err != nil {
+	if err := f.eng.Update(t.Context(), []alert.Input{stale, tx}); err != nil {
 		t.Fatal(err)
 	}
 	fired := out.got[len(out.got)-1].n
-	if fired.Alert != TxStalled || fired.Summary != "the node's transactions are stuck behind a nonce" || strings.Contains(fired.Summary, "tc001") {
+	if fired.Alert != alert.TxStalled || fired.Summary != "the node's transactions are stuck behind a nonce" || strings.Contains(fired.Summary, "tc001") {
 		t.Errorf("firing summary %q", fired.Summary)
 	}
 	if fired.Cause == "" || fired.Description != tx.Reason {
@@ -77,43 +79,27 @@ func TestNotificationTexts(t *testing.T) {
 	}
 	out.got = nil
 	tx.Active, tx.Reason = false, "no transaction pending (nonce 8)"
-	if err := f.eng.Update(t.Context(), []Input{stale, tx}); err != nil {
+	if err := f.eng.Update(t.Context(), []alert.Input{stale, tx}); err != nil {
 		t.Fatal(err)
 	}
 	if len(out.got) != 1 {
 		t.Fatalf("queued %d notifications, want the resolve", len(out.got))
 	}
 	r := out.got[0].n
-	if r.Status != StatusResolved || r.Summary != "the node's transactions are being mined again" {
+	if r.Status != alert.StatusResolved || r.Summary != "the node's transactions are being mined again" {
 		t.Errorf("resolve summary %q", r.Summary)
 	}
 	if r.Description != "no transaction pending (nonce 8)" || r.Cause != "" || strings.Contains(r.Description+r.Summary, "stuck") {
 		t.Errorf("resolve says %q (cause %q): it repeats the firing", r.Description, r.Cause)
 	}
-	for name, rule := range Catalog() {
+	for name, rule := range checks.Catalog() {
 		if strings.Contains(rule.Summary, "[") {
 			t.Errorf("%s summary %q", name, rule.Summary)
 		}
 	}
 }
 
-// TestEveryAlertSaysWhatRecovered: each alert with a lifecycle has its own
-// resolve text; only the one-off notices have none.
-func TestEveryAlertSaysWhatRecovered(t *testing.T) {
-	events := map[string]bool{RemediationPerformed: true, LpwatchStarted: true, LpwatchDigest: true}
-	for name, r := range Catalog() {
-		switch {
-		case events[name] && r.Resolved != "":
-			t.Errorf("%s is a one-off event, yet has a resolve text", name)
-		case !events[name] && r.Resolved == "":
-			t.Errorf("%s has no resolve text", name)
-		case r.Resolved == r.Summary:
-			t.Errorf("%s resolves with its firing text", name)
-		}
-	}
-}
-
-func view(t *testing.T, e *Engine, name string) View {
+func view(t *testing.T, e *alert.Engine, name string) alert.View {
 	t.Helper()
 	for _, v := range e.Alerts() {
 		if v.Alert == name {
@@ -121,5 +107,5 @@ func view(t *testing.T, e *Engine, name string) View {
 		}
 	}
 	t.Fatalf("no %s alert in %+v", name, e.Alerts())
-	return View{}
+	return alert.View{}
 }

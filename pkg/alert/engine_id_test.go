@@ -1,11 +1,13 @@
-package alert
+package alert_test
 
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/clock"
 )
 
@@ -17,10 +19,10 @@ func TestNotificationIDsNameTheEvent(t *testing.T) {
 	clk := clock.NewFake(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	out := &fakeOutbox{}
 	f := newFixture(t, t.TempDir(), clk, out)
-	in := Input{Alert: EthBalanceLow, Target: "tc001", Active: true, Severity: SeverityCritical, Reason: "0.01 ETH"}
-	queue := func(in Input) *Notification {
+	in := alert.Input{Alert: alert.EthBalanceLow, Target: "tc001", Active: true, Severity: alert.SeverityCritical, Reason: "0.01 ETH"}
+	queue := func(in alert.Input) *alert.Notification {
 		t.Helper()
-		if err := f.eng.Update(context.Background(), []Input{in}); err != nil {
+		if err := f.eng.Update(context.Background(), []alert.Input{in}); err != nil {
 			t.Fatal(err)
 		}
 		out.mu.Lock()
@@ -33,7 +35,7 @@ func TestNotificationIDsNameTheEvent(t *testing.T) {
 		return n
 	}
 	trigger := queue(in)
-	if want := NotificationID("host1", EthBalanceLow, "tc001", StatusFiring, trigger.Seq, ""); trigger.ID != want {
+	if want := alert.NotificationID("host1", alert.EthBalanceLow, "tc001", alert.StatusFiring, trigger.Seq, ""); trigger.ID != want {
 		t.Errorf("trigger id %s, want %s", trigger.ID, want)
 	}
 	re := f.eng.Firing("pd")
@@ -53,20 +55,20 @@ func TestNotificationIDsNameTheEvent(t *testing.T) {
 	}
 	// A one-off event whose sequence number could not be saved: the next
 	// one takes the same number, and still has an ID of its own.
-	saved, err := os.ReadFile(statePath(f.dir))
+	saved, err := os.ReadFile(filepath.Join(f.dir, "alerts.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var events []*Notification
-	for _, eng := range []*Engine{f.eng, nil} {
+	var events []*alert.Notification
+	for _, eng := range []*alert.Engine{f.eng, nil} {
 		if eng == nil {
-			if err := os.WriteFile(statePath(f.dir), saved, 0o600); err != nil {
+			if err := os.WriteFile(filepath.Join(f.dir, "alerts.json"), saved, 0o600); err != nil {
 				t.Fatal(err)
 			}
 			clk.Advance(time.Second)
 			eng = newFixture(t, f.dir, clk, out).eng
 		}
-		if err := eng.Emit(context.Background(), RemediationPerformed, "tc001", SeverityWarning, "", "restarted livepeer", nil); err != nil {
+		if err := eng.Emit(context.Background(), alert.RemediationPerformed, "tc001", alert.SeverityWarning, "", "restarted livepeer", nil); err != nil {
 			t.Fatal(err)
 		}
 		events = append(events, out.got[len(out.got)-1].n)

@@ -112,6 +112,12 @@ type Notification struct {
 	Source string `json:"source"`
 	// Test marks a notification sent by `lpwatch test-alert`.
 	Test bool `json:"test,omitempty"`
+	// Why says what made the engine send a firing notification: "new" for
+	// the first of its firing episode (and for a one-off event), else
+	// "severity", "epoch" or "repeat". It is empty for a resolve and for
+	// a notification made outside the engine. Sinks that thread messages
+	// (email) start a thread with the first and reply to it with the rest.
+	Why Reason `json:"why,omitempty"`
 }
 
 // Key is the alert's identity: name and target.

@@ -44,19 +44,25 @@ func (s Silence) Matches(alert, target string) bool {
 type Silences struct {
 	mu   sync.Mutex
 	path string
-	list []Silence
+	// catalog holds the alert names a silence may match.
+	catalog Catalog
+	list    []Silence
 }
 
-// silencesFile is the name of the silences file in the state directory.
-const silencesFile = "silences.json"
-
-// OpenSilences loads the silences persisted in dir. A corrupt file is
-// moved aside and reported; the set then starts empty.
-func OpenSilences(dir string, now time.Time) (*Silences, error) {
-	s := &Silences{path: filepath.Join(dir, silencesFile)}
-	if _, err := statefile.ReadJSON(s.path, &s.list, now); err != nil {
+// OpenSilences loads the silences persisted in dir; new ones may match
+// the alerts of catalog. A corrupt file is moved aside and reported; the
+// set then starts empty. A file in a newer format is refused
+// (statefile.ErrNewer, and no set) and left as it is.
+func OpenSilences(dir string, now time.Time, catalog Catalog) (*Silences, error) {
+	s := &Silences{path: filepath.Join(dir, silencesFile), catalog: catalog}
+	var f silencesState
+	if _, err := statefile.ReadVersioned(s.path, SilencesFormat(), &f, now); err != nil {
+		if errors.Is(err, statefile.ErrNewer) {
+			return nil, fmt.Errorf("load silences: %w", err)
+		}
 		return s, fmt.Errorf("load silences: %w", err)
 	}
+	s.list = f.Silences
 	return s, nil
 }
 
@@ -83,7 +89,7 @@ func (s *Silences) Add(sil Silence, now time.Time, maxDuration time.Duration) (S
 		problems = append(problems, `give an alert, a target or both; a silence of every alert needs "all": true`)
 	}
 	if sil.Alert != "" {
-		if _, ok := Catalog()[sil.Alert]; !ok {
+		if !s.catalog.Has(sil.Alert) {
 			problems = append(problems, fmt.Sprintf("unknown alert name %q", sil.Alert))
 		}
 	}
@@ -98,7 +104,7 @@ func (s *Silences) Add(sil Silence, now time.Time, maxDuration time.Duration) (S
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	next := append(append([]Silence{}, s.list...), sil)
-	if err := statefile.WriteJSON(s.path, next); err != nil {
+	if err := s.save(next); err != nil {
 		return Silence{}, fmt.Errorf("persist silence: %w", err)
 	}
 	s.list = next
@@ -116,7 +122,7 @@ func (s *Silences) Expire(id string, now time.Time) error {
 				return fmt.Errorf("silence %s has already ended", id)
 			}
 			next[i].EndsAt = now
-			if err := statefile.WriteJSON(s.path, next); err != nil {
+			if err := s.save(next); err != nil {
 				return fmt.Errorf("persist silence: %w", err)
 			}
 			s.list = next

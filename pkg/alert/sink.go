@@ -11,7 +11,7 @@ import (
 type Sink interface {
 	// Name is the sink's configured name.
 	Name() string
-	// Type is the sink's kind: pagerduty, slack, webhook, alertmanager or log.
+	// Type is the sink's kind: pagerduty, slack, webhook, alertmanager, log or email.
 	Type() string
 	// Notify delivers n. A nil error means the destination accepted it.
 	// A *DeliveryError tells the caller whether and when to retry; any other

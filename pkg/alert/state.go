@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"sort"
 	"time"
+
+	"github.com/lpwatch/lpwatch/pkg/statefile"
 )
 
 // Phase is where an alert is in its lifecycle.
@@ -54,7 +56,14 @@ type persisted struct {
 	Alerts  map[string]*record `json:"alerts"`
 }
 
-const stateFile = "alerts.json"
+// The alert state file and the format version written.
+const (
+	stateFile    = "alerts.json"
+	stateVersion = 1
+)
+
+// StateFormat is the alert state file's format.
+func StateFormat() statefile.Format { return statefile.Format{Name: stateFile, Version: stateVersion} }
 
 func statePath(dir string) string { return filepath.Join(dir, stateFile) }
 

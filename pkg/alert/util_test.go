@@ -1,4 +1,4 @@
-package alert
+package alert_test
 
 import (
 	"io"

@@ -28,6 +28,13 @@ func (h *Head) Timestamp() time.Time { return time.Unix(int64(h.Time), 0) }
 // Age returns how old the block is at now (negative when the block's time is ahead of now).
 func (h *Head) Age(now time.Time) time.Duration { return now.Sub(h.Timestamp()) }
 
+// Stale reports whether the block is older than maxAge at now: the
+// chain.head_max_age rule of EthNodeHeadStale and of self-healing's chain
+// health. A limit that is not positive makes no block stale.
+func (h *Head) Stale(now time.Time, maxAge time.Duration) bool {
+	return maxAge > 0 && h.Age(now) > maxAge
+}
+
 type rpcHead struct {
 	Number        *hexutil.Uint64 `json:"number"`
 	Hash          *common.Hash    `json:"hash"`

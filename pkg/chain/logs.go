@@ -19,6 +19,9 @@ type EventMeta struct {
 	Removed bool
 }
 
+// Key identifies the log: its transaction and its index in the block.
+func (m EventMeta) Key() string { return fmt.Sprintf("%s#%d", m.TxHash.Hex(), m.LogIndex) }
+
 // RewardEvent is BondingManager.Reward(address indexed transcoder, uint256 amount).
 type RewardEvent struct {
 	EventMeta

@@ -6,9 +6,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
-
-	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/chain"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/observe"
@@ -25,7 +22,7 @@ type chainState struct {
 	ledger    *ledger
 	mem       map[string]*nodeMemory
 	lastObs   time.Time
-	events    *ChainEvents
+	events    *observe.ChainEvents
 	slashSeen map[string]uint64
 	// unbondSeen is the round each unbond was first seen in.
 	unbondSeen map[string]uint64
@@ -51,13 +48,30 @@ type chainInput struct {
 	obs *chain.Observation
 	// down says why nothing can be said about the chain at all ("" when obs is usable).
 	down string
+	cfg  *config.Config
+}
+
+// accountInput is what one evaluation knows of one node's account on the
+// chain, for the checks that read it.
+type accountInput struct {
+	chainInput
+	node config.Node
+	acct *chain.AccountInfo
+	// view is the node's own view (nil before its first probe).
+	view *observe.Node
+	mem  *nodeMemory
+	st   *chainState
 }
 
 // chainChecks evaluates the checks that read the chain.
-func (e *Evaluator) chainChecks(now time.Time, snap observe.Snapshot) []Result {
+func (e *Evaluator) chainChecks(t *table, now time.Time, snap observe.Snapshot) []Result {
 	st := e.chain
 	e.openLedger(now)
-	in := chainInputOf(now, snap.Chain, e.cfg.Chain)
+	in := chainInput{now: now, cfg: e.cfg}
+	in.obs, in.down = ChainObservation(now, snap.Chain, e.cfg.Chain)
+	if snap.Chain != nil {
+		in.at, st.events = snap.Chain.At, snap.Chain.Events
+	}
 	if in.down == "" && in.at.After(st.lastObs) {
 		st.lastObs = in.at
 		e.learn(in)
@@ -78,50 +92,48 @@ func (e *Evaluator) chainChecks(now time.Time, snap observe.Snapshot) []Result {
 	if err := st.ledger.flush(now); err != nil {
 		st.errs = append(st.errs, err)
 	}
-	out := e.endpointChecks(in)
+	out := endpointChecks(present(t.chain, e.cfg), in)
+	accounts := present(t.account, e.cfg)
 	for _, n := range e.cfg.Nodes {
 		o, seen := snap.Node(n.Name)
 		var nv *observe.Node
 		if seen {
 			nv = &o
 		}
-		out = append(out, e.nodeChainChecks(n, in, nv)...)
+		out = append(out, e.accountChecks(accounts, n, in, nv)...)
 	}
 	return out
 }
 
-// chainInputOf picks the usable observation out of the store's record.
-func chainInputOf(now time.Time, c *observe.Chain, cfg config.Chain) chainInput {
-	in := chainInput{now: now}
-	if c == nil {
-		in.down = "the chain has not been probed yet"
-		return in
-	}
-	in.at = c.At
-	obs, _ := c.Obs.(*chain.Observation)
-	if obs == nil {
-		in.down = "the chain probe recorded no observation"
+// ChainObservation returns the observation of the chain record c that
+// describes the chain at now, or says why there is none: the chain has not
+// been probed, the probe recorded no observation, or the last one is older
+// than three probe intervals and a timeout (the probe is not completing).
+func ChainObservation(now time.Time, c *observe.Chain, cfg config.Chain) (*chain.Observation, string) {
+	switch {
+	case c == nil:
+		return nil, "the chain has not been probed yet"
+	case c.Obs == nil:
+		why := "the chain probe recorded no observation"
 		if c.Reason != "" {
-			in.down += " (" + c.Reason + ")"
+			why += " (" + c.Reason + ")"
 		}
-		return in
+		return nil, why
 	}
 	if limit := 3*cfg.Interval + cfg.Timeout; cfg.Interval > 0 && now.Sub(c.At) > limit {
-		in.down = fmt.Sprintf("the last chain observation is %s old: the chain probe is not completing", roundDur(now.Sub(c.At)))
-		return in
+		return nil, fmt.Sprintf("the last chain observation is %s old: the chain probe is not completing", roundDur(now.Sub(c.At)))
 	}
-	in.obs = obs
-	return in
+	return c.Obs, ""
 }
 
 // learn updates the history from a new observation.
 func (e *Evaluator) learn(in chainInput) {
 	o := in.obs
 	for _, n := range e.cfg.Nodes {
-		addr, ok := nodeAddress(n)
-		if !ok {
+		if !n.ExpectedAddress.Valid() {
 			continue
 		}
+		addr := n.ExpectedAddress.Addr()
 		a := o.Account(addr)
 		if a == nil {
 			continue
@@ -154,31 +166,16 @@ func (s *chainState) memory(node string) *nodeMemory {
 	return m
 }
 
-// nodeAddress parses a node's expected address.
-func nodeAddress(n config.Node) (common.Address, bool) {
-	if !common.IsHexAddress(n.ExpectedAddress) {
-		return common.Address{}, false
-	}
-	return common.HexToAddress(n.ExpectedAddress), true
-}
-
-// chainNodeChecks lists the per-node checks that read the chain.
-func chainNodeChecks() []string {
-	return []string{alert.RewardNotCalled, alert.RewardRoundMissed, alert.NodeChainDisagreement, alert.StakeDropped,
-		alert.EthBalanceLow, alert.EthRunwayShort, alert.TxStalled, alert.GasPriceAboveNodeMax}
-}
-
-// nodeChainChecks evaluates the per-node chain checks of n.
-func (e *Evaluator) nodeChainChecks(n config.Node, in chainInput, nv *observe.Node) []Result {
-	var out []Result
-	addr, okAddr := nodeAddress(n)
+// accountChecks evaluates the checks of n's account on the chain.
+func (e *Evaluator) accountChecks(defs []*Definition, n config.Node, in chainInput, nv *observe.Node) []Result {
 	var a *chain.AccountInfo
 	why := in.down
 	switch {
 	case why != "":
-	case !okAddr:
-		why = fmt.Sprintf("expected_address %q is not an address", n.ExpectedAddress)
+	case !n.ExpectedAddress.Valid():
+		why = fmt.Sprintf("expected_address %q is not an address", n.ExpectedAddress.String())
 	default:
+		addr := n.ExpectedAddress.Addr()
 		if a = in.obs.Account(addr); a == nil {
 			why = "the chain probe did not read " + addr.Hex()
 			if in.obs.Endpoint == "" {
@@ -186,24 +183,17 @@ func (e *Evaluator) nodeChainChecks(n config.Node, in chainInput, nv *observe.No
 			}
 		}
 	}
+	out := make([]Result, 0, len(defs))
 	if why != "" {
-		for _, c := range chainNodeChecks() {
-			out = append(out, unknown(c, n.Name, why))
+		for _, d := range defs {
+			out = append(out, unknown(d.Name, n.Name, why))
 		}
 		return out
 	}
-	c := e.cfg.Checks
-	mem := e.chain.memory(n.Name)
-	out = append(out,
-		rewardChain(n.Name, in.obs, a, c),
-		e.chain.ledger.missed(n.Name, in.obs, a),
-		disagreement(n.Name, in.obs, a, nv),
-		e.stakeDropped(n.Name, in.obs, a, mem),
-		chainBalance(n.Name, in.obs, a, c),
-		e.chain.ledger.runway(n.Name, in.now, a, c),
-		txStalled(n.Name, in, a, mem, c.TxStalledFor),
-		gasAboveMax(n.Name, in.obs, nv),
-	)
+	ai := accountInput{chainInput: in, node: n, acct: a, view: nv, mem: e.chain.memory(n.Name), st: e.chain}
+	for _, d := range defs {
+		out = append(out, named(d, d.eval.account(ai))...)
+	}
 	return out
 }
 

@@ -10,13 +10,12 @@ import (
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/chain"
-	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/nodeapi"
-	"github.com/lpwatch/lpwatch/pkg/observe"
 )
 
 // chainBalance is EthBalanceLow from the chain's balance of the account.
-func chainBalance(node string, o *chain.Observation, a *chain.AccountInfo, c config.Checks) Result {
+func chainBalance(in accountInput) Result {
+	node, o, a, c := in.node.Name, in.obs, in.acct, in.cfg.Checks
 	if a.Balance == nil {
 		return unknown(alert.EthBalanceLow, node, missingWhy(o, "account.balance", a.Address))
 	}
@@ -39,8 +38,8 @@ func (m *nodeMemory) learnNonce(at time.Time, a *chain.AccountInfo) {
 // txStalled is TxStalled: transactions have been pending behind the same
 // mined nonce for limit. The check times the stall itself (the mined nonce
 // moving restarts it), so its alert fires without a further wait.
-func txStalled(node string, in chainInput, a *chain.AccountInfo, m *nodeMemory, limit time.Duration) Result {
-	check := alert.TxStalled
+func txStalled(in accountInput) Result {
+	check, node, a, m, limit := alert.TxStalled, in.node.Name, in.acct, in.mem, in.cfg.Checks.TxStalledFor
 	gap, known := a.NonceGap()
 	if !known {
 		why := missingWhy(in.obs, "account.pendingNonce", a.Address)
@@ -69,8 +68,8 @@ func txStalled(node string, in chainInput, a *chain.AccountInfo, m *nodeMemory, 
 
 // gasAboveMax is GasPriceAboveNodeMax: the chain's gas price is above the
 // node's -maxGasPrice, so the node will not send reward.
-func gasAboveMax(node string, o *chain.Observation, nv *observe.Node) Result {
-	check := alert.GasPriceAboveNodeMax
+func gasAboveMax(in accountInput) Result {
+	check, node, o, nv := alert.GasPriceAboveNodeMax, in.node.Name, in.obs, in.view
 	if why := nodeViewWhy(nv); why != "" {
 		return unknown(check, node, why)
 	}
@@ -113,9 +112,9 @@ func (m *nodeMemory) learnStake(round *uint64, a *chain.AccountInfo) {
 // stake_drop_fraction from its high within the round (warning), saying
 // whether delegators' Unbond events in the round account for the drop: a
 // voluntary unbond is never more than a warning.
-func (e *Evaluator) stakeDropped(node string, o *chain.Observation, a *chain.AccountInfo, m *nodeMemory) Result {
-	check := alert.StakeDropped
-	if s := e.chain.recentSlash(a.Address, o.Round.CurrentRound); s != nil {
+func stakeDropped(in accountInput) Result {
+	check, node, o, a, m, st := alert.StakeDropped, in.node.Name, in.obs, in.acct, in.mem, in.st
+	if s := st.recentSlash(a.Address, o.Round.CurrentRound); s != nil {
 		r := failing(check, node, Critical,
 			fmt.Sprintf("TranscoderSlashed: penalty %s LPT wei (finder %s) in tx %s at block %d", s.Penalty, s.Finder.Hex(), s.TxHash.Hex(), s.BlockNumber),
 			map[string]string{"cause": "slash", "penalty": s.Penalty.String(), "finder": s.Finder.Hex(), "tx": s.TxHash.Hex(), "block": u64s(s.BlockNumber)})
@@ -128,17 +127,17 @@ func (e *Evaluator) stakeDropped(node string, o *chain.Observation, a *chain.Acc
 	if !n.ok() {
 		return unknown(check, node, n.why)
 	}
-	problem := e.chain.slashScanProblem()
+	problem := st.slashScanProblem()
 	if m.stakeMax != nil && m.stakeRound == round && m.stakeMax.Sign() > 0 {
 		fell := new(big.Int).Sub(m.stakeMax, stake)
 		drop := new(big.Rat).SetFrac(fell, m.stakeMax)
-		limit := new(big.Rat).SetFloat64(e.cfg.Checks.StakeDropFraction)
+		limit := new(big.Rat).SetFloat64(in.cfg.Checks.StakeDropFraction)
 		if limit != nil && drop.Cmp(limit) > 0 {
 			f, _ := drop.Float64()
-			if behind := e.chain.scanBehind(o.Block); behind != "" {
+			if behind := st.scanBehind(o.Block); behind != "" {
 				return unknown(check, node, fmt.Sprintf("total stake fell %s within round %d, but %s", pct(f), round, behind))
 			}
-			unbonded, count := e.chain.unbondsIn(a.Address, round)
+			unbonded, count := st.unbondsIn(a.Address, round)
 			details := map[string]string{"round": u64s(round), "stake_high": m.stakeMax.String(), "stake": stake.String(),
 				"unbonded": unbonded.String(), "unbonds": strconv.Itoa(count)}
 			why := fmt.Sprintf("total stake fell %s within round %d: from %s to %s LPT wei; ", pct(f), round, m.stakeMax, stake)
@@ -150,7 +149,7 @@ func (e *Evaluator) stakeDropped(node string, o *chain.Observation, a *chain.Acc
 				why += fmt.Sprintf("delegators unbonded %s LPT wei (%d Unbond event(s)); no Unbond or TranscoderSlashed event explains the other %s LPT wei",
 					unbonded, count, new(big.Int).Sub(fell, unbonded))
 				details["cause"] = "unexplained"
-			case e.chain.events == nil:
+			case st.events == nil:
 				why += "Unbond and TranscoderSlashed events are not scanned"
 				details["cause"] = "unknown"
 			case problem != "":

@@ -12,6 +12,7 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/chain"
 	"github.com/lpwatch/lpwatch/pkg/nodeapi"
+	"github.com/lpwatch/lpwatch/pkg/observe"
 )
 
 // accountStep is one observation of an account scenario, at offset from
@@ -32,7 +33,7 @@ func playAccount(t *testing.T, e *Evaluator, check string, steps []accountStep) 
 		if s.edit != nil {
 			s.edit(o)
 		}
-		r := find(t, e.Evaluate(now, snapshot(now, o, nodeView(tRound, tRound))), check, tNode)
+		r := find(t, e.Evaluate(now, snapshot(now, o, nodeView(tRound, tRound))).Results, check, tNode)
 		if r.State != s.state {
 			t.Fatalf("step %d at %s: %s (%s), want %s", i, s.at, r.State, r.Reason, s.state)
 		}
@@ -108,7 +109,7 @@ func TestGasPriceAboveNodeMax(t *testing.T) {
 			if c.optErr != nil {
 				nv.Snapshot.Optional[nodeapi.PathMaxGasPrice] = c.optErr
 			}
-			want(t, find(t, NewEvaluator(chainConfig(t)).Evaluate(now, snapshot(now, o, nv)), alert.GasPriceAboveNodeMax, tNode), c.state, c.words...)
+			want(t, find(t, NewEvaluator(chainConfig(t)).Evaluate(now, snapshot(now, o, nv)).Results, alert.GasPriceAboveNodeMax, tNode), c.state, c.words...)
 		})
 	}
 }
@@ -134,23 +135,22 @@ func TestStakeDroppedBySlash(t *testing.T) {
 	other := slash
 	other.Transcoder, other.TxHash = common.HexToAddress("0x99"), common.HexToHash("0xdef")
 	e := NewEvaluator(chainConfig(t))
-	step := func(ev ChainEvents, round uint64, s State, words ...string) {
+	step := func(ev observe.ChainEvents, round uint64, s State, words ...string) {
 		t.Helper()
-		e.SetChainEvents(ev)
 		now := tTime().Add(time.Duration(round) * time.Hour)
 		o := atRound(healthyObs(now, 0, round-1), round, 5)
-		r := find(t, e.Evaluate(now, snapshot(now, o, nil)), alert.StakeDropped, tNode)
+		r := find(t, e.Evaluate(now, withEvents(snapshot(now, o, nil), ev)).Results, alert.StakeDropped, tNode)
 		want(t, r, s, words...)
 		if s == Critical && r.Epoch != slash.TxHash.Hex() {
 			t.Errorf("epoch %q, want the slash transaction", r.Epoch)
 		}
 	}
-	step(ChainEvents{}, 100, Unknown, "have not been scanned yet")
-	step(ChainEvents{Scanned: true, Err: errTimeout()}, 100, Unknown, "could not be read (timeout)")
-	step(ChainEvents{Scanned: true, Slashes: []chain.SlashEvent{other}}, 100, OK)
-	step(ChainEvents{Scanned: true, Slashes: []chain.SlashEvent{other, slash}}, 100, Critical, "TranscoderSlashed: penalty 500")
-	step(ChainEvents{Scanned: true, Slashes: []chain.SlashEvent{other, slash}}, 101, Critical)
-	step(ChainEvents{Scanned: true, Slashes: []chain.SlashEvent{other, slash}}, 102, OK)
+	step(observe.ChainEvents{}, 100, Unknown, "have not been scanned yet")
+	step(observe.ChainEvents{Scanned: true, Err: errTimeout()}, 100, Unknown, "could not be read (timeout)")
+	step(observe.ChainEvents{Scanned: true, Slashes: []chain.SlashEvent{other}}, 100, OK)
+	step(observe.ChainEvents{Scanned: true, Slashes: []chain.SlashEvent{other, slash}}, 100, Critical, "TranscoderSlashed: penalty 500")
+	step(observe.ChainEvents{Scanned: true, Slashes: []chain.SlashEvent{other, slash}}, 101, Critical)
+	step(observe.ChainEvents{Scanned: true, Slashes: []chain.SlashEvent{other, slash}}, 102, OK)
 }
 
 func TestEthBalanceLowFromChain(t *testing.T) {
@@ -162,7 +162,7 @@ func TestEthBalanceLowFromChain(t *testing.T) {
 		now := tTime()
 		o := healthyObs(now, 50, tRound)
 		o.Accounts[0].Balance = ether(c.milli)
-		r := find(t, NewEvaluator(chainConfig(t)).Evaluate(now, snapshot(now, o, nil)), alert.EthBalanceLow, tNode)
+		r := find(t, NewEvaluator(chainConfig(t)).Evaluate(now, snapshot(now, o, nil)).Results, alert.EthBalanceLow, tNode)
 		want(t, r, c.state)
 		if r.State != OK && r.Details["source"] != "chain" {
 			t.Errorf("balance from %q, want the chain", r.Details["source"])
@@ -189,7 +189,7 @@ func TestEthRunwayShort(t *testing.T) {
 		{6*day + 2*time.Hour, balanceOf(2700), OK, []string{"no ETH spent"}},
 		{6*day + 3*time.Hour, func(o *chain.Observation) { o.Accounts[0].Balance = nil }, Unknown, []string{"could not be read"}},
 	})
-	f := NewEvaluator(cfg).ChainFacts(tTime().Add(6*day + 3*time.Hour))
+	f := NewEvaluator(cfg).Evaluate(tTime().Add(6*day+3*time.Hour), observe.Snapshot{}).Facts
 	if len(f) != 1 || !f[tNode].RunwayKnown || !math.IsInf(f[tNode].RunwaySeconds, 1) {
 		t.Errorf("facts of a fresh evaluator on the same history: %+v", f)
 	}

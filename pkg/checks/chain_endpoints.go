@@ -4,47 +4,20 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
-	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/chain"
 )
 
-// chainTargetChecks lists the chain-level checks a configuration has.
-func (e *Evaluator) chainTargetChecks() []string {
-	c := []string{alert.EthNodeDown, alert.EthNodeSyncing, alert.EthNodeHeadStale, alert.RoundNotInitialized}
-	if e.cfg.Chain.ChainID != 0 {
-		c = append(c, alert.EthChainMismatch)
-	}
-	if len(e.cfg.Chain.ReferenceURLs) > 0 {
-		c = append(c, alert.EthNodeBehindReference)
-	}
-	if e.cfg.Chain.CheckPeers {
-		c = append(c, alert.EthNodePeersLow)
-	}
-	return c
-}
-
-// endpointChecks evaluates the chain-level checks.
-func (e *Evaluator) endpointChecks(in chainInput) []Result {
-	target := alert.ChainTarget
-	var out []Result
-	if in.down != "" {
-		for _, c := range e.chainTargetChecks() {
-			out = append(out, unknown(c, target, in.down))
+// endpointChecks evaluates the checks of the chain target.
+func endpointChecks(defs []*Definition, in chainInput) []Result {
+	out := make([]Result, 0, len(defs))
+	for _, d := range defs {
+		if in.down != "" {
+			out = append(out, unknown(d.Name, alert.ChainTarget, in.down))
+			continue
 		}
-		return out
-	}
-	o, cfg := in.obs, e.cfg.Chain
-	out = append(out, chainDown(o), syncing(o), headStale(in, cfg.HeadMaxAge), roundNotInitialized(o, e.cfg.Checks))
-	if cfg.ChainID != 0 {
-		out = append(out, chainMismatch(o, new(big.Int).SetUint64(cfg.ChainID)))
-	}
-	if len(cfg.ReferenceURLs) > 0 {
-		out = append(out, behindReference(o, e.cfg.Checks.BehindReferenceBlocks))
-	}
-	if cfg.CheckPeers {
-		out = append(out, peersLow(o, cfg.MinPeers))
+		out = append(out, named(d, d.eval.chain(in))...)
 	}
 	return out
 }
@@ -52,10 +25,11 @@ func (e *Evaluator) endpointChecks(in chainInput) []Result {
 // answered reports whether an endpoint answered anything at all.
 func answered(h chain.EndpointHealth) bool { return h.ChainID != nil || h.Head != nil }
 
-// chainDown is EthNodeDown: no configured endpoint answers. An endpoint
-// that answers for the wrong chain is up (EthChainMismatch says the rest).
-func chainDown(o *chain.Observation) Result {
-	check, target := alert.EthNodeDown, alert.ChainTarget
+// endpointsDown is EthNodeDown: no configured endpoint answers. An
+// endpoint that answers for the wrong chain is up (EthChainMismatch says
+// the rest).
+func endpointsDown(in chainInput) Result {
+	check, target, o := alert.EthNodeDown, alert.ChainTarget, in.obs
 	var up, down []string
 	details := map[string]string{}
 	for _, h := range o.Endpoints {
@@ -81,8 +55,8 @@ func chainDown(o *chain.Observation) Result {
 
 // syncing is EthNodeSyncing: an endpoint is behind on blocks. Progress
 // reported at the head (geth building its indexes) is not block syncing.
-func syncing(o *chain.Observation) Result {
-	check, target := alert.EthNodeSyncing, alert.ChainTarget
+func syncing(in chainInput) Result {
+	check, target, o := alert.EthNodeSyncing, alert.ChainTarget, in.obs
 	t := tally(o, "syncing", func(h chain.EndpointHealth) (bool, string, string) {
 		if h.Sync == nil {
 			return false, "", ""
@@ -132,9 +106,9 @@ func tally(o *chain.Observation, field string, read func(chain.EndpointHealth) (
 }
 
 // headStale is EthNodeHeadStale: an endpoint's newest block is older than
-// maxAge at the evaluation's time.
-func headStale(in chainInput, maxAge time.Duration) Result {
-	check, target := alert.EthNodeHeadStale, alert.ChainTarget
+// chain.head_max_age at the evaluation's time.
+func headStale(in chainInput) Result {
+	check, target, maxAge := alert.EthNodeHeadStale, alert.ChainTarget, in.cfg.Chain.HeadMaxAge
 	var bad, fresh []string
 	details := map[string]string{}
 	for _, h := range in.obs.Endpoints {
@@ -143,7 +117,7 @@ func headStale(in chainInput, maxAge time.Duration) Result {
 			continue
 		}
 		desc := fmt.Sprintf("%s block %d is %s old", h.Name, h.Head.Number, roundDur(age))
-		if age > maxAge {
+		if h.Head.Stale(in.now, maxAge) {
 			bad = append(bad, desc)
 			details[h.Name] = fmt.Sprintf("block %d, %s old", h.Head.Number, roundDur(age))
 		} else {
@@ -161,8 +135,9 @@ func headStale(in chainInput, maxAge time.Duration) Result {
 
 // chainMismatch is EthChainMismatch: an endpoint (or reference) serves
 // another chain than chain.chain_id.
-func chainMismatch(o *chain.Observation, want *big.Int) Result {
-	check, target := alert.EthChainMismatch, alert.ChainTarget
+func chainMismatch(in chainInput) Result {
+	check, target, o := alert.EthChainMismatch, alert.ChainTarget, in.obs
+	want := new(big.Int).SetUint64(in.cfg.Chain.ChainID)
 	var bad []string
 	known := 0
 	details := map[string]string{"expected": want.String()}
@@ -186,9 +161,9 @@ func chainMismatch(o *chain.Observation, want *big.Int) Result {
 }
 
 // behindReference is EthNodeBehindReference: a local head is more than
-// limit blocks behind the highest reference head.
-func behindReference(o *chain.Observation, limit uint64) Result {
-	check, target := alert.EthNodeBehindReference, alert.ChainTarget
+// checks.behind_reference_blocks behind the highest reference head.
+func behindReference(in chainInput) Result {
+	check, target, o, limit := alert.EthNodeBehindReference, alert.ChainTarget, in.obs, in.cfg.Checks.BehindReferenceBlocks
 	var ref *chain.EndpointHealth
 	for i, r := range o.References {
 		if r.Head != nil && (ref == nil || r.Head.Number > ref.Head.Number) {
@@ -221,9 +196,9 @@ func behindReference(o *chain.Observation, limit uint64) Result {
 	return ok(check, target, fmt.Sprintf("within %d blocks of %s (head %d)", limit, ref.Name, ref.Head.Number))
 }
 
-// peersLow is EthNodePeersLow: an endpoint has fewer than min peers.
-func peersLow(o *chain.Observation, minPeers int) Result {
-	check, target := alert.EthNodePeersLow, alert.ChainTarget
+// peersLow is EthNodePeersLow: an endpoint has fewer than chain.min_peers.
+func peersLow(in chainInput) Result {
+	check, target, o, minPeers := alert.EthNodePeersLow, alert.ChainTarget, in.obs, in.cfg.Chain.MinPeers
 	t := tally(o, "peers", func(h chain.EndpointHealth) (bool, string, string) {
 		if h.Peers == nil {
 			return false, "", ""

@@ -87,7 +87,7 @@ func TestEndpointChecks(t *testing.T) {
 			if c.edit != nil {
 				c.edit(o, now)
 			}
-			want(t, find(t, NewEvaluator(cfg).Evaluate(now, snapshot(now, o, nil)), c.check, alert.ChainTarget), c.state, c.words...)
+			want(t, find(t, NewEvaluator(cfg).Evaluate(now, snapshot(now, o, nil)).Results, c.check, alert.ChainTarget), c.state, c.words...)
 		})
 	}
 }
@@ -98,7 +98,7 @@ func TestOptionalChainChecks(t *testing.T) {
 	cfg := chainConfig(t)
 	cfg.Chain.ChainID = 0
 	now := tTime()
-	for _, r := range NewEvaluator(cfg).Evaluate(now, snapshot(now, healthyObs(now, 50, tRound), nil)) {
+	for _, r := range NewEvaluator(cfg).Evaluate(now, snapshot(now, healthyObs(now, 50, tRound), nil)).Results {
 		switch r.Check {
 		case alert.EthChainMismatch, alert.EthNodeBehindReference, alert.EthNodePeersLow:
 			t.Errorf("%s reported although it is not configured", r.Check)
@@ -122,10 +122,13 @@ func TestChainUnreadable(t *testing.T) {
 		{"stale observation", snapshot(now.Add(-56*time.Second), healthyObs(now, 50, tRound), nil), "56s old"},
 		{"no endpoint", snapshot(now, downObs(now), nil), "no chain endpoint is usable"},
 	}
-	perNode := append(chainNodeChecks(), alert.RewardStatusUnknown)
+	perNode := []string{alert.RewardStatusUnknown}
+	for _, d := range shared().account {
+		perNode = append(perNode, d.Name)
+	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			results := NewEvaluator(cfg).Evaluate(now, c.snap)
+			results := NewEvaluator(cfg).Evaluate(now, c.snap).Results
 			for _, check := range perNode {
 				r := find(t, results, check, tNode)
 				if check == alert.RewardStatusUnknown {

@@ -9,29 +9,6 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/chain"
 )
 
-// ChainEvents is what the chain probe's log scans found: the recent
-// TranscoderSlashed events of the monitored accounts and Unbond events of
-// their delegators, and how the scans go.
-type ChainEvents struct {
-	Slashes []chain.SlashEvent
-	Unbonds []chain.UnbondEvent
-	// Scanned is true once a scan has succeeded.
-	Scanned bool
-	// ScannedTo is the last block of the latest successful scan: the
-	// events of an observation's head are known once it reaches the head.
-	ScannedTo uint64
-	// Err is the latest scan's error (nil when it succeeded).
-	Err error
-}
-
-// SetChainEvents hands the evaluator the latest scan results; call it
-// before Evaluate. Without it, StakeDropped judges the stake alone.
-func (e *Evaluator) SetChainEvents(ev ChainEvents) { e.chain.events = &ev }
-
-func eventKey(m chain.EventMeta) string { return fmt.Sprintf("%s#%d", m.TxHash.Hex(), m.LogIndex) }
-
-func slashKey(ev chain.SlashEvent) string { return eventKey(ev.EventMeta) }
-
 // learnEvents notes the round in which each slash and each unbond was
 // first seen.
 func (s *chainState) learnEvents(round *uint64) {
@@ -58,7 +35,7 @@ func learnSeen(seen map[string]uint64, round uint64, events []chain.EventMeta) {
 		if m.Removed {
 			continue
 		}
-		k := eventKey(m)
+		k := m.Key()
 		present[k] = true
 		if _, ok := seen[k]; !ok {
 			seen[k] = round
@@ -78,7 +55,7 @@ func (s *chainState) unbondsIn(addr common.Address, round uint64) (*big.Int, int
 		return sum, 0
 	}
 	for _, ev := range s.events.Unbonds {
-		seen, ok := s.unbondSeen[eventKey(ev.EventMeta)]
+		seen, ok := s.unbondSeen[ev.Key()]
 		if ev.Removed || ev.Delegate != addr || !ok || seen != round || ev.Amount == nil {
 			continue
 		}
@@ -96,7 +73,7 @@ func (s *chainState) recentSlash(addr common.Address, round *uint64) *chain.Slas
 	}
 	var latest *chain.SlashEvent
 	for i, ev := range s.events.Slashes {
-		seen, ok := s.slashSeen[slashKey(ev)]
+		seen, ok := s.slashSeen[ev.Key()]
 		if ev.Removed || ev.Transcoder != addr || !ok || *round > seen+1 || ev.Penalty == nil {
 			continue
 		}

@@ -37,7 +37,7 @@ func chainConfig(t *testing.T) *config.Config {
 	cfg.Host.Enabled = false
 	cfg.Chain.URLs = []string{tLocal}
 	cfg.Chain.ChainID = 1337
-	cfg.Nodes = []config.Node{{Name: tNode, URL: "http://127.0.0.1:7935", API: "current", ExpectedAddress: tHex,
+	cfg.Nodes = []config.Node{{Name: tNode, URL: "http://127.0.0.1:7935", API: "current", ExpectedAddress: config.ParseAddress(tHex),
 		Interval: 15 * time.Second, Timeout: 5 * time.Second, Metrics: "off"}}
 	return cfg
 }
@@ -102,6 +102,12 @@ func snapshot(now time.Time, o *chain.Observation, n *observe.Node) observe.Snap
 		s.Nodes = []observe.Node{*n}
 	}
 	return s
+}
+
+// withEvents gives the chain record of snap what the log scans found.
+func withEvents(snap observe.Snapshot, ev observe.ChainEvents) observe.Snapshot {
+	snap.Chain.Events = &ev
+	return snap
 }
 
 // want checks a result's state and that its reason mentions each of words.

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
 	"time"
@@ -24,6 +25,17 @@ type ledger struct {
 	file     ledgerFile
 	dirty    bool
 	failedAt time.Time
+	// newer is set when the file is in a newer format: it is never
+	// overwritten, and the history is kept in memory only.
+	newer bool
+}
+
+// ledgerVersion is the format version of ChainStateFile written.
+const ledgerVersion = 1
+
+// ChainStateFormat is the format of the chain checks' history file.
+func ChainStateFormat() statefile.Format {
+	return statefile.Format{Name: ChainStateFile, Version: ledgerVersion}
 }
 
 type ledgerFile struct {
@@ -64,11 +76,13 @@ type balanceSample struct {
 
 // openLedger reads the ledger at path. A missing file gives an empty
 // ledger; an unreadable one is moved aside (statefile) and the error says
-// so, while the returned ledger starts empty.
+// so, while the returned ledger starts empty. A file in a newer format is
+// left as it is and never written: the ledger then lives in memory only.
 func openLedger(path string, now time.Time) (*ledger, error) {
-	l := &ledger{path: path, file: ledgerFile{Version: 1, Nodes: map[string]*nodeLedger{}}}
-	if _, err := statefile.ReadJSON(path, &l.file, now); err != nil {
-		l.file = ledgerFile{Version: 1, Nodes: map[string]*nodeLedger{}}
+	l := &ledger{path: path, file: ledgerFile{Version: ledgerVersion, Nodes: map[string]*nodeLedger{}}}
+	if _, err := statefile.ReadVersioned(path, ChainStateFormat(), &l.file, now); err != nil {
+		l.file = ledgerFile{Version: ledgerVersion, Nodes: map[string]*nodeLedger{}}
+		l.newer = errors.Is(err, statefile.ErrNewer)
 		return l, fmt.Errorf("chain check history: %w", err)
 	}
 	if l.file.Nodes == nil {
@@ -85,7 +99,7 @@ func openLedger(path string, now time.Time) (*ledger, error) {
 // flush writes the ledger when it changed; after a failure it waits
 // ledgerRetry before trying again.
 func (l *ledger) flush(now time.Time) error {
-	if !l.dirty || (!l.failedAt.IsZero() && now.Sub(l.failedAt) < ledgerRetry) {
+	if !l.dirty || l.newer || (!l.failedAt.IsZero() && now.Sub(l.failedAt) < ledgerRetry) {
 		return nil
 	}
 	if err := statefile.WriteJSON(l.path, &l.file); err != nil {

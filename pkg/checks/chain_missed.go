@@ -5,7 +5,6 @@ import (
 	"math/big"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
-	"github.com/lpwatch/lpwatch/pkg/chain"
 )
 
 // MaxBackfillRounds bounds how many ended rounds one observation judges
@@ -129,11 +128,11 @@ func (n *nodeLedger) judge(k uint64, f roundFacts) verdict {
 	return verdictMissed
 }
 
-// missed is RewardRoundMissed: firing while a streak of rounds that ended
+// roundMissed is RewardRoundMissed: firing while a streak of rounds that ended
 // without reward lasts; its epoch is the latest missed round, so a further
 // missed round notifies again.
-func (l *ledger) missed(node string, o *chain.Observation, a *chain.AccountInfo) Result {
-	check := alert.RewardRoundMissed
+func roundMissed(in accountInput) Result {
+	check, node, o, a, l := alert.RewardRoundMissed, in.node.Name, in.obs, in.acct, in.st.ledger
 	nd := &need{o: o, addr: a.Address}
 	nd.u64(o.Round.CurrentRound, "round.currentRound")
 	nd.transcoder(a)

@@ -23,25 +23,30 @@ type roundStep struct {
 	total uint64
 }
 
-// play feeds steps to e, a minute apart from start, and checks each outcome.
-func play(t *testing.T, e *Evaluator, start time.Time, steps []roundStep) time.Time {
+// play feeds steps to e, a minute apart from start, and checks each
+// outcome. It returns the time of the last step and the history problems
+// the evaluations reported.
+func play(t *testing.T, e *Evaluator, start time.Time, steps []roundStep) (time.Time, []error) {
 	t.Helper()
 	now := start
+	var errs []error
 	for i, s := range steps {
 		now = now.Add(time.Minute)
 		o := atRound(healthyObs(now, 0, s.last), s.round, s.elapsed)
 		if s.edit != nil {
 			s.edit(o)
 		}
-		r := find(t, e.Evaluate(now, snapshot(now, o, nil)), alert.RewardRoundMissed, tNode)
+		ev := e.Evaluate(now, snapshot(now, o, nil))
+		errs = append(errs, ev.Errors...)
+		r := find(t, ev.Results, alert.RewardRoundMissed, tNode)
 		if r.State != s.state || r.Epoch != s.epoch {
 			t.Fatalf("step %d (round %d, last %d): %s epoch %q (%s), want %s epoch %q", i, s.round, s.last, r.State, r.Epoch, r.Reason, s.state, s.epoch)
 		}
-		if got := e.ChainFacts(now)[tNode].MissedTotal; got != s.total {
+		if got := ev.Facts[tNode].MissedTotal; got != s.total {
 			t.Fatalf("step %d: %d missed in total, want %d", i, got, s.total)
 		}
 	}
-	return now
+	return now, errs
 }
 
 func deactivated(o *chain.Observation) { o.Accounts[0].Active = boolp(false) }
@@ -130,9 +135,9 @@ func TestRewardRoundMissed(t *testing.T) {
 // starts in the middle of the missed round or after it.
 func TestRewardRoundMissedSurvivesRestarts(t *testing.T) {
 	cfg := chainConfig(t)
-	now := play(t, NewEvaluator(cfg), tTime(), []roundStep{{100, 10, 99, nil, OK, "", 0}, {100, 50, 99, nil, OK, "", 0}})
-	now = play(t, NewEvaluator(cfg), now, []roundStep{{100, 60, 99, nil, OK, "", 0}, {101, 1, 99, nil, Critical, "100", 1}})
-	now = play(t, NewEvaluator(cfg), now, []roundStep{{101, 30, 99, nil, Critical, "100", 1}, {101, 40, 101, nil, OK, "", 1}})
+	now, _ := play(t, NewEvaluator(cfg), tTime(), []roundStep{{100, 10, 99, nil, OK, "", 0}, {100, 50, 99, nil, OK, "", 0}})
+	now, _ = play(t, NewEvaluator(cfg), now, []roundStep{{100, 60, 99, nil, OK, "", 0}, {101, 1, 99, nil, Critical, "100", 1}})
+	now, _ = play(t, NewEvaluator(cfg), now, []roundStep{{101, 30, 99, nil, Critical, "100", 1}, {101, 40, 101, nil, OK, "", 1}})
 	play(t, NewEvaluator(cfg), now, []roundStep{{101, 50, 101, nil, OK, "", 1}})
 }
 
@@ -146,12 +151,11 @@ func TestChainHistoryFileProblems(t *testing.T) {
 			t.Fatal(err)
 		}
 		e := NewEvaluator(cfg)
-		play(t, e, tTime(), []roundStep{{101, 40, 99, nil, Critical, "100", 1}})
-		errs := e.TakeChainErrors()
+		now, errs := play(t, e, tTime(), []roundStep{{101, 40, 99, nil, Critical, "100", 1}})
 		if len(errs) != 1 || !errors.Is(errs[0], statefile.ErrCorrupt) {
 			t.Fatalf("errors %v, want one ErrCorrupt", errs)
 		}
-		if len(e.TakeChainErrors()) != 0 {
+		if _, errs := play(t, e, now, []roundStep{{101, 41, 99, nil, Critical, "100", 1}}); len(errs) != 0 {
 			t.Error("errors are reported once")
 		}
 	})
@@ -159,19 +163,17 @@ func TestChainHistoryFileProblems(t *testing.T) {
 		cfg := chainConfig(t)
 		cfg.State.Dir = filepath.Join(cfg.State.Dir, "missing")
 		e := NewEvaluator(cfg)
-		now := play(t, e, tTime(), []roundStep{{101, 40, 99, nil, Critical, "100", 1}})
-		if errs := e.TakeChainErrors(); len(errs) != 1 {
+		now, errs := play(t, e, tTime(), []roundStep{{101, 40, 99, nil, Critical, "100", 1}})
+		if len(errs) != 1 {
 			t.Fatalf("errors %v, want one write failure", errs)
 		}
-		play(t, e, now.Add(-50*time.Second), []roundStep{{101, 41, 99, nil, Critical, "100", 1}})
-		if errs := e.TakeChainErrors(); len(errs) != 0 {
+		if _, errs := play(t, e, now.Add(-50*time.Second), []roundStep{{101, 41, 99, nil, Critical, "100", 1}}); len(errs) != 0 {
 			t.Fatalf("retried before %s: %v", ledgerRetry, errs)
 		}
 		if err := os.MkdirAll(cfg.State.Dir, 0o700); err != nil {
 			t.Fatal(err)
 		}
-		play(t, e, now.Add(ledgerRetry-time.Minute), []roundStep{{101, 42, 99, nil, Critical, "100", 1}})
-		if errs := e.TakeChainErrors(); len(errs) != 0 {
+		if _, errs := play(t, e, now.Add(ledgerRetry-time.Minute), []roundStep{{101, 42, 99, nil, Critical, "100", 1}}); len(errs) != 0 {
 			t.Fatalf("write after the retry delay: %v", errs)
 		}
 		if _, err := os.Stat(filepath.Join(cfg.State.Dir, ChainStateFile)); err != nil {

@@ -5,8 +5,6 @@ import (
 	"math/big"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
-	"github.com/lpwatch/lpwatch/pkg/chain"
-	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/observe"
 )
 
@@ -18,8 +16,8 @@ const BoundaryRaceBlocks = 10
 // rewardChain is RewardNotCalled from the chain: the round is initialized,
 // the node is active and its lastRewardRound is behind, with the round's
 // position read in the RoundsManager's own blocks.
-func rewardChain(node string, o *chain.Observation, a *chain.AccountInfo, c config.Checks) Result {
-	check := alert.RewardNotCalled
+func rewardChain(in accountInput) Result {
+	check, node, o, a, c := alert.RewardNotCalled, in.node.Name, in.obs, in.acct, in.cfg.Checks
 	n := &need{o: o, addr: a.Address}
 	v := readRound(n, o.Round, true)
 	t := n.transcoder(a)
@@ -54,8 +52,8 @@ func rewardChain(node string, o *chain.Observation, a *chain.AccountInfo, c conf
 
 // roundNotInitialized is RoundNotInitialized: reward is impossible until
 // someone initializes the round.
-func roundNotInitialized(o *chain.Observation, c config.Checks) Result {
-	check, target := alert.RoundNotInitialized, alert.ChainTarget
+func roundNotInitialized(in chainInput) Result {
+	check, target, o, c := alert.RoundNotInitialized, alert.ChainTarget, in.obs, in.cfg.Checks
 	n := &need{o: o}
 	v := readRound(n, o.Round, true)
 	if !n.ok() {
@@ -77,8 +75,8 @@ func roundNotInitialized(o *chain.Observation, c config.Checks) Result {
 // reward round differs from the chain's (its block watcher is stuck). A
 // one-round difference within BoundaryRaceBlocks of a round boundary is a
 // race between the two reads, not a disagreement.
-func disagreement(node string, o *chain.Observation, a *chain.AccountInfo, nv *observe.Node) Result {
-	check := alert.NodeChainDisagreement
+func disagreement(in accountInput) Result {
+	check, node, o, a, nv := alert.NodeChainDisagreement, in.node.Name, in.obs, in.acct, in.view
 	if why := nodeViewWhy(nv); why != "" {
 		return unknown(check, node, why)
 	}
@@ -116,6 +114,23 @@ func disagreement(node string, o *chain.Observation, a *chain.AccountInfo, nv *o
 		"node_round": s.CurrentRound.String(), "chain_round": u64s(v.round),
 		"node_last_reward_round": s.Transcoder.LastRewardRound.String(), "chain_last_reward_round": u64s(t.LastRewardRound),
 	})
+}
+
+// rewardUnknown derives RewardStatusUnknown: the reward check of a node
+// could not be evaluated. Its alert waits reward_unknown_for.
+func rewardUnknown(results []Result) []Result {
+	var out []Result
+	for _, r := range results {
+		if r.Check != alert.RewardNotCalled {
+			continue
+		}
+		if r.State == Unknown {
+			out = append(out, failing(alert.RewardStatusUnknown, r.Target, Warning, "reward status unknown: "+r.Reason, nil))
+		} else {
+			out = append(out, ok(alert.RewardStatusUnknown, r.Target, "reward status is known"))
+		}
+	}
+	return out
 }
 
 // nodeViewWhy says why the node's own view is missing ("" when it is there).

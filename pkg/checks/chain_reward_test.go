@@ -45,12 +45,12 @@ func TestRewardNotCalledFromChain(t *testing.T) {
 				c.edit(o)
 			}
 			e := NewEvaluator(chainConfig(t))
-			r := find(t, e.Evaluate(now, snapshot(now, o, nodeView(tRound, c.last))), alert.RewardNotCalled, tNode)
+			r := find(t, e.Evaluate(now, snapshot(now, o, nodeView(tRound, c.last))).Results, alert.RewardNotCalled, tNode)
 			want(t, r, c.state, c.words...)
 			if (r.State == Warning || r.State == Critical) && (r.Epoch != "100" || r.Details["blocks_elapsed"] == "") {
 				t.Errorf("epoch %q details %v", r.Epoch, r.Details)
 			}
-			if u := find(t, e.Evaluate(now, snapshot(now, o, nodeView(tRound, c.last))), alert.RewardStatusUnknown, tNode); (u.State == Warning) != (c.state == Unknown) {
+			if u := find(t, e.Evaluate(now, snapshot(now, o, nodeView(tRound, c.last))).Results, alert.RewardStatusUnknown, tNode); (u.State == Warning) != (c.state == Unknown) {
 				t.Errorf("RewardStatusUnknown %s with RewardNotCalled %s", u.State, c.state)
 			}
 		})
@@ -74,7 +74,7 @@ func TestRoundNotInitialized(t *testing.T) {
 			now := tTime()
 			o := healthyObs(now, c.elapsed, tRound)
 			o.Round.Initialized = boolp(c.initialized)
-			r := find(t, NewEvaluator(chainConfig(t)).Evaluate(now, snapshot(now, o, nil)), alert.RoundNotInitialized, alert.ChainTarget)
+			r := find(t, NewEvaluator(chainConfig(t)).Evaluate(now, snapshot(now, o, nil)).Results, alert.RoundNotInitialized, alert.ChainTarget)
 			want(t, r, c.state)
 			if c.state == Warning && r.Epoch != "100" {
 				t.Errorf("epoch %q", r.Epoch)
@@ -108,7 +108,7 @@ func TestNodeChainDisagreement(t *testing.T) {
 			if !c.node {
 				nv = nil
 			}
-			r := find(t, NewEvaluator(chainConfig(t)).Evaluate(now, snapshot(now, healthyObs(now, c.elapsed, tRound-1), nv)), alert.NodeChainDisagreement, tNode)
+			r := find(t, NewEvaluator(chainConfig(t)).Evaluate(now, snapshot(now, healthyObs(now, c.elapsed, tRound-1), nv)).Results, alert.NodeChainDisagreement, tNode)
 			want(t, r, c.state, c.words...)
 		})
 	}

@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
-	"github.com/lpwatch/lpwatch/pkg/chain"
-	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
 // Runway sampling: at most RunwaySamples balance samples per runway window
@@ -91,8 +89,8 @@ func runwayOf(samples []balanceSample, now time.Time, current *big.Int, window t
 // runway is EthRunwayShort: at the spend rate of lpwatch's own balance
 // samples over checks.runway_window, the balance lasts under runway_warn.
 // It stays unknown until the samples span half the window.
-func (l *ledger) runway(node string, now time.Time, a *chain.AccountInfo, c config.Checks) Result {
-	check := alert.EthRunwayShort
+func runway(in accountInput) Result {
+	check, node, now, a, c, l := alert.EthRunwayShort, in.node.Name, in.now, in.acct, in.cfg.Checks, in.st.ledger
 	n := l.file.Nodes[node]
 	if a.Balance == nil {
 		return unknown(check, node, "the balance could not be read")
@@ -128,9 +126,8 @@ type NodeChainFacts struct {
 	RunwaySeconds float64
 }
 
-// ChainFacts returns the chain checks' figures per node, as of the latest
-// evaluation.
-func (e *Evaluator) ChainFacts(now time.Time) map[string]NodeChainFacts {
+// chainFacts returns the chain checks' figures per node, as of now.
+func (e *Evaluator) chainFacts(now time.Time) map[string]NodeChainFacts {
 	out := make(map[string]NodeChainFacts)
 	e.openLedger(now)
 	for name, n := range e.chain.ledger.file.Nodes {
@@ -148,12 +145,4 @@ func (e *Evaluator) ChainFacts(now time.Time) map[string]NodeChainFacts {
 		out[name] = f
 	}
 	return out
-}
-
-// TakeChainErrors returns and forgets the problems the chain checks had
-// with their history file (unreadable, unwritable).
-func (e *Evaluator) TakeChainErrors() []error {
-	errs := e.chain.errs
-	e.chain.errs = nil
-	return errs
 }

@@ -3,7 +3,6 @@ package checks
 import (
 	"time"
 
-	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/observe"
 )
@@ -28,79 +27,73 @@ func (e *Evaluator) SetConfig(cfg *config.Config) { e.cfg = cfg }
 // WithChain reports whether chain monitoring is configured.
 func (e *Evaluator) WithChain() bool { return len(e.cfg.Chain.URLs) > 0 }
 
-// Evaluate returns every check result for the snapshot at time now.
-func (e *Evaluator) Evaluate(now time.Time, snap observe.Snapshot) []Result {
-	var out []Result
+// Evaluation is the outcome of one evaluation.
+type Evaluation struct {
+	// Results has every check's result.
+	Results []Result
+	// Facts are the chain checks' figures per node, for metrics and
+	// /status; nil without a chain.
+	Facts map[string]NodeChainFacts
+	// Errors are the problems the chain checks had with their durable
+	// history (unreadable, unwritable) during this evaluation.
+	Errors []error
+}
+
+// Evaluate computes every check for the snapshot at time now: the checks
+// of each node's API and view, of its /metrics, of the host, of the chain
+// and each node's account on it, then those derived from the others.
+func (e *Evaluator) Evaluate(now time.Time, snap observe.Snapshot) Evaluation {
+	t := shared()
 	withChain := e.WithChain()
+	var out []Result
 	for _, n := range e.cfg.Nodes {
 		o, seen := snap.Node(n.Name)
-		out = append(out, nodeChecks(n, o, seen, e.cfg.Checks, withChain)...)
+		out = append(out, e.nodeChecks(t.node, nodeInput{node: n, obs: o, seen: seen}, withChain)...)
 	}
-	out = append(out, e.nodeMetricsChecks(now, snap)...)
-	out = append(out, hostChecks(e.cfg, snap.Host)...)
+	out = append(out, e.nodeMetricsChecks(t.metrics, now, snap)...)
+	if e.cfg.Host.Enabled {
+		for _, d := range present(t.host, e.cfg) {
+			out = append(out, named(d, d.eval.host(e.cfg, snap.Host)...)...)
+		}
+	}
+	var ev Evaluation
 	if withChain {
-		out = append(out, e.chainChecks(now, snap)...)
+		out = append(out, e.chainChecks(t, now, snap)...)
+		ev.Facts = e.chainFacts(now)
 	}
-	out = append(out, rewardUnknown(out)...)
+	for _, d := range t.derived {
+		out = append(out, named(d, d.eval.derived(out)...)...)
+	}
+	ev.Results = out
+	ev.Errors, e.chain.errs = e.chain.errs, nil
+	return ev
+}
+
+// nodeChecks evaluates the checks of one node's API and its own view. With
+// a chain, a check that also reads the node's account on the chain is
+// judged from the chain instead (account checks).
+func (e *Evaluator) nodeChecks(defs []*Definition, in nodeInput, withChain bool) []Result {
+	down := in.down()
+	view := viewInput{node: in.node, snap: in.obs.Snapshot, checks: e.cfg.Checks}
+	out := make([]Result, 0, len(defs))
+	for _, d := range present(defs, e.cfg) {
+		switch {
+		case d.eval.node != nil:
+			out = append(out, named(d, d.eval.node(in))...)
+		case withChain && d.eval.account != nil:
+		case down != "":
+			out = append(out, unknown(d.Name, in.node.Name, down))
+		default:
+			out = append(out, named(d, d.eval.view(view))...)
+		}
+	}
 	return out
 }
 
-// rewardUnknown derives RewardStatusUnknown: the reward check of a node
-// could not be evaluated. Its alert waits reward_unknown_for.
-func rewardUnknown(results []Result) []Result {
-	var out []Result
-	for _, r := range results {
-		if r.Check != alert.RewardNotCalled {
-			continue
-		}
-		if r.State == Unknown {
-			out = append(out, failing(alert.RewardStatusUnknown, r.Target, Warning, "reward status unknown: "+r.Reason, nil))
-		} else {
-			out = append(out, ok(alert.RewardStatusUnknown, r.Target, "reward status is known"))
-		}
+// named gives results the name of the check that computed them.
+func named(d *Definition, results ...Result) []Result {
+	for i := range results {
+		results[i].Check = d.Name
 	}
-	return out
-}
-
-// For returns how long a check must fail before its alert fires. TxStalled
-// times the stall itself (the mined nonce moving restarts it), so its alert
-// fires at once.
-func (e *Evaluator) For(check string) time.Duration {
-	c := e.cfg.Checks
-	switch check {
-	case alert.LivepeerNodeDown:
-		return c.NodeDownFor
-	case alert.LivepeerNodeChainErrors:
-		return c.NodeChainErrorsFor
-	case alert.ClockUnsynchronized:
-		return c.ClockUnsyncedFor
-	case alert.RewardNotCalled:
-		if !e.WithChain() {
-			return c.RewardNodeViewFor
-		}
-	case alert.RewardStatusUnknown:
-		return c.RewardUnknownFor
-	case alert.NodeChainDisagreement:
-		return c.DisagreementFor
-	case alert.EthNodeDown:
-		return c.ChainDownFor
-	case alert.EthNodeSyncing:
-		return c.SyncingFor
-	case alert.SessionsNearCapacity:
-		return c.SessionsHighFor
-	case alert.TranscodeSuccessLow:
-		return c.SuccessRateLowFor
-	}
-	return 0
-}
-
-// HealthRelevant reports whether a check decides /health: the node and its
-// chain must be usable.
-func HealthRelevant(check string) bool {
-	switch check {
-	case alert.LivepeerNodeDown, alert.LivepeerNodeIdentityMismatch, alert.EthNodeDown,
-		alert.EthNodeSyncing, alert.EthNodeHeadStale, alert.EthChainMismatch:
-		return true
-	}
-	return false
+	return results
 }

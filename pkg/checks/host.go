@@ -16,27 +16,31 @@ const ClockTarget = "localhost"
 // notProbed is the reason of a host check before the first host probe.
 const notProbed = "the host has not been probed yet"
 
-// hostChecks evaluates FileDescriptorsHigh per node, DiskSpaceLow per data
-// path and ClockUnsynchronized, when host checks are enabled.
-func hostChecks(cfg *config.Config, h *observe.Host) []Result {
-	if !cfg.Host.Enabled {
-		return nil
-	}
-	var out []Result
+// fdChecks is FileDescriptorsHigh for each node's process.
+func fdChecks(cfg *config.Config, h *observe.Host) []Result {
+	out := make([]Result, 0, len(cfg.Nodes))
 	for _, n := range cfg.Nodes {
 		out = append(out, fdCheck(n.Name, findProcess(h, n.Name), cfg.Checks.FDHighFraction))
 	}
+	return out
+}
+
+// diskChecks is DiskSpaceLow for each data path.
+func diskChecks(cfg *config.Config, h *observe.Host) []Result {
+	out := make([]Result, 0, len(cfg.Host.DataPaths))
 	for _, p := range cfg.Host.DataPaths {
 		out = append(out, diskCheck(p, findDisk(h, p), cfg.Checks))
 	}
-	if cfg.Host.Clock {
-		var c *observe.HostClock
-		if h != nil {
-			c = h.Clock
-		}
-		out = append(out, clockCheck(c))
-	}
 	return out
+}
+
+// clockChecks is ClockUnsynchronized for the host.
+func clockChecks(_ *config.Config, h *observe.Host) []Result {
+	var c *observe.HostClock
+	if h != nil {
+		c = h.Clock
+	}
+	return []Result{clockCheck(c)}
 }
 
 func findProcess(h *observe.Host, node string) *observe.HostProcess {

@@ -65,7 +65,7 @@ func TestFileDescriptorsHigh(t *testing.T) {
 			if c.proc != nil {
 				h.Processes = []observe.HostProcess{*c.proc}
 			}
-			r := find(t, NewEvaluator(cfg).Evaluate(t0, observe.Snapshot{Host: h}), alert.FileDescriptorsHigh, "tc001")
+			r := find(t, NewEvaluator(cfg).Evaluate(t0, observe.Snapshot{Host: h}).Results, alert.FileDescriptorsHigh, "tc001")
 			if r.State != c.state || !strings.Contains(r.Reason, c.reason) {
 				t.Errorf("got %s %q, want %s containing %q", r.State, r.Reason, c.state, c.reason)
 			}
@@ -100,7 +100,7 @@ func TestDiskSpaceLow(t *testing.T) {
 			if c.disk != nil {
 				h.Disks = []observe.HostDisk{*c.disk}
 			}
-			r := find(t, NewEvaluator(hostConfig()).Evaluate(t0, observe.Snapshot{Host: h}), alert.DiskSpaceLow, "/data")
+			r := find(t, NewEvaluator(hostConfig()).Evaluate(t0, observe.Snapshot{Host: h}).Results, alert.DiskSpaceLow, "/data")
 			if r.State != c.state || !strings.Contains(r.Reason, c.reason) {
 				t.Errorf("got %s %q, want %s containing %q", r.State, r.Reason, c.state, c.reason)
 			}
@@ -126,7 +126,7 @@ func TestClockUnsynchronized(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			h := &observe.Host{At: t0, Clock: c.clock}
-			r := find(t, NewEvaluator(hostConfig()).Evaluate(t0, observe.Snapshot{Host: h}), alert.ClockUnsynchronized, ClockTarget)
+			r := find(t, NewEvaluator(hostConfig()).Evaluate(t0, observe.Snapshot{Host: h}).Results, alert.ClockUnsynchronized, ClockTarget)
 			if r.State != c.state || !strings.Contains(r.Reason, c.reason) {
 				t.Errorf("got %s %q, want %s containing %q", r.State, r.Reason, c.state, c.reason)
 			}
@@ -140,7 +140,7 @@ func TestClockUnsynchronized(t *testing.T) {
 func TestHostChecksFollowConfig(t *testing.T) {
 	cfg := hostConfig()
 	cfg.Host.Enabled = false
-	for _, r := range NewEvaluator(cfg).Evaluate(t0, observe.Snapshot{}) {
+	for _, r := range NewEvaluator(cfg).Evaluate(t0, observe.Snapshot{}).Results {
 		switch r.Check {
 		case alert.FileDescriptorsHigh, alert.DiskSpaceLow, alert.ClockUnsynchronized:
 			t.Errorf("host disabled, yet %s/%s reported", r.Check, r.Target)
@@ -150,7 +150,7 @@ func TestHostChecksFollowConfig(t *testing.T) {
 	cfg.Host.Clock = false
 	cfg.Host.DataPaths = []string{"/a", "/b"}
 	got := map[string]int{}
-	for _, r := range NewEvaluator(cfg).Evaluate(t0, observe.Snapshot{}) {
+	for _, r := range NewEvaluator(cfg).Evaluate(t0, observe.Snapshot{}).Results {
 		got[r.Check]++
 	}
 	if got[alert.ClockUnsynchronized] != 0 || got[alert.DiskSpaceLow] != 2 || got[alert.FileDescriptorsHigh] != 1 {

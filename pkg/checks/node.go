@@ -15,81 +15,82 @@ import (
 // weiPerEther is 1e18.
 var weiPerEther = new(big.Float).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil))
 
-// nodeChecks evaluates the checks that need only the node's own view.
-// withChain says whether the chain is configured: reward timing and the
-// balance then come from the chain checks instead.
-func nodeChecks(n config.Node, o observe.Node, seen bool, cfg config.Checks, withChain bool) []Result {
-	name := n.Name
-	var out []Result
-	if !seen {
-		for _, c := range nodeViewChecks(withChain) {
-			out = append(out, unknown(c, name, "the node has not been probed yet"))
-		}
-		return out
+// nodeInput is what one evaluation knows of a node from its own API.
+type nodeInput struct {
+	node config.Node
+	obs  observe.Node
+	// seen is false until the node's first probe.
+	seen bool
+}
+
+// down says why the node's own view cannot be read ("" when it can).
+func (in nodeInput) down() string {
+	switch {
+	case !in.seen:
+		return "the node has not been probed yet"
+	case in.obs.Err != nil && len(in.obs.ChainErrors) > 0:
+		return "the node's endpoints that read the chain fail"
+	case in.obs.Err != nil:
+		return "the node API does not answer"
 	}
-	if o.Err != nil && len(o.ChainErrors) > 0 {
-		return chainErrors(n, o.ChainErrors, withChain)
-	}
-	if o.Err != nil {
-		out = append(out, failing(alert.LivepeerNodeDown, name, Critical,
+	return ""
+}
+
+// viewInput is the node's own view, for the checks that read it.
+type viewInput struct {
+	node   config.Node
+	snap   *nodeapi.Snapshot
+	checks config.Checks
+}
+
+// nodeDown is LivepeerNodeDown: the node's API does not answer. A node
+// whose endpoints that read the chain fail answers: its chain is down.
+func nodeDown(in nodeInput) Result {
+	check, n, o := alert.LivepeerNodeDown, in.node, in.obs
+	switch {
+	case !in.seen:
+		return unknown(check, n.Name, in.down())
+	case o.Err != nil && len(o.ChainErrors) > 0:
+		return ok(check, n.Name, fmt.Sprintf("node API answers; %d endpoint(s) that read the chain fail", len(o.ChainErrors)))
+	case o.Err != nil:
+		return failing(check, n.Name, Critical,
 			fmt.Sprintf("node API at %s does not answer: %s", redact.URL(n.URL), o.Reason),
-			map[string]string{"url": redact.URL(n.URL), "error": o.Reason}))
-		for _, c := range nodeViewChecks(withChain) {
-			if c != alert.LivepeerNodeDown {
-				out = append(out, unknown(c, name, "the node API does not answer"))
-			}
-		}
-		return out
+			map[string]string{"url": redact.URL(n.URL), "error": o.Reason})
 	}
-	s := o.Snapshot
-	out = append(out, ok(alert.LivepeerNodeDown, name, "node API answers ("+string(s.Generation)+" API)"))
-	out = append(out, ok(alert.LivepeerNodeChainErrors, name, "the node's endpoints that read the chain answer"))
-	out = append(out, identity(n, s))
-	out = append(out, inactive(name, s))
-	if !withChain {
-		out = append(out, rewardNodeView(name, s))
-		out = append(out, balance(name, s.EthBalance, cfg, "/ethBalance"))
-	}
-	return out
+	return ok(check, n.Name, "node API answers ("+string(o.Snapshot.Generation)+" API)")
 }
 
-// nodeViewChecks lists the checks nodeChecks reports.
-func nodeViewChecks(withChain bool) []string {
-	c := []string{alert.LivepeerNodeDown, alert.LivepeerNodeChainErrors, alert.LivepeerNodeIdentityMismatch, alert.TranscoderInactive}
-	if !withChain {
-		c = append(c, alert.RewardNotCalled, alert.EthBalanceLow)
+// nodeChainErrors is LivepeerNodeChainErrors: the node's HTTP server
+// answers while the endpoints that read the chain fail. It names the
+// failing endpoints with their reasons (never the node's error text, which
+// may quote its -ethUrl and so a key).
+func nodeChainErrors(in nodeInput) Result {
+	check, n, o := alert.LivepeerNodeChainErrors, in.node, in.obs
+	switch {
+	case !in.seen:
+		return unknown(check, n.Name, in.down())
+	case o.Err != nil && len(o.ChainErrors) > 0:
+	case o.Err != nil:
+		return unknown(check, n.Name, in.down())
+	default:
+		return ok(check, n.Name, "the node's endpoints that read the chain answer")
 	}
-	return c
-}
-
-// chainErrors judges a node whose HTTP server answers while the endpoints
-// that read the chain fail: it is not down, its chain is.
-// LivepeerNodeChainErrors names the failing endpoints with their reasons
-// (never the node's error text, which may quote its -ethUrl and so a key).
-func chainErrors(n config.Node, failed []*nodeapi.Error, withChain bool) []Result {
-	paths := make([]string, 0, len(failed))
-	listed := make([]string, 0, len(failed))
-	for _, e := range failed {
+	paths := make([]string, 0, len(o.ChainErrors))
+	listed := make([]string, 0, len(o.ChainErrors))
+	for _, e := range o.ChainErrors {
 		paths = append(paths, e.Path)
 		listed = append(listed, e.Path+" ("+e.Reason+")")
 	}
-	out := []Result{
-		ok(alert.LivepeerNodeDown, n.Name, fmt.Sprintf("node API answers; %d endpoint(s) that read the chain fail", len(failed))),
-		failing(alert.LivepeerNodeChainErrors, n.Name, Warning,
-			fmt.Sprintf("node API at %s answers, but its endpoints that read the chain fail: %s: the node's Ethereum client cannot read the chain",
-				n.URL, strings.Join(listed, ", ")),
-			map[string]string{"url": n.URL, "endpoints": strings.Join(paths, ","), "error": failed[0].Reason}),
-	}
-	for _, c := range nodeViewChecks(withChain) {
-		if c != alert.LivepeerNodeDown && c != alert.LivepeerNodeChainErrors {
-			out = append(out, unknown(c, n.Name, "the node's endpoints that read the chain fail"))
-		}
-	}
-	return out
+	return failing(check, n.Name, Warning,
+		fmt.Sprintf("node API at %s answers, but its endpoints that read the chain fail: %s: the node's Ethereum client cannot read the chain",
+			n.URL, strings.Join(listed, ", ")),
+		map[string]string{"url": n.URL, "endpoints": strings.Join(paths, ","), "error": o.ChainErrors[0].Reason})
 }
 
-func identity(n config.Node, s *nodeapi.Snapshot) Result {
-	check := alert.LivepeerNodeIdentityMismatch
+// identity is LivepeerNodeIdentityMismatch: the node reports another ETH
+// address than expected_address.
+func identity(in viewInput) Result {
+	check, n, s := alert.LivepeerNodeIdentityMismatch, in.node, in.snap
 	addr := s.Address
 	if addr == "" {
 		addr = s.Transcoder.Address
@@ -97,17 +98,20 @@ func identity(n config.Node, s *nodeapi.Snapshot) Result {
 	if addr == "" {
 		return unknown(check, n.Name, "the node reported no ETH address")
 	}
-	if !nodeapi.SameAddress(addr, n.ExpectedAddress) {
+	expected := n.ExpectedAddress.String()
+	if !nodeapi.SameAddress(addr, expected) {
 		return failing(check, n.Name, Critical,
-			fmt.Sprintf("node reports address %s, expected %s", addr, n.ExpectedAddress),
-			map[string]string{"address": addr, "expected": n.ExpectedAddress, "node_id": s.NodeID})
+			fmt.Sprintf("node reports address %s, expected %s", addr, expected),
+			map[string]string{"address": addr, "expected": expected, "node_id": s.NodeID})
 	}
 	return ok(check, n.Name, "node address is "+addr)
 }
 
-func inactive(name string, s *nodeapi.Snapshot) Result {
-	check := alert.TranscoderInactive
-	t := s.Transcoder
+// inactive is TranscoderInactive: the node's address is not a registered
+// transcoder in the active set.
+func inactive(in viewInput) Result {
+	check, name := alert.TranscoderInactive, in.node.Name
+	t := in.snap.Transcoder
 	if !t.Registered() {
 		return failing(check, name, Warning, fmt.Sprintf("the node's address is not registered as a transcoder (status %q)", t.Status),
 			map[string]string{"status": t.Status})
@@ -120,8 +124,8 @@ func inactive(name string, s *nodeapi.Snapshot) Result {
 }
 
 // rewardNodeView is RewardNotCalled as the node itself sees it.
-func rewardNodeView(name string, s *nodeapi.Snapshot) Result {
-	check := alert.RewardNotCalled
+func rewardNodeView(in viewInput) Result {
+	check, name, s := alert.RewardNotCalled, in.node.Name, in.snap
 	t := s.Transcoder
 	switch {
 	case t.LastRewardRound == nil || s.CurrentRound == nil:
@@ -139,6 +143,11 @@ func rewardNodeView(name string, s *nodeapi.Snapshot) Result {
 	return failing(check, name, Warning,
 		fmt.Sprintf("last reward round %s is behind current round %s (node's view)", t.LastRewardRound, s.CurrentRound),
 		map[string]string{"current_round": s.CurrentRound.String(), "last_reward_round": t.LastRewardRound.String(), "view": "node"})
+}
+
+// nodeBalance is EthBalanceLow from the node's /ethBalance.
+func nodeBalance(in viewInput) Result {
+	return balance(in.node.Name, in.snap.EthBalance, in.checks, "/ethBalance")
 }
 
 // balance is EthBalanceLow from a balance in wei.

@@ -49,7 +49,7 @@ func TestNodeWhoseChainIsDown(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			cfg := chainConfig(t)
 			cfg.Chain.URLs = nil
-			results := NewEvaluator(cfg).Evaluate(tTime(), observe.Snapshot{Nodes: []observe.Node{*c.node}})
+			results := NewEvaluator(cfg).Evaluate(tTime(), observe.Snapshot{Nodes: []observe.Node{*c.node}}).Results
 			for check, s := range c.want {
 				r := find(t, results, check, tNode)
 				want(t, r, s, c.says[check])
@@ -60,7 +60,7 @@ func TestNodeWhoseChainIsDown(t *testing.T) {
 		})
 	}
 	r := find(t, NewEvaluator(chainConfig(t)).Evaluate(tTime(), observe.Snapshot{Nodes: []observe.Node{
-		{Name: tNode, At: tTime(), Err: joined, Reason: "http_500", ChainErrors: chainErrs}}}), alert.LivepeerNodeChainErrors, tNode)
+		{Name: tNode, At: tTime(), Err: joined, Reason: "http_500", ChainErrors: chainErrs}}}).Results, alert.LivepeerNodeChainErrors, tNode)
 	if r.Details["endpoints"] != "/orchestratorInfo,/currentRound,/ethBalance" {
 		t.Errorf("endpoints detail %q", r.Details["endpoints"])
 	}

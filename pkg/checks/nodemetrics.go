@@ -17,17 +17,22 @@ import (
 // resolving one probe later while reward is still not called.
 const RewardErrorsHold = time.Hour
 
-// nodeMetricsChecksList lists the checks read from the node's own /metrics.
-func nodeMetricsChecksList() []string {
-	return []string{alert.RewardCallErrors, alert.SessionsNearCapacity, alert.TranscodeSuccessLow}
+// metricsInput is a node's own /metrics, with the history of its counters.
+type metricsInput struct {
+	now     time.Time
+	node    string
+	metrics map[string]float64
+	history *counterHistory
+	checks  config.Checks
 }
 
 // nodeMetricsChecks evaluates the checks read from each node's /metrics
 // (when the node runs with -monitor), per node.metrics: "off" skips them,
 // "auto" reports a node without /metrics as ok ("not exposed"), "on"
 // reports it as unknown.
-func (e *Evaluator) nodeMetricsChecks(now time.Time, snap observe.Snapshot) []Result {
+func (e *Evaluator) nodeMetricsChecks(defs []*Definition, now time.Time, snap observe.Snapshot) []Result {
 	var out []Result
+	defs = present(defs, e.cfg)
 	keep := make(map[string]bool, len(e.cfg.Nodes))
 	for _, n := range e.cfg.Nodes {
 		if n.Metrics == "off" {
@@ -35,18 +40,18 @@ func (e *Evaluator) nodeMetricsChecks(now time.Time, snap observe.Snapshot) []Re
 		}
 		keep[n.Name] = true
 		o, seen := snap.Node(n.Name)
-		out = append(out, e.metricsOf(now, n, o, seen)...)
+		out = append(out, e.metricsOf(defs, now, n, o, seen)...)
 	}
 	e.counters.retain(keep)
 	return out
 }
 
 // metricsOf evaluates one node's metric checks.
-func (e *Evaluator) metricsOf(now time.Time, n config.Node, o observe.Node, seen bool) []Result {
+func (e *Evaluator) metricsOf(defs []*Definition, now time.Time, n config.Node, o observe.Node, seen bool) []Result {
 	all := func(f func(check string) Result) []Result {
-		var out []Result
-		for _, c := range nodeMetricsChecksList() {
-			out = append(out, f(c))
+		out := make([]Result, 0, len(defs))
+		for _, d := range defs {
+			out = append(out, f(d.Name))
 		}
 		return out
 	}
@@ -65,20 +70,19 @@ func (e *Evaluator) metricsOf(now time.Time, n config.Node, o observe.Node, seen
 			return ok(c, n.Name, "not exposed: the node serves no /metrics (it runs without -monitor)")
 		})
 	}
-	h := e.counters.update(n.Name, o)
-	c := e.cfg.Checks
-	return []Result{
-		rewardErrors(now, n.Name, h),
-		sessions(n.Name, o.Metrics, c),
-		successRate(n.Name, o.Metrics, c),
+	in := metricsInput{now: now, node: n.Name, metrics: o.Metrics, history: e.counters.update(n.Name, o), checks: e.cfg.Checks}
+	out := make([]Result, 0, len(defs))
+	for _, d := range defs {
+		out = append(out, named(d, d.eval.metrics(in))...)
 	}
+	return out
 }
 
 // rewardErrors is RewardCallErrors from the counters' history; ticket
 // redemption errors that rose within the hold are named alongside.
-func rewardErrors(now time.Time, node string, h *counterHistory) Result {
-	check := alert.RewardCallErrors
-	r, t := h.reward, h.ticket
+func rewardErrors(in metricsInput) Result {
+	check, now, node := alert.RewardCallErrors, in.now, in.node
+	r, t := in.history.reward, in.history.ticket
 	var details map[string]string
 	ticketNote := ""
 	if t.roseWithin(now, RewardErrorsHold) {
@@ -110,8 +114,8 @@ func rewardErrors(now time.Time, node string, h *counterHistory) Result {
 }
 
 // sessions is SessionsNearCapacity: current sessions over the node's maximum.
-func sessions(node string, m map[string]float64, c config.Checks) Result {
-	check := alert.SessionsNearCapacity
+func sessions(in metricsInput) Result {
+	check, node, m, c := alert.SessionsNearCapacity, in.node, in.metrics, in.checks
 	cur, okCur := m[nodeapi.MetricCurrentSessions]
 	max, okMax := m[nodeapi.MetricMaxSessions]
 	switch {
@@ -130,8 +134,8 @@ func sessions(node string, m map[string]float64, c config.Checks) Result {
 }
 
 // successRate is TranscodeSuccessLow from livepeer_success_rate.
-func successRate(node string, m map[string]float64, c config.Checks) Result {
-	check := alert.TranscodeSuccessLow
+func successRate(in metricsInput) Result {
+	check, node, m, c := alert.TranscodeSuccessLow, in.node, in.metrics, in.checks
 	rate, present := m[nodeapi.MetricSuccessRate]
 	switch {
 	case !present:

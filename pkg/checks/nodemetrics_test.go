@@ -46,7 +46,7 @@ func TestNodeMetricsAvailability(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			results := NewEvaluator(metricsConfig(c.mode)).Evaluate(t0, c.snap)
+			results := NewEvaluator(metricsConfig(c.mode)).Evaluate(t0, c.snap).Results
 			for _, check := range []string{alert.RewardCallErrors, alert.SessionsNearCapacity, alert.TranscodeSuccessLow} {
 				r := find(t, results, check, "tc001")
 				if r.State != c.state || !strings.Contains(r.Reason, c.reason) {
@@ -56,7 +56,7 @@ func TestNodeMetricsAvailability(t *testing.T) {
 		})
 	}
 	t.Run("off", func(t *testing.T) {
-		for _, r := range NewEvaluator(metricsConfig("off")).Evaluate(t0, snapOf(exposed(t0, map[string]float64{}))) {
+		for _, r := range NewEvaluator(metricsConfig("off")).Evaluate(t0, snapOf(exposed(t0, map[string]float64{}))).Results {
 			switch r.Check {
 			case alert.RewardCallErrors, alert.SessionsNearCapacity, alert.TranscodeSuccessLow:
 				t.Errorf("metrics = off, yet %s reported", r.Check)
@@ -90,7 +90,7 @@ func TestSessionsAndSuccessRate(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			r := find(t, NewEvaluator(metricsConfig("auto")).Evaluate(t0, snapOf(exposed(t0, c.m))), c.check, "tc001")
+			r := find(t, NewEvaluator(metricsConfig("auto")).Evaluate(t0, snapOf(exposed(t0, c.m))).Results, c.check, "tc001")
 			if r.State != c.state || !strings.Contains(r.Reason, c.reason) {
 				t.Errorf("got %s %q, want %s containing %q", r.State, r.Reason, c.state, c.reason)
 			}
@@ -180,7 +180,7 @@ func TestRewardCallErrorsSequence(t *testing.T) {
 				// Evaluations outnumber probes: the same sample seen twice
 				// must not count as two samples.
 				for _, now := range []time.Time{at, at.Add(5 * time.Second)} {
-					r := find(t, e.Evaluate(now, snapOf(exposed(at, m))), alert.RewardCallErrors, "tc001")
+					r := find(t, e.Evaluate(now, snapOf(exposed(at, m))).Results, alert.RewardCallErrors, "tc001")
 					if r.State != s.state || !strings.Contains(r.Reason, s.reason) || r.Epoch != s.epoch {
 						t.Fatalf("sample %d: got %s %q epoch %q, want %s containing %q epoch %q", i, r.State, r.Reason, r.Epoch, s.state, s.reason, s.epoch)
 					}
@@ -194,7 +194,7 @@ func TestRewardCallErrorsDetailsAndForgetting(t *testing.T) {
 	e := NewEvaluator(metricsConfig("auto"))
 	e.Evaluate(t0, snapOf(exposed(t0, map[string]float64{nodeapi.MetricRewardCallErrors: 1, nodeapi.MetricTicketRedemptionErrors: 1})))
 	at := t0.Add(time.Minute)
-	r := find(t, e.Evaluate(at, snapOf(exposed(at, map[string]float64{nodeapi.MetricRewardCallErrors: 2, nodeapi.MetricTicketRedemptionErrors: 3}))),
+	r := find(t, e.Evaluate(at, snapOf(exposed(at, map[string]float64{nodeapi.MetricRewardCallErrors: 2, nodeapi.MetricTicketRedemptionErrors: 3}))).Results,
 		alert.RewardCallErrors, "tc001")
 	want := map[string]string{"reward_call_errors": "2", "reward_call_errors_before": "1",
 		"ticket_redemption_errors": "3", "ticket_redemption_errors_before": "1"}
@@ -209,7 +209,7 @@ func TestRewardCallErrorsDetailsAndForgetting(t *testing.T) {
 	e.Evaluate(at, snapOf())
 	e.SetConfig(metricsConfig("auto"))
 	later := at.Add(time.Minute)
-	r = find(t, e.Evaluate(later, snapOf(exposed(later, map[string]float64{nodeapi.MetricRewardCallErrors: 7}))), alert.RewardCallErrors, "tc001")
+	r = find(t, e.Evaluate(later, snapOf(exposed(later, map[string]float64{nodeapi.MetricRewardCallErrors: 7}))).Results, alert.RewardCallErrors, "tc001")
 	if r.State != OK || !strings.Contains(r.Reason, "baseline") {
 		t.Errorf("after forgetting: got %s %q, want a baseline", r.State, r.Reason)
 	}

@@ -2,6 +2,10 @@
 // (check, target), ok, warning, critical or unknown. A check whose input
 // could not be read is unknown: never a false ok, never a false alarm.
 // Checks are named after the alert they feed (SPEC §4).
+//
+// Every alert is one Definition (catalog.go): its rule, its for, its
+// relevance to /health and its evaluation function. Adding a check is one
+// definition, one function, and one section in docs/runbooks.md.
 package checks
 
 import (

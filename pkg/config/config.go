@@ -94,7 +94,7 @@ type Node struct {
 	Name            string        `toml:"name"`
 	URL             string        `toml:"url"`
 	API             string        `toml:"api"` // auto | current | v0.5 | v0.3 | legacy
-	ExpectedAddress string        `toml:"expected_address"`
+	ExpectedAddress Address       `toml:"expected_address"`
 	SystemdUnit     string        `toml:"systemd_unit"`
 	Interval        time.Duration `toml:"interval"`
 	Timeout         time.Duration `toml:"timeout"`

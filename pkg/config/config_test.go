@@ -11,11 +11,12 @@ import (
 
 	"github.com/lpwatch/lpwatch/pkg/alert/pagerduty"
 	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
 func TestExampleLoads(t *testing.T) {
-	c, err := config.Load(filepath.Join("..", "..", "config.example.toml"), sinks.Default())
+	c, err := config.Load(filepath.Join("..", "..", "config.example.toml"), sinks.Default(), checks.Catalog())
 	if err != nil {
 		t.Fatalf("config.example.toml: %v", err)
 	}
@@ -78,7 +79,7 @@ func TestInvalid(t *testing.T) {
 	}
 	for file, want := range cases {
 		t.Run(file, func(t *testing.T) {
-			_, err := config.Load(filepath.Join("testdata", file), sinks.Default())
+			_, err := config.Load(filepath.Join("testdata", file), sinks.Default(), checks.Catalog())
 			if err == nil {
 				t.Fatal("loaded without error")
 			}
@@ -107,7 +108,7 @@ name = "oncall"
 type = "pagerduty"
 routing_key_file = "` + key + `"
 `
-	c, err := config.Parse("mem.toml", []byte(text), sinks.Default())
+	c, err := config.Parse("mem.toml", []byte(text), sinks.Default(), checks.Catalog())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +142,7 @@ expected_address = "0x0000000000000000000000000000000000000002"
 interval = "1m"
 timeout = "20s"
 `
-	c, err := config.Parse("mem.toml", []byte(text), sinks.Default())
+	c, err := config.Parse("mem.toml", []byte(text), sinks.Default(), checks.Catalog())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"encoding"
 	"fmt"
 	"math"
 	"reflect"
@@ -28,6 +29,8 @@ type decoder struct {
 var (
 	durationType = reflect.TypeOf(time.Duration(0))
 	secretType   = reflect.TypeOf(Secret(""))
+	// A field whose type reads itself from text takes a TOML string.
+	textUnmarshalerType = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()
 )
 
 func (d *decoder) decodeStruct(path string, data map[string]any, rv reflect.Value) {
@@ -89,6 +92,16 @@ func (d *decoder) decodeValue(path string, v any, rv reflect.Value) {
 			return
 		}
 		rv.SetInt(int64(dur))
+		return
+	case reflect.PointerTo(rv.Type()).Implements(textUnmarshalerType):
+		s, ok := v.(string)
+		if !ok {
+			d.typeErr(path, "a string", v)
+			return
+		}
+		if err := rv.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
+			d.problems.add(d.at(path), path, err.Error())
+		}
 		return
 	case rv.Kind() == reflect.Struct:
 		m, ok := v.(map[string]any)

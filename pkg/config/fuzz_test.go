@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
@@ -28,7 +29,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("[[node]]\nname = \"a\"\n[[node.x]]\ny = 1\n"))
 	f.Add([]byte("node = [{name = \"a\"}, 3]\n"))
 	f.Fuzz(func(t *testing.T, text []byte) {
-		cfg, err := config.Parse("fuzz.toml", text, sinks.Default())
+		cfg, err := config.Parse("fuzz.toml", text, sinks.Default(), checks.Catalog())
 		if err != nil {
 			if _, ok := err.(*config.Error); !ok {
 				t.Fatalf("error of type %T: %v", err, err)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/redact"
 )
 
@@ -17,9 +18,10 @@ const MaxFileSize = 1 << 20
 
 // Load reads, decodes, resolves secrets and validates the file at path,
 // decoding each sink's section with the registry sinks (nil knows no
-// sink type). On failure the error is an *Error listing every problem
-// found.
-func Load(path string, sinks SinkTypes) (*Config, error) {
+// sink type); sink alert filters must name alerts of catalog
+// (checks.Catalog). On failure the error is an *Error listing every
+// problem found.
+func Load(path string, sinks SinkTypes, catalog alert.Catalog) (*Config, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
@@ -34,13 +36,13 @@ func Load(path string, sinks SinkTypes) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}
-	return Parse(path, b, sinks)
+	return Parse(path, b, sinks, catalog)
 }
 
 // Parse decodes and validates a configuration held in memory, as Load
 // does; name is used in messages. Secret files are read relative to the
 // working directory.
-func Parse(name string, text []byte, sinks SinkTypes) (*Config, error) {
+func Parse(name string, text []byte, sinks SinkTypes, catalog alert.Catalog) (*Config, error) {
 	ps := &problems{file: name}
 	var raw map[string]any
 	if _, err := toml.Decode(string(text), &raw); err != nil {
@@ -57,7 +59,7 @@ func Parse(name string, text []byte, sinks SinkTypes) (*Config, error) {
 	cfg.File = name
 	d := &decoder{file: name, pos: keyPositions(string(text)), problems: ps, sinks: sinks}
 	d.decodeStruct("", raw, reflect.ValueOf(cfg).Elem())
-	v := &validator{pos: d.pos, problems: ps, sinks: sinks}
+	v := &validator{pos: d.pos, problems: ps, sinks: sinks, catalog: catalog}
 	v.resolveSecrets(cfg)
 	v.validate(cfg)
 	if len(ps.list) > 0 {

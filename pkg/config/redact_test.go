@@ -9,6 +9,7 @@ import (
 
 	"github.com/lpwatch/lpwatch/pkg/alert/alerttest"
 	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
@@ -38,7 +39,7 @@ func TestNoSecretInValidationErrors(t *testing.T) {
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
-			_, err := config.Parse("lpwatch.toml", []byte(c.text), sinks.Default())
+			_, err := config.Parse("lpwatch.toml", []byte(c.text), sinks.Default(), checks.Catalog())
 			if err == nil {
 				t.Fatal("loaded without error")
 			}
@@ -65,7 +66,7 @@ func TestAPITokenAndSilenceMaxDuration(t *testing.T) {
 	spaced := write("spaced.token", "0123456789 abcdef-token\n")
 	base := "[[node]]\nname = \"tc001\"\nurl = \"http://127.0.0.1:7935\"\nexpected_address = \"0x0000000000000000000000000000000000000001\"\n"
 
-	c, err := config.Parse("mem.toml", []byte("[server]\napi_token_file = \""+good+"\"\n"+base), sinks.Default())
+	c, err := config.Parse("mem.toml", []byte("[server]\napi_token_file = \""+good+"\"\n"+base), sinks.Default(), checks.Catalog())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +85,7 @@ func TestAPITokenAndSilenceMaxDuration(t *testing.T) {
 		"[server]\napi_token_file = \"" + filepath.Join(dir, "none") + "\"\n" + base: "server.api_token_file: read secret file",
 		"[alert]\nsilence_max_duration = \"0s\"\n" + base:                            "alert.silence_max_duration: must be a positive duration",
 	} {
-		_, err := config.Parse("mem.toml", []byte(text), sinks.Default())
+		_, err := config.Parse("mem.toml", []byte(text), sinks.Default(), checks.Catalog())
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error %v, want %q", err, want)
 		}
@@ -92,7 +93,7 @@ func TestAPITokenAndSilenceMaxDuration(t *testing.T) {
 			t.Errorf("the token is in the error: %v", err)
 		}
 	}
-	c, err = config.Parse("mem.toml", []byte("[alert]\nsilence_max_duration = \"2h\"\n"+base), sinks.Default())
+	c, err = config.Parse("mem.toml", []byte("[alert]\nsilence_max_duration = \"2h\"\n"+base), sinks.Default(), checks.Catalog())
 	if err != nil || c.Alert.SilenceMaxDuration != 2*time.Hour {
 		t.Errorf("silence_max_duration = 2h: %v %v", c, err)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/alert/pagerduty"
 	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
 	"github.com/lpwatch/lpwatch/pkg/alert/webhook"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
@@ -49,7 +50,7 @@ func TestSinkSections(t *testing.T) {
 			`mem.toml:9:1: unknown key "alert.sink[0].colour"`,
 		}},
 		{"unknown type", "name = \"a\"\ntype = \"telegram\"\nurl = \"https://x\"\ncolour = 1", []string{
-			`mem.toml:8:1: alert.sink[0].type: unknown sink type "telegram" (use pagerduty, slack, webhook, alertmanager or log)`,
+			`mem.toml:8:1: alert.sink[0].type: unknown sink type "telegram" (use pagerduty, slack, webhook, alertmanager, log or email)`,
 			`mem.toml:10:1: unknown key "alert.sink[0].colour"`,
 		}},
 		{"missing secret", "name = \"a\"\ntype = \"pagerduty\"\nurl = \"events.example\"", []string{
@@ -70,7 +71,7 @@ func TestSinkSections(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := config.Parse("mem.toml", []byte(nodeTable+"\n[[alert.sink]]\n"+tc.sink+"\n"), sinks.Default())
+			_, err := config.Parse("mem.toml", []byte(nodeTable+"\n[[alert.sink]]\n"+tc.sink+"\n"), sinks.Default(), checks.Catalog())
 			var got []string
 			if err != nil {
 				got = strings.Split(err.Error(), "\n")
@@ -85,7 +86,7 @@ func TestSinkSections(t *testing.T) {
 			}
 		})
 	}
-	cfg, err := config.Parse("mem.toml", []byte(nodeTable+"\n[[alert.sink]]\nname = \"a\"\ntype = \"alertmanager\"\nurl = \"http://127.0.0.1:9093\"\nusername = \"u\"\npassword_file = \""+pw+"\"\n"), sinks.Default())
+	cfg, err := config.Parse("mem.toml", []byte(nodeTable+"\n[[alert.sink]]\nname = \"a\"\ntype = \"alertmanager\"\nurl = \"http://127.0.0.1:9093\"\nusername = \"u\"\npassword_file = \""+pw+"\"\n"), sinks.Default(), checks.Catalog())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +98,7 @@ func TestSinkSections(t *testing.T) {
 
 // TestNoSinkTypes: without a registry every sink type is unknown.
 func TestNoSinkTypes(t *testing.T) {
-	_, err := config.Parse("mem.toml", []byte(nodeTable+"\n[[alert.sink]]\nname = \"a\"\ntype = \"log\"\n"), nil)
+	_, err := config.Parse("mem.toml", []byte(nodeTable+"\n[[alert.sink]]\nname = \"a\"\ntype = \"log\"\n"), nil, checks.Catalog())
 	if want := `mem.toml:8:1: alert.sink[0].type: unknown sink type "log" (no sink type is known)`; err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)
 	}

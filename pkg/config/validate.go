@@ -29,6 +29,8 @@ type validator struct {
 	pos      map[string]Position
 	problems *problems
 	sinks    SinkTypes
+	// catalog has the alerts sink filters may name.
+	catalog alert.Catalog
 }
 
 func (v *validator) bad(key, format string, args ...any) {
@@ -100,8 +102,8 @@ func (v *validator) nodes(nodes []Node) {
 			v.bad(p+".url", "%s: a node URL must not have a query or fragment", redact.URL(n.URL))
 		}
 		v.oneOf(p+".api", n.API, nodeAPIs()...)
-		if !addressRe.MatchString(n.ExpectedAddress) {
-			v.bad(p+".expected_address", "%q is not a 0x-prefixed 20-byte hex address", n.ExpectedAddress)
+		if !n.ExpectedAddress.Valid() {
+			v.bad(p+".expected_address", "%q is not a 0x-prefixed 20-byte hex address", n.ExpectedAddress.String())
 		}
 		v.unit(p+".systemd_unit", n.SystemdUnit)
 		v.interval(p, n.Interval, n.Timeout)
@@ -215,7 +217,6 @@ func (v *validator) alert(a *Alert) {
 	if a.BackoffMax < a.BackoffInitial {
 		v.bad("alert.backoff_max", "%s must not be below backoff_initial %s", a.BackoffMax, a.BackoffInitial)
 	}
-	catalog := alert.Catalog()
 	seen := make(map[string]bool)
 	for i, s := range a.Sinks {
 		p := "alert.sink[" + strconv.Itoa(i) + "]"
@@ -230,7 +231,7 @@ func (v *validator) alert(a *Alert) {
 			v.bad(p+".min_severity", "%v", err)
 		}
 		for j, n := range append(append([]string{}, s.Alerts...), s.ExcludeAlerts...) {
-			if _, ok := catalog[n]; !ok {
+			if !v.catalog.Has(n) {
 				key := p + ".alerts"
 				if j >= len(s.Alerts) {
 					key = p + ".exclude_alerts"

@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,7 +11,9 @@ import (
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/alert/outbox"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
+	"github.com/lpwatch/lpwatch/pkg/statefile"
 )
 
 // Outbox is the durable delivery queue.
@@ -24,10 +27,15 @@ type Outbox interface {
 
 // openAlerting opens silences, the outbox and the alert engine in the state
 // directory and builds the sinks. Damaged state files are moved aside and
-// reported; lpwatch still starts, so monitoring never stops for them.
+// reported; lpwatch still starts, so monitoring never stops for them. A
+// state file in a newer format stops the start (statefile.ErrNewer).
 func (d *Daemon) openAlerting(cfg *config.Config) error {
 	now := d.clock.Now()
-	sil, err := alert.OpenSilences(cfg.State.Dir, now)
+	catalog := checks.Catalog()
+	sil, err := alert.OpenSilences(cfg.State.Dir, now, catalog)
+	if errors.Is(err, statefile.ErrNewer) {
+		return err
+	}
 	if err != nil {
 		d.log.WithError(err).Error("silences could not be loaded; starting without them")
 	}
@@ -47,10 +55,14 @@ func (d *Daemon) openAlerting(cfg *config.Config) error {
 	}
 	d.sinks = sinks
 	eng, err := alert.NewEngine(alert.EngineOptions{
-		StateDir: cfg.State.Dir, Source: source(cfg), RunbookBaseURL: cfg.Alert.RunbookBaseURL,
+		Catalog: catalog, StateDir: cfg.State.Dir, Source: source(cfg), RunbookBaseURL: cfg.Alert.RunbookBaseURL,
 		Routes: routes(cfg), Repeat: repeat(cfg), Outbox: ob, Silences: sil,
 		Clock: d.clock, Logger: d.log, Registerer: d.opts.Registry,
 	})
+	if errors.Is(err, statefile.ErrNewer) {
+		_ = ob.Close()
+		return err
+	}
 	if err != nil {
 		d.log.WithError(err).Error("alert state could not be loaded; starting afresh")
 	}

@@ -18,12 +18,7 @@ func (d *Daemon) HealthJSON() (bool, []byte) { return d.results.HealthJSON() }
 func (d *Daemon) Health() status.HealthReport { return status.Health(d.results.All()) }
 
 // Live implements server.Backend: the scheduler's loops are all progressing.
-func (d *Daemon) Live() bool {
-	d.mu.RLock()
-	s := d.sched
-	d.mu.RUnlock()
-	return s != nil && s.Progressing(d.clock.Now())
-}
+func (d *Daemon) Live() bool { return d.probes.Progressing(d.clock.Now()) }
 
 // Status implements server.Backend: the report of the daemon's state now.
 // Secrets are redacted by status.Redact.

@@ -1,166 +1,22 @@
 package daemon
 
 import (
-	"context"
-	"fmt"
 	"sync"
 
-	"github.com/ethereum/go-ethereum/common"
-	"github.com/prometheus/client_golang/prometheus"
-
-	"github.com/lpwatch/lpwatch/pkg/chain"
 	"github.com/lpwatch/lpwatch/pkg/checks"
-	"github.com/lpwatch/lpwatch/pkg/config"
-	"github.com/lpwatch/lpwatch/pkg/probes"
 	"github.com/lpwatch/lpwatch/pkg/status"
 )
 
-// maxRecentSlashes bounds the slash events, and the unbond events, kept
-// for the checks.
-const maxRecentSlashes = 64
-
 // chainRuntime is what chain monitoring keeps for the daemon's life: the
-// connections built for each configuration (one pool per configuration,
-// closed once the next one's probe runs, on a reload that drops the chain,
-// and at shutdown), the slash events the scans found, and the metrics.
+// chain checks' facts of the latest evaluation, which /status shows.
 type chainRuntime struct {
-	metrics *chainMetrics
-
-	mu     sync.Mutex
-	open   []*chain.Client
-	active *chain.Client
-	events checks.ChainEvents
-	scan   uint64 // RPC calls of the latest slash scan
-	facts  map[string]checks.NodeChainFacts
+	mu    sync.Mutex
+	facts map[string]checks.NodeChainFacts
 }
 
-func newChainRuntime(reg prometheus.Registerer) *chainRuntime {
-	return &chainRuntime{metrics: newChainMetrics(reg)}
-}
-
-// chainJobs returns the chain probe's job when chain.urls are configured.
-func (d *Daemon) chainJobs(cfg *config.Config) ([]probes.Job, error) {
-	if len(cfg.Chain.URLs) == 0 {
-		return nil, nil
-	}
-	c := cfg.Chain
-	conn, err := chain.Dial(chain.DialConfig{
-		URLs: c.URLs, ReferenceURLs: c.ReferenceURLs, CallTimeout: c.Timeout / 2, ChainID: c.ChainID,
-		Prober: chain.ProberConfig{
-			Controller: common.HexToAddress(c.Controller), RoundsManager: common.HexToAddress(c.RoundsManager),
-			BondingManager: common.HexToAddress(c.BondingManager), Peers: c.CheckPeers, MaxLogRange: c.MaxLogRange,
-			Clock: d.clock, Logger: d.log.WithField("component", "chain"),
-		},
-	})
-	if err != nil {
-		return nil, fmt.Errorf("chain: %w", err)
-	}
-	addrs := make([]common.Address, 0, len(cfg.Nodes))
-	for _, n := range cfg.Nodes {
-		if common.IsHexAddress(n.ExpectedAddress) {
-			addrs = append(addrs, common.HexToAddress(n.ExpectedAddress))
-		}
-	}
-	p, err := probes.NewChainProbe(conn.Prober, d.store, d.clock, probes.ChainProbeConfig{
-		Interval: cfg.Chain.Interval, Timeout: cfg.Chain.Timeout, Addresses: addrs,
-		MaxLogRange: cfg.Chain.MaxLogRange, OnScan: d.chain.noteScan,
-	})
-	if err != nil {
-		conn.Close()
-		return nil, fmt.Errorf("chain: %w", err)
-	}
-	d.chain.add(conn)
-	job := p.Job()
-	run := job.Run
-	job.Run = func(ctx context.Context) error {
-		d.chain.activate(conn)
-		return run(ctx)
-	}
-	return []probes.Job{job}, nil
-}
-
-// add records a configuration's connections.
-func (r *chainRuntime) add(c *chain.Client) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.open = append(r.open, c)
-}
-
-// activate marks c as the connections in use and closes every other set:
-// the probe of c runs only after the previous scheduler stopped, and sets
-// built for a refused reload were never used.
-func (r *chainRuntime) activate(c *chain.Client) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.active == c {
-		return
-	}
-	r.active = c
-	for _, o := range r.open {
-		if o != c {
-			o.Close()
-		}
-	}
-	r.open = []*chain.Client{c}
-}
-
-// closeAll closes every connection (shutdown, or a configuration without chain).
-func (r *chainRuntime) closeAll() {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	for _, o := range r.open {
-		o.Close()
-	}
-	r.open, r.active = nil, nil
-}
-
-// noteScan records a slash scan's result (it runs on the probe's goroutine).
-func (r *chainRuntime) noteScan(s probes.ScanResult) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.scan = s.Calls
-	r.events.Err = s.Err
-	if s.Err != nil {
-		return
-	}
-	r.events.Scanned, r.events.ScannedTo = true, s.To
-	r.events.Slashes = addEvents(r.events.Slashes, s.Slashes, func(ev chain.SlashEvent) chain.EventMeta { return ev.EventMeta })
-	r.events.Unbonds = addEvents(r.events.Unbonds, s.Unbonds, func(ev chain.UnbondEvent) chain.EventMeta { return ev.EventMeta })
-}
-
-// addEvents appends the events of found that known lacks, keeping the
-// latest maxRecentSlashes.
-func addEvents[T any](known, found []T, meta func(T) chain.EventMeta) []T {
-	seen := make(map[string]bool, len(known))
-	for _, ev := range known {
-		m := meta(ev)
-		seen[fmt.Sprintf("%s#%d", m.TxHash, m.LogIndex)] = true
-	}
-	for _, ev := range found {
-		if m := meta(ev); !seen[fmt.Sprintf("%s#%d", m.TxHash, m.LogIndex)] {
-			known = append(known, ev)
-		}
-	}
-	if n := len(known); n > maxRecentSlashes {
-		known = append([]T(nil), known[n-maxRecentSlashes:]...)
-	}
-	return known
-}
-
-// chainEvents returns a copy of the scans' results for the evaluator.
-func (r *chainRuntime) chainEvents() checks.ChainEvents {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	ev := r.events
-	ev.Slashes = append([]chain.SlashEvent(nil), r.events.Slashes...)
-	ev.Unbonds = append([]chain.UnbondEvent(nil), r.events.Unbonds...)
-	return ev
-}
-
-// statusFacts returns what /status shows of the chain checks' facts and
-// the scans.
+// statusFacts returns what /status shows of the chain checks' facts.
 func (r *chainRuntime) statusFacts() status.ChainFacts {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return status.ChainFacts{Nodes: r.facts, Slashes: len(r.events.Slashes)}
+	return status.ChainFacts{Nodes: r.facts}
 }

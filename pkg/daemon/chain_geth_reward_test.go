@@ -7,7 +7,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/chain"
@@ -70,7 +69,7 @@ func TestMissedRoundWithGethAcrossRestarts(t *testing.T) {
 	h2.waitBlockNum(w.state().BlockNum)
 	h2.waitState(alert.RewardRoundMissed, "tc001", checks.Critical)
 	h2.drain(alert.RewardNotCalled)
-	if got := testutil.ToFloat64(h2.d.chain.metrics.missed.WithLabelValues("tc001")); got != 1 {
+	if got := metricValue(t, h2, "lpwatch_reward_missed_rounds_total", "node", "tc001"); got != 1 {
 		t.Errorf("lpwatch_reward_missed_rounds_total = %v, want 1", got)
 	}
 	stop2()
@@ -82,14 +81,14 @@ func TestMissedRoundWithGethAcrossRestarts(t *testing.T) {
 		t.Errorf("epoch %q, want the missed round %d", got.Epoch, r)
 	}
 	h3.pacedWait("missed-rounds counter restored", func() bool {
-		return testutil.ToFloat64(h3.d.chain.metrics.missed.WithLabelValues("tc001")) == 1
+		return metricValue(t, h3, "lpwatch_reward_missed_rounds_total", "node", "tc001") == 1
 	})
 	w.reward()
 	h3.expectIgnoring(alert.RewardRoundMissed, alert.StatusResolved, alert.RewardNotCalled)
 	if s := w.state(); s.CurrentRound != next {
 		t.Fatalf("the chain moved to round %d during the test, want %d", s.CurrentRound, next)
 	}
-	if got := testutil.ToFloat64(h3.d.chain.metrics.missed.WithLabelValues("tc001")); got != 1 {
+	if got := metricValue(t, h3, "lpwatch_reward_missed_rounds_total", "node", "tc001"); got != 1 {
 		t.Errorf("lpwatch_reward_missed_rounds_total = %v after the reward, want 1", got)
 	}
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
-	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/chain"
@@ -72,7 +71,7 @@ func newGethWorld(t *testing.T, period uint64) *gethWorld {
 // headMaxAge old.
 func (w *gethWorld) config(headMaxAge time.Duration) *config.Config {
 	cfg := testConfig(w.t.TempDir(), nodeCfg("tc001", w.node.URL()))
-	cfg.Nodes[0].ExpectedAddress = crypto.PubkeyToAddress(w.key.PublicKey).Hex()
+	cfg.Nodes[0].ExpectedAddress = config.AddressOf(crypto.PubkeyToAddress(w.key.PublicKey))
 	cfg.Chain.URLs = []string{w.geth.HTTP}
 	cfg.Chain.Controller = w.driver.Deployment().Controller.Hex()
 	cfg.Chain.ChainID = 1337
@@ -105,7 +104,7 @@ func TestTxStalledWithGeth(t *testing.T) {
 	if n.Severity != alert.SeverityCritical || n.Details["gap"] != "1" || !strings.Contains(n.Description, "transactions are stuck") {
 		t.Errorf("notification: %s %q %v", n.Severity, n.Description, n.Details)
 	}
-	if got := testutil.ToFloat64(h.d.chain.metrics.nonceGap.WithLabelValues("tc001")); got != 1 {
+	if got := metricValue(t, h, "lpwatch_tx_pending_nonce_gap", "node", "tc001"); got != 1 {
 		t.Errorf("lpwatch_tx_pending_nonce_gap = %v, want 1", got)
 	}
 }
@@ -125,7 +124,7 @@ func TestHeadStaleThenKilledWithGeth(t *testing.T) {
 	if n.Severity != alert.SeverityCritical || !strings.Contains(n.Description, "older than 2m0s") {
 		t.Errorf("notification: %s %q", n.Severity, n.Description)
 	}
-	if age := testutil.ToFloat64(h.d.chain.metrics.headAge.WithLabelValues(w.geth.HTTP)); age <= 120 {
+	if age := metricValue(t, h, "lpwatch_chain_head_age_seconds", "endpoint", w.geth.HTTP); age <= 120 {
 		t.Errorf("lpwatch_chain_head_age_seconds{endpoint=%q} = %v with a stale head", w.geth.HTTP, age)
 	}
 	if code, _ := h.health(); code != http.StatusServiceUnavailable {

@@ -208,7 +208,7 @@ func (h *harness) waitObserved(what string, cond func(o *chain.Observation) bool
 		if c == nil {
 			return false
 		}
-		o, _ := c.Obs.(*chain.Observation)
+		o := c.Obs
 		return o != nil && cond(o)
 	})
 }

@@ -11,11 +11,12 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/chain"
 	"github.com/lpwatch/lpwatch/pkg/checks"
+	"github.com/lpwatch/lpwatch/pkg/probes"
 )
 
 // TestChainReloadSwapsConnections: a reload builds new chain connections
-// and closes the old ones once the new probe runs; a reload that drops the
-// chain closes every connection and removes the chain series.
+// and closes the old ones once the old probe has stopped; a reload that
+// drops the chain closes every connection and removes the chain series.
 func TestChainReloadSwapsConnections(t *testing.T) {
 	w := newSimWorld(t)
 	w.freshRound(func(r uint64) uint64 { return r - 1 })
@@ -40,23 +41,20 @@ func TestChainReloadSwapsConnections(t *testing.T) {
 	}
 	h, _ := runDaemon(t, cfg, simStart)
 	h.waitState(alert.RewardNotCalled, "tc001", checks.OK)
-	conns := func() (active *chain.Client, open int) {
-		h.d.chain.mu.Lock()
-		defer h.d.chain.mu.Unlock()
-		return h.d.chain.active, len(h.d.chain.open)
+	conns := func() []*chain.Client { return h.d.kinds.Kind("chain").(*probes.ChainKind).Open() }
+	open := conns()
+	if len(open) != 1 {
+		t.Fatalf("%d chain connection sets open, want 1 in use", len(open))
 	}
-	first, _ := conns()
-	if first == nil {
-		t.Fatal("no chain connections in use")
-	}
+	first := open[0]
 
 	write(chainSection("20s"))
 	if err := h.d.Reload(w.ctx); err != nil {
 		t.Fatal(err)
 	}
 	h.pacedWait("the new connections in use", func() bool {
-		active, open := conns()
-		return active != nil && active != first && open == 1
+		open := conns()
+		return len(open) == 1 && open[0] != first
 	})
 	h.waitState(alert.RewardNotCalled, "tc001", checks.OK)
 
@@ -64,8 +62,8 @@ func TestChainReloadSwapsConnections(t *testing.T) {
 	if err := h.d.Reload(w.ctx); err != nil {
 		t.Fatal(err)
 	}
-	if active, open := conns(); active != nil || open != 0 {
-		t.Errorf("after dropping the chain: %d connection sets open", open)
+	if open := conns(); len(open) != 0 {
+		t.Errorf("after dropping the chain: %d connection sets open", len(open))
 	}
 	for _, name := range []string{"lpwatch_round_current", "lpwatch_chain_head_age_seconds", "lpwatch_chain_rpc_calls", "lpwatch_tx_pending_nonce_gap"} {
 		if n, err := testutil.GatherAndCount(h.reg, name); err != nil || n != 0 {

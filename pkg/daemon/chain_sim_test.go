@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus/testutil"
-
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/chain/contracts"
 	"github.com/lpwatch/lpwatch/pkg/checks"
@@ -62,7 +60,7 @@ func TestMissedRoundCountedOnceAcrossRestarts(t *testing.T) {
 	h2.waitBlockNum(mustState(t, w).BlockNum)
 	h2.waitState(alert.RewardRoundMissed, "tc001", checks.Critical)
 	h2.drain(alert.RewardNotCalled)
-	if got := testutil.ToFloat64(h2.d.chain.metrics.missed.WithLabelValues("tc001")); got != 1 {
+	if got := metricValue(t, h2, "lpwatch_reward_missed_rounds_total", "node", "tc001"); got != 1 {
 		t.Errorf("lpwatch_reward_missed_rounds_total = %v, want 1", got)
 	}
 	stop2()
@@ -74,14 +72,14 @@ func TestMissedRoundCountedOnceAcrossRestarts(t *testing.T) {
 		t.Errorf("epoch %q, want the missed round %d", got.Epoch, r)
 	}
 	h3.pacedWait("missed-rounds counter restored", func() bool {
-		return testutil.ToFloat64(h3.d.chain.metrics.missed.WithLabelValues("tc001")) == 1
+		return metricValue(t, h3, "lpwatch_reward_missed_rounds_total", "node", "tc001") == 1
 	})
 	w.reward()
 	h3.expectIgnoring(alert.RewardRoundMissed, alert.StatusResolved, alert.RewardNotCalled)
 	if s := mustState(t, w); s.CurrentRound != next {
 		t.Fatalf("the chain moved to round %d during the test, want %d", s.CurrentRound, next)
 	}
-	if got := testutil.ToFloat64(h3.d.chain.metrics.missed.WithLabelValues("tc001")); got != 1 {
+	if got := metricValue(t, h3, "lpwatch_reward_missed_rounds_total", "node", "tc001"); got != 1 {
 		t.Errorf("lpwatch_reward_missed_rounds_total = %v after the reward, want 1", got)
 	}
 }
@@ -251,16 +249,15 @@ func rewardTiming(t *testing.T, h *harness, r, start uint64, moveTo func(uint64)
 		}
 		h.quiet()
 	}
-	m := h.d.chain.metrics
-	if got, left := testutil.ToFloat64(m.round.WithLabelValues()), testutil.ToFloat64(m.remaining.WithLabelValues()); got != float64(r) || left != 24 {
+	if got, left := metricValue(t, h, "lpwatch_round_current"), metricValue(t, h, "lpwatch_round_blocks_remaining"); got != float64(r) || left != 24 {
 		t.Errorf("lpwatch_round_current = %v, lpwatch_round_blocks_remaining = %v; want %d and 24", got, left, r)
 	}
-	if calls := testutil.ToFloat64(m.calls.WithLabelValues()); calls < 10 {
+	if calls := metricValue(t, h, "lpwatch_chain_rpc_calls"); calls < 10 {
 		t.Errorf("lpwatch_chain_rpc_calls = %v", calls)
 	}
 	reward()
 	h.expect(alert.RewardNotCalled, alert.StatusResolved)
-	if got := testutil.ToFloat64(h.d.metrics.rewardLastRound.WithLabelValues("tc001")); got != float64(r) {
+	if got := metricValue(t, h, "lpwatch_reward_last_round", "node", "tc001"); got != float64(r) {
 		t.Errorf("lpwatch_reward_last_round = %v, want %d", got, r)
 	}
 	st := h.d.Status().Chain

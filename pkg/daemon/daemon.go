@@ -81,7 +81,8 @@ type Daemon struct {
 	log      logrus.FieldLogger
 	clock    clock.Clock
 	store    *observe.Store
-	metrics  *metrics
+	metrics  *checks.Metrics
+	reloadM  *config.ReloadMetrics
 	probeMet *probes.Metrics
 	silences *alert.Silences
 	engine   *alert.Engine
@@ -90,8 +91,11 @@ type Daemon struct {
 	// be opened (remedyErr says why).
 	remedy    *remediation.Controller
 	remedyErr error
-	// chain holds chain monitoring's connections, scan results and metrics.
+	// chain holds chain monitoring's scan results and the checks' facts.
 	chain *chainRuntime
+	// kinds builds the probe jobs of a configuration; probes runs them.
+	kinds  *probes.Registry
+	probes *probes.Runner
 
 	// results are the latest check results and the /health body.
 	results *status.Results
@@ -99,15 +103,12 @@ type Daemon struct {
 	mu       sync.RWMutex
 	cfg      *config.Config
 	eval     *checks.Evaluator
-	sched    *probes.Scheduler
 	reloads  chan reloadReq
 	started  time.Time
 	sinks    map[string]alert.Sink
 	delivery deliveryRunner
 	// lastStatus is the last STATUS= line sent to systemd (loop only).
 	lastStatus string
-	// restartProbes swaps the running probes for new ones (reload).
-	restartProbes func(jobs []probes.Job)
 }
 
 type reloadReq struct{ done chan error }
@@ -142,6 +143,9 @@ func New(opts Options) (*Daemon, error) {
 	if opts.Beat == nil {
 		opts.Beat = func() {}
 	}
+	if opts.Units == nil {
+		opts.Units = watchdog.NewSystemdManager
+	}
 	cfg := opts.Config
 	if cfg == nil {
 		c, err := loadConfig(opts.ConfigPath)
@@ -155,13 +159,30 @@ func New(opts Options) (*Daemon, error) {
 		cfg: cfg, eval: checks.NewEvaluator(cfg), reloads: make(chan reloadReq),
 		results: status.NewResults(),
 	}
-	d.metrics = newMetrics(opts.Registry, opts.Version, opts.Commit)
-	d.chain = newChainRuntime(opts.Registry)
+	d.metrics = checks.NewMetrics(opts.Registry)
+	d.reloadM = config.NewReloadMetrics(opts.Registry)
+	status.RegisterBuildInfo(opts.Registry, opts.Version, opts.Commit)
+	d.chain = &chainRuntime{}
 	d.probeMet = probes.NewMetrics(opts.Registry)
-	d.metrics.reloadOK.Set(1)
-	d.metrics.reloadTime.Set(float64(d.clock.Now().Unix()))
+	kinds, err := probes.NewRegistry(probes.Kinds(), probes.Deps{
+		Store: d.store, Clock: d.clock, Logger: d.log, HTTPClient: opts.HTTPClient, Registerer: opts.Registry,
+		Config: d.config, Units: opts.Units,
+	})
+	if err != nil {
+		return nil, err
+	}
+	d.kinds = kinds
+	d.probes = probes.NewRunner(d.clock, d.log, d.probeMet, func(progressing bool) {
+		if progressing {
+			d.opts.Beat()
+		}
+	})
+	d.reloadM.Loaded(d.clock.Now())
 	if err := os.MkdirAll(cfg.State.Dir, 0o750); err != nil {
 		return nil, fmt.Errorf("state directory: %w", err)
+	}
+	if err := checkStateFormats(cfg.State.Dir); err != nil {
+		return nil, err
 	}
 	if err := d.openAlerting(cfg); err != nil {
 		return nil, err
@@ -204,15 +225,14 @@ func (d *Daemon) Run(ctx context.Context) error {
 	spawn("digest", d.runDigest)
 	spawn("remediation", d.runRemediation)
 	d.log.WithFields(logrus.Fields{"listen": ln.Addr().String(), "nodes": len(cfg.Nodes), "chain": len(cfg.Chain.URLs) > 0}).Info("lpwatch started")
-	schedDone := d.startScheduler(ctx, cfg)
+	d.startProbes(ctx, cfg)
 	d.notify(func(n Notifier) error { return n.Ready() })
 	d.startedNotice(ctx, cfg)
 
 	err = d.loop(ctx, errc)
 	d.notify(func(n Notifier) error { return n.Stopping() })
 	cancel()
-	<-schedDone()
-	d.chain.closeAll()
+	d.probes.Wait()
 	wg.Wait()
 	if cerr := d.outbox.Close(); cerr != nil {
 		d.log.WithError(cerr).Warn("closing the outbox")

@@ -58,7 +58,7 @@ func testConfig(dir string, nodes ...config.Node) *config.Config {
 }
 
 func nodeCfg(name, url string) config.Node {
-	return config.Node{Name: name, URL: url, API: "auto", ExpectedAddress: fakenode.DefaultAddress,
+	return config.Node{Name: name, URL: url, API: "auto", ExpectedAddress: config.ParseAddress(fakenode.DefaultAddress),
 		SystemdUnit: "livepeer.service", Interval: 10 * time.Second, Timeout: 2 * time.Second, Metrics: "auto"}
 }
 
@@ -284,7 +284,7 @@ func TestSeveralNodesAndMetrics(t *testing.T) {
 			return c > 0
 		})
 	}
-	if got := testutil.ToFloat64(h.d.metrics.checkStatus.WithLabelValues(alert.TranscoderInactive, "b", "warning")); got != 1 {
+	if got := metricValue(t, h, "lpwatch_check_status", "check", alert.TranscoderInactive, "target", "b", "state", "warning"); got != 1 {
 		t.Errorf("check_status{b,warning} = %v", got)
 	}
 }
@@ -326,7 +326,7 @@ func TestReloadKeepsLastGoodConfig(t *testing.T) {
 	if resp.StatusCode != http.StatusBadRequest {
 		t.Errorf("bad reload answered %d", resp.StatusCode)
 	}
-	if v := testutil.ToFloat64(h.d.metrics.reloadOK); v != 0 {
+	if v := metricValue(t, h, "lpwatch_config_last_reload_successful"); v != 0 {
 		t.Errorf("lpwatch_config_last_reload_successful = %v after a bad reload", v)
 	}
 	if got := len(h.d.config().Nodes); got != 1 {
@@ -339,7 +339,7 @@ func TestReloadKeepsLastGoodConfig(t *testing.T) {
 	if err := h.d.Reload(context.Background()); err != nil {
 		t.Fatalf("good reload: %v", err)
 	}
-	if v := testutil.ToFloat64(h.d.metrics.reloadOK); v != 1 {
+	if v := metricValue(t, h, "lpwatch_config_last_reload_successful"); v != 1 {
 		t.Errorf("lpwatch_config_last_reload_successful = %v after a good reload", v)
 	}
 	h.waitFor("second node probed", func() bool { _, ok := h.d.Store().Snapshot().Node("tc002"); return ok })

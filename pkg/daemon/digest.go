@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"time"
@@ -12,10 +13,20 @@ import (
 )
 
 // digestFile remembers the day of the last digest, so a restart around the
-// digest time neither repeats nor skips it.
-const digestFile = "digest.json"
+// digest time neither repeats nor skips it; digestVersion is its format
+// version (the first files had no version field: version 1).
+const (
+	digestFile    = "digest.json"
+	digestVersion = 1
+)
+
+// DigestFormat is the digest state file's format.
+func DigestFormat() statefile.Format {
+	return statefile.Format{Name: digestFile, Version: digestVersion}
+}
 
 type digestState struct {
+	Version int    `json:"version"`
 	LastDay string `json:"last_day"` // YYYY-MM-DD in local time
 }
 
@@ -33,11 +44,26 @@ func digestDue(now time.Time, hhmm, lastDay string) bool {
 	return !now.Before(at) && lastDay != now.Format(time.DateOnly)
 }
 
+// loadDigest reads the digest state at path; what cannot be read gives an
+// empty state and the error.
+func loadDigest(path string, now time.Time) (digestState, error) {
+	var st digestState
+	_, err := statefile.ReadVersioned(path, DigestFormat(), &st, now)
+	if err != nil {
+		st = digestState{}
+	}
+	st.Version = digestVersion
+	return st, err
+}
+
 // runDigest sends the optional daily digest at alert.digest_time.
 func (d *Daemon) runDigest(ctx context.Context) error {
 	path := filepath.Join(d.config().State.Dir, digestFile)
-	var st digestState
-	if _, err := statefile.ReadJSON(path, &st, d.clock.Now()); err != nil {
+	st, err := loadDigest(path, d.clock.Now())
+	if errors.Is(err, statefile.ErrNewer) {
+		return err
+	}
+	if err != nil {
 		d.log.WithError(err).Error("digest state unreadable; today's digest may be sent again")
 	}
 	tick := d.clock.NewTicker(30 * time.Second)

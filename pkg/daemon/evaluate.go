@@ -6,7 +6,6 @@ import (
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/checks"
-	"github.com/lpwatch/lpwatch/pkg/observe"
 	"github.com/lpwatch/lpwatch/pkg/status"
 )
 
@@ -18,20 +17,20 @@ func (d *Daemon) evaluate(ctx context.Context) {
 	d.mu.RLock()
 	eval := d.eval
 	d.mu.RUnlock()
-	d.beforeEvaluate(eval)
-	results := eval.Evaluate(now, snap)
-	d.metrics.evaluations.Inc()
+	ev := eval.Evaluate(now, snap)
+	results := ev.Results
+	d.metrics.Evaluated()
 	changed, err := d.results.Set(now, append(results[:len(results):len(results)], d.outboxStorage()))
 	if err != nil {
 		d.log.WithError(err).Error("/health keeps its previous report")
 	}
 	for _, r := range changed {
 		if r.Check != OutboxStorage {
-			d.metrics.setCheck(r)
+			d.metrics.SetCheck(r)
 		}
 	}
-	d.observationMetrics(snap)
-	d.afterEvaluate(now, snap, eval)
+	d.metrics.NodeView(snap, len(d.config().Chain.URLs) > 0)
+	d.afterEvaluate(now, snap, ev)
 	inputs := make([]alert.Input, 0, len(results))
 	for _, r := range results {
 		inputs = append(inputs, toInput(r, eval.For(r.Check)))
@@ -70,25 +69,4 @@ func toInput(r checks.Result, forDur time.Duration) alert.Input {
 		in.Unknown = true
 	}
 	return in
-}
-
-// observationMetrics exports the node's view as gauges. With a chain, the
-// last reward round and the balance come from the chain (afterEvaluate).
-func (d *Daemon) observationMetrics(snap observe.Snapshot) {
-	withChain := len(d.config().Chain.URLs) > 0
-	for _, n := range snap.Nodes {
-		s := n.Snapshot
-		if s == nil {
-			continue
-		}
-		if t := s.Transcoder.LastRewardRound; !withChain && t != nil && t.IsInt64() {
-			d.metrics.rewardLastRound.WithLabelValues(n.Name).Set(float64(t.Int64()))
-		}
-		if s.CurrentRound != nil && s.CurrentRound.IsInt64() {
-			d.metrics.nodeRound.WithLabelValues(n.Name).Set(float64(s.CurrentRound.Int64()))
-		}
-		if !withChain && s.EthBalance != nil {
-			d.metrics.balance.WithLabelValues(n.Name).Set(checks.Ether(s.EthBalance))
-		}
-	}
 }

@@ -7,8 +7,6 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/prometheus/client_golang/prometheus/testutil"
-
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/fakenode"
@@ -19,22 +17,13 @@ import (
 // value (any label), and whether it exists.
 func gaugeValue(t *testing.T, h *harness, name, label string) (float64, bool) {
 	t.Helper()
-	fams, err := h.reg.Gather()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range fams {
-		if f.GetName() != name {
-			continue
+	for _, m := range family(t, h, name).GetMetric() {
+		if label == "" && len(m.GetLabel()) == 0 {
+			return m.GetGauge().GetValue(), true
 		}
-		for _, m := range f.GetMetric() {
-			if label == "" && len(m.GetLabel()) == 0 {
+		for _, lp := range m.GetLabel() {
+			if lp.GetValue() == label {
 				return m.GetGauge().GetValue(), true
-			}
-			for _, lp := range m.GetLabel() {
-				if lp.GetValue() == label {
-					return m.GetGauge().GetValue(), true
-				}
 			}
 		}
 	}
@@ -78,8 +67,8 @@ func TestHostChecksAndMetrics(t *testing.T) {
 		t.Errorf("disk: ratio %v, free %v, size %v", ratio, free, size)
 	}
 	h.waitFor("host check states", func() bool {
-		return testutil.ToFloat64(h.d.metrics.checkStatus.WithLabelValues(alert.FileDescriptorsHigh, "tc001", "ok")) == 1 &&
-			testutil.ToFloat64(h.d.metrics.checkStatus.WithLabelValues(alert.ClockUnsynchronized, checks.ClockTarget, "unknown")) == 0
+		return metricValue(t, h, "lpwatch_check_status", "check", alert.FileDescriptorsHigh, "target", "tc001", "state", "ok") == 1 &&
+			metricValue(t, h, "lpwatch_check_status", "check", alert.ClockUnsynchronized, "target", checks.ClockTarget, "state", "unknown") == 0
 	})
 	if v, ok := gaugeValue(t, h, "lpwatch_probe_success", "localhost"); !ok || v != 1 {
 		t.Errorf("lpwatch_probe_success{probe=\"host\"} = %v (present %v)", v, ok)

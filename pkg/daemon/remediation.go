@@ -9,7 +9,6 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/observe"
 	"github.com/lpwatch/lpwatch/pkg/remediation"
-	"github.com/lpwatch/lpwatch/pkg/watchdog"
 )
 
 // openRemediation builds the self-healing controller on the state
@@ -17,12 +16,8 @@ import (
 // can turn it on. A ledger that cannot be read leaves lpwatch without
 // self-healing, which RemediationExhausted then says while it is enabled.
 func (d *Daemon) openRemediation(cfg *config.Config) {
-	units := d.opts.Units
-	if units == nil {
-		units = watchdog.NewSystemdManager
-	}
 	c, err := remediation.New(remediation.Options{
-		StateDir: cfg.State.Dir, Units: units, Emitter: d.engine, HTTPClient: d.opts.ActionHTTPClient,
+		StateDir: cfg.State.Dir, Units: d.opts.Units, Emitter: d.engine, HTTPClient: d.opts.ActionHTTPClient,
 		Clock: d.clock, Logger: d.log, Registerer: d.opts.Registry,
 	})
 	if err != nil {

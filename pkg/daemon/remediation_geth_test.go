@@ -15,6 +15,7 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/chain/contracts"
 	"github.com/lpwatch/lpwatch/pkg/chain/gethtest"
 	"github.com/lpwatch/lpwatch/pkg/checks"
+	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/fakenode"
 	"github.com/lpwatch/lpwatch/pkg/nodeapi"
 	"github.com/lpwatch/lpwatch/pkg/remediation"
@@ -75,7 +76,7 @@ func TestRemediationStuckTxWithGeth(t *testing.T) {
 	bus.OnRestart("livepeer.service", func(string) { hooks <- node.Restart() })
 
 	cfg := testConfig(t.TempDir(), nodeCfg("tc001", node.URL()))
-	cfg.Nodes[0].ExpectedAddress = addr.Hex()
+	cfg.Nodes[0].ExpectedAddress = config.AddressOf(addr)
 	cfg.Chain.URLs = []string{g.HTTP}
 	cfg.Chain.Controller = drv.Deployment().Controller.Hex()
 	cfg.Chain.ChainID = 1337

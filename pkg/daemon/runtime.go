@@ -3,89 +3,21 @@ package daemon
 import (
 	"context"
 	"fmt"
-	"sync"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
-	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
-	"github.com/lpwatch/lpwatch/pkg/nodeapi"
 	"github.com/lpwatch/lpwatch/pkg/probes"
-	"github.com/lpwatch/lpwatch/pkg/redact"
 )
 
-// schedRun is one running scheduler, replaced on reload.
-type schedRun struct {
-	cancel context.CancelFunc
-	done   chan struct{}
-}
-
-// buildJobs creates the probe jobs of a configuration.
-func (d *Daemon) buildJobs(cfg *config.Config) ([]probes.Job, error) {
-	var jobs []probes.Job
-	for _, n := range cfg.Nodes {
-		client, err := nodeapi.New(n.URL, nodeapi.Options{HTTPClient: d.opts.HTTPClient, Clock: d.clock})
-		if err != nil {
-			// The client's error quotes the URL, which may hold a password.
-			return nil, fmt.Errorf("node %s: %w", n.Name, redact.Error(err, n.URL))
-		}
-		p, err := probes.NewNodeProbe(n, client, d.store, d.clock)
-		if err != nil {
-			return nil, err
-		}
-		jobs = append(jobs, p.Job())
-	}
-	extra, err := d.extraJobs(cfg)
-	if err != nil {
-		return nil, err
-	}
-	return append(jobs, extra...), nil
-}
-
-// startScheduler starts the probes of cfg and returns a function that
-// yields a channel closed once they have all stopped.
-func (d *Daemon) startScheduler(ctx context.Context, cfg *config.Config) func() <-chan struct{} {
-	jobs, err := d.buildJobs(cfg)
+// startProbes builds the probe jobs of cfg, kind by kind, and runs them
+// until ctx ends.
+func (d *Daemon) startProbes(ctx context.Context, cfg *config.Config) {
+	set, err := d.kinds.Build(cfg)
 	if err != nil {
 		// The configuration was validated; a failure here is a bug worth a loud log.
 		d.log.WithError(err).Error("cannot build probes")
 	}
-	var (
-		mu  sync.Mutex
-		cur *schedRun
-	)
-	start := func(jobs []probes.Job) {
-		sctx, cancel := context.WithCancel(ctx)
-		s := probes.NewScheduler(jobs, d.clock, d.log, d.probeMet, func(progressing bool) {
-			if progressing {
-				d.opts.Beat()
-			}
-		})
-		r := &schedRun{cancel: cancel, done: make(chan struct{})}
-		go func() {
-			defer close(r.done)
-			s.Run(sctx)
-		}()
-		mu.Lock()
-		cur = r
-		d.mu.Lock()
-		d.sched = s
-		d.mu.Unlock()
-		mu.Unlock()
-	}
-	start(jobs)
-	d.restartProbes = func(jobs []probes.Job) {
-		mu.Lock()
-		old := cur
-		mu.Unlock()
-		old.cancel()
-		<-old.done
-		start(jobs)
-	}
-	return func() <-chan struct{} {
-		mu.Lock()
-		defer mu.Unlock()
-		return cur.done
-	}
+	d.probes.Start(ctx, set)
 }
 
 // reload re-reads the configuration. A bad file is refused and the running
@@ -100,20 +32,21 @@ func (d *Daemon) reload(ctx context.Context) error {
 	if err == nil {
 		err = d.checkImmutable(cfg)
 	}
-	var jobs []probes.Job
+	var jobs *probes.JobSet
 	if err == nil {
-		jobs, err = d.buildJobs(cfg)
+		jobs, err = d.kinds.Build(cfg)
 	}
 	var sinks map[string]alert.Sink
 	if err == nil {
 		sinks, err = d.buildSinkSet(cfg)
 	}
 	if err != nil {
-		d.metrics.reloadOK.Set(0)
+		jobs.Release()
+		d.reloadM.Refused()
 		d.log.WithError(err).Error("configuration reload refused; keeping the running configuration")
 		return fmt.Errorf("reload refused: %w", err)
 	}
-	d.restartProbes(jobs)
+	d.probes.Start(ctx, jobs)
 	d.mu.Lock()
 	old := d.cfg
 	d.cfg = cfg
@@ -126,8 +59,7 @@ func (d *Daemon) reload(ctx context.Context) error {
 	}
 	d.store.Retain(names)
 	d.forgetRemoved(old, cfg)
-	d.metrics.reloadOK.Set(1)
-	d.metrics.reloadTime.Set(float64(d.clock.Now().Unix()))
+	d.reloadM.Loaded(d.clock.Now())
 	d.log.WithField("nodes", len(cfg.Nodes)).Info("configuration reloaded")
 	d.evaluate(ctx)
 	return nil
@@ -162,9 +94,7 @@ func (d *Daemon) forgetRemoved(old, cfg *config.Config) {
 		}
 		removed[n.Name] = true
 		d.probeMet.Forget("node", n.Name)
-		d.metrics.rewardLastRound.DeleteLabelValues(n.Name)
-		d.metrics.balance.DeleteLabelValues(n.Name)
-		d.metrics.nodeRound.DeleteLabelValues(n.Name)
+		d.metrics.ForgetNode(n.Name)
 	}
 	for _, p := range old.Host.DataPaths {
 		if !keep[p] {
@@ -176,8 +106,6 @@ func (d *Daemon) forgetRemoved(old, cfg *config.Config) {
 		d.log.WithError(err).Error("/health keeps its previous report")
 	}
 	for _, r := range gone {
-		for _, s := range checks.States() {
-			d.metrics.checkStatus.DeleteLabelValues(r.Check, r.Target, s.String())
-		}
+		d.metrics.ForgetCheck(r)
 	}
 }

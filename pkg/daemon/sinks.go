@@ -7,6 +7,7 @@ import (
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/clock"
 	"github.com/lpwatch/lpwatch/pkg/config"
 )
@@ -20,9 +21,10 @@ func BuildSinks(log logrus.FieldLogger, client *http.Client, c clock.Clock) func
 	}
 }
 
-// loadConfig reads the file at path with the registry of sink types.
+// loadConfig reads the file at path with the registry of sink types and
+// the catalog of alerts.
 func loadConfig(path string) (*config.Config, error) {
-	return config.Load(path, sinks.Default())
+	return config.Load(path, sinks.Default(), checks.Catalog())
 }
 
 // routes returns the engine's view of the configured sinks.

@@ -139,7 +139,7 @@ func demoConfig(o Options, curURL, legURL string, ch *demoChain) *config.Config 
 	cfg.Chain.HeadMaxAge = 15 * time.Second
 	cfg.Chain.MaxLogRange = 1000
 	node := func(name, url, api string) config.Node {
-		return config.Node{Name: name, URL: url, API: api, ExpectedAddress: ch.orchestrator(name).addr().Hex(),
+		return config.Node{Name: name, URL: url, API: api, ExpectedAddress: config.AddressOf(ch.orchestrator(name).addr()),
 			SystemdUnit: name + ".service", Interval: time.Second, Timeout: 800 * time.Millisecond, Metrics: "auto"}
 	}
 	cfg.Nodes = []config.Node{node("tc001", curURL, "auto"), node("tc002", legURL, "auto")}

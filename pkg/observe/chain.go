@@ -1,13 +1,94 @@
 package observe
 
-import "time"
+import (
+	"time"
 
-// Chain is what one probe of the chain saw. Obs is filled by the chain
-// probe; it stays nil until chain monitoring is configured and has run.
+	"github.com/lpwatch/lpwatch/pkg/chain"
+)
+
+// MaxRecentEvents bounds the slash events, and the unbond events, a
+// chain record keeps.
+const MaxRecentEvents = 64
+
+// Chain is what one probe of the chain saw, with what the log scans have
+// found so far.
 type Chain struct {
 	At     time.Time
 	Err    error
 	Reason string
-	// Obs holds the chain prober's observation (type from pkg/chain).
-	Obs any
+	// Obs is the chain prober's observation; nil when the probe recorded
+	// none.
+	Obs *chain.Observation
+	// Events is what the scans of TranscoderSlashed and Unbond logs found,
+	// kept from one observation to the next; nil when the probe does not
+	// scan.
+	Events *ChainEvents
+}
+
+// ChainEvents is what the chain probe's log scans found: the recent
+// TranscoderSlashed events of the monitored accounts and Unbond events of
+// their delegators, and how the scans go.
+type ChainEvents struct {
+	Slashes []chain.SlashEvent
+	Unbonds []chain.UnbondEvent
+	// Scanned is true once a scan has succeeded.
+	Scanned bool
+	// ScannedTo is the last block of the latest successful scan: the
+	// events of an observation's head are known once it reaches the head.
+	ScannedTo uint64
+	// Err is the latest scan's error (nil when it succeeded).
+	Err error
+	// Last is the latest scan (nil before the first).
+	Last *ChainScan
+}
+
+// ChainScan is one scan of TranscoderSlashed and Unbond logs.
+type ChainScan struct {
+	// From and To are the blocks scanned (To is the head read this cycle).
+	From, To uint64
+	Slashes  []chain.SlashEvent
+	// Unbonds are delegators' unbonds from the monitored accounts.
+	Unbonds []chain.UnbondEvent
+	// Calls is the number of RPC calls the scan made.
+	Calls uint64
+	Err   error
+}
+
+// add records a scan: its error, and when it succeeded how far it read
+// and the events it found that are not known yet, keeping the latest
+// MaxRecentEvents of each kind.
+func (ev *ChainEvents) add(s ChainScan) {
+	ev.Last, ev.Err = &s, s.Err
+	if s.Err != nil {
+		return
+	}
+	ev.Scanned, ev.ScannedTo = true, s.To
+	ev.Slashes = addEvents(ev.Slashes, s.Slashes, func(e chain.SlashEvent) chain.EventMeta { return e.EventMeta })
+	ev.Unbonds = addEvents(ev.Unbonds, s.Unbonds, func(e chain.UnbondEvent) chain.EventMeta { return e.EventMeta })
+}
+
+// clone returns a copy that shares nothing mutable with ev.
+func (ev *ChainEvents) clone() *ChainEvents {
+	c := *ev
+	c.Slashes = append([]chain.SlashEvent(nil), ev.Slashes...)
+	c.Unbonds = append([]chain.UnbondEvent(nil), ev.Unbonds...)
+	return &c
+}
+
+// addEvents appends the events of found that known lacks, keeping the
+// latest MaxRecentEvents.
+func addEvents[T any](known, found []T, meta func(T) chain.EventMeta) []T {
+	seen := make(map[string]bool, len(known))
+	for _, ev := range known {
+		seen[meta(ev).Key()] = true
+	}
+	for _, ev := range found {
+		if !seen[meta(ev).Key()] {
+			known = append(known, ev)
+		}
+	}
+	if n := len(known); n > MaxRecentEvents {
+		known = append([]T(nil), known[n-MaxRecentEvents:]...)
+	}
+	return known
 }

@@ -41,6 +41,7 @@ type Store struct {
 	mu      sync.RWMutex
 	nodes   map[string]Node
 	chain   *Chain
+	events  *ChainEvents // what the log scans found, across observations
 	host    *Host
 	version uint64
 	changed chan struct{}
@@ -75,12 +76,35 @@ func (s *Store) PutNode(o Node) {
 	s.mu.Unlock()
 }
 
-// PutChain records a chain observation.
-func (s *Store) PutChain(o Chain) {
+// PutChain records a chain observation. scans says whether its probe
+// scans logs for events: the record then carries what the scans found so
+// far (PutChainScan), empty before the first one; without scans it has no
+// events.
+func (s *Store) PutChain(o Chain, scans bool) {
 	s.mu.Lock()
 	c := o
+	c.Events = nil
+	if scans {
+		if s.events == nil {
+			s.events = &ChainEvents{}
+		}
+		c.Events = s.events
+	}
 	s.chain = &c
 	s.bump()
+	s.mu.Unlock()
+}
+
+// PutChainScan adds a log scan to the events of the chain record. It does
+// not wake the evaluation (Changed): the observation whose head the scan
+// read already did, and the next evaluation judges the events with it.
+func (s *Store) PutChainScan(scan ChainScan) {
+	s.mu.Lock()
+	if s.events == nil {
+		s.events = &ChainEvents{}
+	}
+	s.events.add(scan) // a scanning probe's record shares s.events
+	s.version++
 	s.mu.Unlock()
 }
 
@@ -139,6 +163,9 @@ func (s *Store) Snapshot() Snapshot {
 	sort.Slice(snap.Nodes, func(i, j int) bool { return snap.Nodes[i].Name < snap.Nodes[j].Name })
 	if s.chain != nil {
 		c := *s.chain
+		if c.Events != nil {
+			c.Events = c.Events.clone()
+		}
 		snap.Chain = &c
 	}
 	if s.host != nil {

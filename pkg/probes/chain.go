@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -11,8 +12,73 @@ import (
 
 	"github.com/lpwatch/lpwatch/pkg/chain"
 	"github.com/lpwatch/lpwatch/pkg/clock"
+	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/observe"
 )
+
+// ChainKind probes the [chain] endpoints when chain.urls are configured.
+// Each configuration gets its own connections, closed when its job set is
+// released.
+type ChainKind struct {
+	deps Deps
+
+	mu   sync.Mutex
+	open []*chain.Client
+}
+
+func newChainKind(deps Deps) Kind { return &ChainKind{deps: deps} }
+
+// Jobs returns the chain probe's job when chain.urls are configured.
+func (k *ChainKind) Jobs(cfg *config.Config) (Built, error) {
+	c := cfg.Chain
+	if len(c.URLs) == 0 {
+		return Built{}, nil
+	}
+	conn, err := chain.Dial(chain.DialConfig{
+		URLs: c.URLs, ReferenceURLs: c.ReferenceURLs, CallTimeout: c.Timeout / 2, ChainID: c.ChainID,
+		Prober: chain.ProberConfig{
+			Controller: common.HexToAddress(c.Controller), RoundsManager: common.HexToAddress(c.RoundsManager),
+			BondingManager: common.HexToAddress(c.BondingManager), Peers: c.CheckPeers, MaxLogRange: c.MaxLogRange,
+			Clock: k.deps.Clock, Logger: k.deps.Logger.WithField("component", "chain"),
+		},
+	})
+	if err != nil {
+		return Built{}, fmt.Errorf("chain: %w", err)
+	}
+	addrs := make([]common.Address, 0, len(cfg.Nodes))
+	for _, n := range cfg.Nodes {
+		if n.ExpectedAddress.Valid() {
+			addrs = append(addrs, n.ExpectedAddress.Addr())
+		}
+	}
+	p, err := NewChainProbe(conn.Prober, k.deps.Store, k.deps.Clock, ChainProbeConfig{
+		Interval: c.Interval, Timeout: c.Timeout, Addresses: addrs,
+		MaxLogRange: c.MaxLogRange, Scan: true,
+	})
+	if err != nil {
+		conn.Close()
+		return Built{}, fmt.Errorf("chain: %w", err)
+	}
+	k.mu.Lock()
+	k.open = append(k.open, conn)
+	k.mu.Unlock()
+	return Built{Jobs: []Job{p.Job()}, Release: func() { k.release(conn) }}, nil
+}
+
+// release closes the connections of one configuration.
+func (k *ChainKind) release(conn *chain.Client) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.open = slices.DeleteFunc(k.open, func(c *chain.Client) bool { return c == conn })
+	conn.Close()
+}
+
+// Open returns the connections built and not yet released, oldest first.
+func (k *ChainKind) Open() []*chain.Client {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return slices.Clone(k.open)
+}
 
 // MaxScanChunks bounds the slash scan of one cycle to this many
 // eth_getLogs ranges; after a longer gap the oldest blocks are skipped.
@@ -27,27 +93,15 @@ type ChainProbeConfig struct {
 	// MaxLogRange is the widest block range of one eth_getLogs call of the
 	// slash scan.
 	MaxLogRange uint64
-	// OnScan receives each slash scan's result; nil disables the scan.
-	OnScan func(ScanResult)
-}
-
-// ScanResult is one scan of TranscoderSlashed and Unbond logs.
-type ScanResult struct {
-	// From and To are the blocks scanned (To is the head read this cycle).
-	From, To uint64
-	Slashes  []chain.SlashEvent
-	// Unbonds are delegators' unbonds from the monitored accounts.
-	Unbonds []chain.UnbondEvent
-	// Calls is the number of RPC calls the scan made.
-	Calls uint64
-	Err   error
+	// Scan enables the scan of TranscoderSlashed and Unbond logs.
+	Scan bool
 }
 
 // ChainProbe runs one chain observation per cycle and stores it as an
-// observe.Chain whose Obs is the *chain.Observation, then scans the new
-// blocks up to its head for the TranscoderSlashed and Unbond events of the
-// monitored accounts. The scan's To tells the checks which observation it
-// covers.
+// observe.Chain, then scans the new blocks up to its head for the
+// TranscoderSlashed and Unbond events of the monitored accounts and adds
+// the scan to the record's events. The scan's To tells the checks which
+// observation it covers.
 type ChainProbe struct {
 	cfg    ChainProbeConfig
 	prober *chain.Prober
@@ -65,7 +119,7 @@ func NewChainProbe(prober *chain.Prober, store *observe.Store, c clock.Clock, cf
 		return nil, errors.New("chain probe needs a prober, a store and a clock")
 	case cfg.Interval <= 0 || cfg.Timeout <= 0:
 		return nil, fmt.Errorf("chain probe interval %s and timeout %s must be positive", cfg.Interval, cfg.Timeout)
-	case cfg.OnScan != nil && cfg.MaxLogRange == 0:
+	case cfg.Scan && cfg.MaxLogRange == 0:
 		return nil, errors.New("chain probe slash scan needs a positive max log range")
 	}
 	seen := make(map[common.Address]bool, len(cfg.Addresses))
@@ -90,12 +144,12 @@ func (p *ChainProbe) Job() Job {
 func (p *ChainProbe) Run(ctx context.Context) error {
 	at := p.clock.Now()
 	obs, err := p.prober.Observe(ctx, p.cfg.Addresses)
-	p.store.PutChain(observe.Chain{At: at, Err: err, Reason: chain.Reason(err), Obs: obs})
+	p.store.PutChain(observe.Chain{At: at, Err: err, Reason: chain.Reason(err), Obs: obs}, p.cfg.Scan)
 	if err != nil {
 		return err
 	}
-	if p.cfg.OnScan != nil && obs.Block != nil && len(p.cfg.Addresses) > 0 {
-		p.cfg.OnScan(p.scan(ctx, obs.Block.Number))
+	if p.cfg.Scan && obs.Block != nil && len(p.cfg.Addresses) > 0 {
+		p.store.PutChainScan(p.scan(ctx, obs.Block.Number))
 	}
 	return nil
 }
@@ -104,7 +158,7 @@ func (p *ChainProbe) Run(ctx context.Context) error {
 // accounts in the blocks after the last scan, up to head. The first scan
 // covers the last MaxLogRange blocks; a failed scan is retried from the
 // same block.
-func (p *ChainProbe) scan(ctx context.Context, head uint64) ScanResult {
+func (p *ChainProbe) scan(ctx context.Context, head uint64) observe.ChainScan {
 	p.mu.Lock()
 	cursor := p.cursor
 	p.mu.Unlock()
@@ -116,7 +170,7 @@ func (p *ChainProbe) scan(ctx context.Context, head uint64) ScanResult {
 		}
 		from = head - min(head, span-1)
 	}
-	r := ScanResult{From: from, To: head}
+	r := observe.ChainScan{From: from, To: head}
 	if from > head {
 		return r // nothing new (or the head went back in a reorganisation)
 	}

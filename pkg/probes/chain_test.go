@@ -73,10 +73,9 @@ func TestChainProbeStoresAndScans(t *testing.T) {
 	}
 	store := observe.NewStore()
 	clk := clock.NewFake(time.Unix(1_800_000_000, 0))
-	scans := make(chan ScanResult, 10)
 	p, err := NewChainProbe(simProber(t, sim), store, clk, ChainProbeConfig{
 		Interval: 15 * time.Second, Timeout: 10 * time.Second, Addresses: []common.Address{watched(), watched()},
-		MaxLogRange: 4, OnScan: func(r ScanResult) { scans <- r },
+		MaxLogRange: 4, Scan: true,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -88,15 +87,15 @@ func TestChainProbeStoresAndScans(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := store.Snapshot().Chain
-	o, ok := c.Obs.(*chain.Observation)
-	if !ok || c.Err != nil || !c.At.Equal(clk.Now()) {
+	o := c.Obs
+	if o == nil || c.Err != nil || !c.At.Equal(clk.Now()) {
 		t.Fatalf("stored %+v", c)
 	}
 	if len(o.Accounts) != 1 || o.Account(watched()).Active == nil || !*o.Account(watched()).Active {
 		t.Fatalf("accounts %+v (duplicate addresses are read once)", o.Accounts)
 	}
 	head := o.Block.Number
-	first := <-scans
+	first := lastScan(t, store)
 	if first.Err != nil || first.From != head-3 || first.To != head || len(first.Slashes) != 1 || first.Calls == 0 {
 		t.Fatalf("first scan %+v, want the last 4 blocks up to %d with the slash", first, head)
 	}
@@ -106,24 +105,34 @@ func TestChainProbeStoresAndScans(t *testing.T) {
 	if err := p.Run(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if u := <-scans; len(u.Unbonds) != 1 || u.Unbonds[0].Delegate != watched() || u.Unbonds[0].Amount.Int64() != 2 || len(u.Slashes) != 0 {
+	if u := lastScan(t, store); len(u.Unbonds) != 1 || u.Unbonds[0].Delegate != watched() || u.Unbonds[0].Amount.Int64() != 2 || len(u.Slashes) != 0 {
 		t.Fatalf("scan after an unbond %+v, want the unbond", u)
 	}
-	head = store.Snapshot().Chain.Obs.(*chain.Observation).Block.Number
+	head = store.Snapshot().Chain.Obs.Block.Number
 	sim.CommitBlocks(2)
 	if err := p.Run(ctx); err != nil {
 		t.Fatal(err)
 	}
-	second := <-scans
+	second := lastScan(t, store)
 	if second.Err != nil || second.From != head+1 || second.To != head+2 || len(second.Slashes) != 0 {
 		t.Fatalf("second scan %+v, want blocks %d-%d", second, head+1, head+2)
 	}
 	if err := p.Run(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if third := <-scans; third.From <= third.To {
+	if third := lastScan(t, store); third.From <= third.To {
 		t.Fatalf("third scan %+v covers blocks although none are new", third)
 	}
+}
+
+// lastScan returns the latest scan the probe added to the store.
+func lastScan(t *testing.T, store *observe.Store) observe.ChainScan {
+	t.Helper()
+	c := store.Snapshot().Chain
+	if c == nil || c.Events == nil || c.Events.Last == nil {
+		t.Fatalf("no scan stored: %+v", c)
+	}
+	return *c.Events.Last
 }
 
 func TestChainProbeWithoutEndpoint(t *testing.T) {
@@ -133,10 +142,9 @@ func TestChainProbeWithoutEndpoint(t *testing.T) {
 		t.Fatal(err)
 	}
 	store := observe.NewStore()
-	scanned := false
 	p, err := NewChainProbe(proberOn(t, sim, e), store, clock.Real{}, ChainProbeConfig{
 		Interval: time.Second, Timeout: time.Second, Addresses: []common.Address{watched()}, MaxLogRange: 10,
-		OnScan: func(ScanResult) { scanned = true },
+		Scan: true,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -146,11 +154,11 @@ func TestChainProbeWithoutEndpoint(t *testing.T) {
 		t.Fatalf("run: %v, want ErrNoEndpoint", err)
 	}
 	c := store.Snapshot().Chain
-	if c == nil || c.Reason != chain.ReasonNoEndpoint || c.Obs.(*chain.Observation).Endpoints[0].Reason != chain.ReasonTransport {
+	if c == nil || c.Reason != chain.ReasonNoEndpoint || c.Obs.Endpoints[0].Reason != chain.ReasonTransport {
 		t.Fatalf("stored %+v", c)
 	}
-	if scanned {
-		t.Error("scanned logs without a usable endpoint")
+	if c.Events == nil || c.Events.Last != nil {
+		t.Errorf("events %+v: scanned logs without a usable endpoint", c.Events)
 	}
 }
 
@@ -165,7 +173,7 @@ func TestNewChainProbeValidates(t *testing.T) {
 	}{
 		{"no prober", nil, good},
 		{"no interval", p, ChainProbeConfig{Timeout: time.Second}},
-		{"scan without range", p, ChainProbeConfig{Interval: time.Second, Timeout: time.Second, OnScan: func(ScanResult) {}}},
+		{"scan without range", p, ChainProbeConfig{Interval: time.Second, Timeout: time.Second, Scan: true}},
 	}
 	for _, c := range cases {
 		if _, err := NewChainProbe(c.prober, observe.NewStore(), clock.Real{}, c.cfg); err == nil {
@@ -199,7 +207,7 @@ func BenchmarkChainProbeCycle(b *testing.B) {
 			var calls uint64
 			p, err := NewChainProbe(prober, observe.NewStore(), clock.Real{}, ChainProbeConfig{
 				Interval: time.Second, Timeout: 10 * time.Second, Addresses: []common.Address{watched()}, MaxLogRange: 1000,
-				OnScan: func(r ScanResult) { calls += r.Calls },
+				Scan: true,
 			})
 			if err != nil {
 				b.Fatal(err)
@@ -211,7 +219,8 @@ func BenchmarkChainProbeCycle(b *testing.B) {
 				if err := p.Run(ctx); err != nil {
 					b.Fatal(err)
 				}
-				calls += uint64(store.Snapshot().Chain.Obs.(*chain.Observation).Calls)
+				c := store.Snapshot().Chain
+				calls += uint64(c.Obs.Calls) + c.Events.Last.Calls
 			}
 			b.ReportMetric(float64(calls)/float64(b.N), "calls/op")
 		})

@@ -14,6 +14,67 @@ import (
 // HostTarget is the target name of the host probe in metrics and logs.
 const HostTarget = "localhost"
 
+// hostKind probes the host when [host] is enabled, and exports the host
+// metrics from the latest observation.
+type hostKind struct {
+	deps      Deps
+	collector *hostCollector
+	// registered is set once the collector is registered (at the first
+	// configuration that enables the host), for the daemon's life.
+	registered bool
+}
+
+func newHostKind(deps Deps) Kind {
+	return &hostKind{deps: deps, collector: newHostCollector(deps.Store, func() bool { return deps.Config().Host.Enabled })}
+}
+
+// Jobs returns the host probe's job when [host] is enabled, and makes sure
+// the host metrics are registered.
+func (k *hostKind) Jobs(cfg *config.Config) (Built, error) {
+	if !cfg.Host.Enabled {
+		return Built{}, nil
+	}
+	if !k.registered {
+		if err := k.deps.Registerer.Register(k.collector); err != nil {
+			return Built{}, fmt.Errorf("host metrics: %w", err)
+		}
+		k.registered = true
+	}
+	var reader HostReader
+	h, err := hostinfo.New(hostinfo.Options{})
+	if err != nil {
+		// Not Linux: every host check reports this reason as unknown.
+		k.deps.Logger.WithError(err).Warn("host checks cannot read this system")
+		reader = unreadableHost{err: err}
+	} else {
+		reader = h
+	}
+	// The probe dials systemd once per run and closes the connection after.
+	p, err := NewHostProbe(HostOptions{
+		Host: cfg.Host, Nodes: cfg.Nodes, Reader: reader, Store: k.deps.Store, Clock: k.deps.Clock,
+		Locator: Locator{Units: k.deps.Units},
+	})
+	if err != nil {
+		return Built{}, err
+	}
+	return Built{Jobs: []Job{p.Job()}}, nil
+}
+
+// unreadableHost is the HostReader of a system hostinfo cannot read.
+type unreadableHost struct{ err error }
+
+func (u unreadableHost) OpenFiles(context.Context, int) (hostinfo.FDUsage, error) {
+	return hostinfo.FDUsage{}, u.err
+}
+
+func (u unreadableHost) DiskUsage(context.Context, string) (hostinfo.Disk, error) {
+	return hostinfo.Disk{}, u.err
+}
+
+func (u unreadableHost) ClockStatus(context.Context) (hostinfo.Clock, error) {
+	return hostinfo.Clock{}, u.err
+}
+
 // HostReader reads the host facts; *hostinfo.Host implements it.
 type HostReader interface {
 	// OpenFiles reports a process's open files against its soft limit.

@@ -85,7 +85,7 @@ func runHost(t *testing.T, cfg *config.Config, reader HostReader, loc Locator) (
 	if snap.Host == nil {
 		t.Fatal("the probe recorded no host observation")
 	}
-	return snap.Host, checks.NewEvaluator(cfg).Evaluate(hostT0, snap), runErr
+	return snap.Host, checks.NewEvaluator(cfg).Evaluate(hostT0, snap).Results, runErr
 }
 
 func result(t *testing.T, rs []checks.Result, check, target string) checks.Result {
@@ -284,7 +284,7 @@ func TestHostProbeHungStatfs(t *testing.T) {
 	if err := p.Run(context.Background()); !errors.Is(err, hostinfo.ErrStatfsBlocked) {
 		t.Fatalf("second run: %v, want ErrStatfsBlocked", err)
 	}
-	r := result(t, checks.NewEvaluator(cfg).Evaluate(hostT0, store.Snapshot()), alert.DiskSpaceLow, "/nfs")
+	r := result(t, checks.NewEvaluator(cfg).Evaluate(hostT0, store.Snapshot()).Results, alert.DiskSpaceLow, "/nfs")
 	if r.State != checks.Unknown || !strings.Contains(r.Reason, "has not returned yet") {
 		t.Errorf("got %s %q", r.State, r.Reason)
 	}

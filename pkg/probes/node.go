@@ -10,7 +10,31 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/nodeapi"
 	"github.com/lpwatch/lpwatch/pkg/observe"
+	"github.com/lpwatch/lpwatch/pkg/redact"
 )
+
+// nodeKind probes each [[node]]: its CLI API, and its /metrics.
+type nodeKind struct{ deps Deps }
+
+func newNodeKind(deps Deps) Kind { return nodeKind{deps: deps} }
+
+// Jobs returns one job per configured node.
+func (k nodeKind) Jobs(cfg *config.Config) (Built, error) {
+	var jobs []Job
+	for _, n := range cfg.Nodes {
+		client, err := nodeapi.New(n.URL, nodeapi.Options{HTTPClient: k.deps.HTTPClient, Clock: k.deps.Clock})
+		if err != nil {
+			// The client's error quotes the URL, which may hold a password.
+			return Built{}, fmt.Errorf("node %s: %w", n.Name, redact.Error(err, n.URL))
+		}
+		p, err := NewNodeProbe(n, client, k.deps.Store, k.deps.Clock)
+		if err != nil {
+			return Built{}, err
+		}
+		jobs = append(jobs, p.Job())
+	}
+	return Built{Jobs: jobs}, nil
+}
 
 // NodeProbe reads one livepeer node's CLI API into the store.
 type NodeProbe struct {

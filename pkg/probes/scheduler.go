@@ -1,7 +1,3 @@
-// Package probes runs the probes: one loop per target with a deterministic
-// start offset, a deadline on every run and no overlapping runs. Each probe
-// kind (node, chain, host) lives in its own file and writes what it saw
-// into an observe.Store.
 package probes
 
 import (

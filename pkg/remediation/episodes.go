@@ -3,7 +3,6 @@ package remediation
 import (
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/sirupsen/logrus"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
@@ -71,7 +70,7 @@ func (c *Controller) resolveEpisodes(f Feed) {
 // rewardOver reports whether the chain in f shows node's reward for round,
 // or a later round.
 func rewardOver(f Feed, n config.Node, round uint64) bool {
-	obs, acct := chainAccount(f, common.HexToAddress(n.ExpectedAddress))
+	obs, acct := chainAccount(f, n.ExpectedAddress.Addr())
 	if obs == nil {
 		return false
 	}

@@ -96,12 +96,18 @@ func TestLedgerDamagedFileHoldsUnits(t *testing.T) {
 
 func TestLedgerNewerVersionRefused(t *testing.T) {
 	dir := t.TempDir()
-	if err := statefile.WriteJSON(filepath.Join(dir, ledgerFile), ledgerState{Version: ledgerVersion + 1}); err != nil {
+	path := filepath.Join(dir, ledgerFile)
+	if err := statefile.WriteJSON(path, ledgerState{Version: ledgerVersion + 1}); err != nil {
 		t.Fatal(err)
 	}
+	before, _ := os.ReadFile(path)
 	_, err := openLedger(dir, testStart)
-	if err == nil || !strings.Contains(err.Error(), "newer") {
+	if err == nil || !strings.Contains(err.Error(), "newer") || !errors.Is(err, statefile.ErrNewer) {
 		t.Fatalf("openLedger = %v, want a refusal naming the version", err)
+	}
+	after, _ := os.ReadFile(path)
+	if aside, _ := filepath.Glob(path + ".*"); string(after) != string(before) || len(aside) != 0 {
+		t.Errorf("the newer ledger was changed or moved aside: %q, %v", after, aside)
 	}
 }
 

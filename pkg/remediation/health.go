@@ -20,8 +20,8 @@ func chainObservation(f Feed) (*observe.Chain, *chain.Observation, string) {
 	case c == nil:
 		return nil, nil, "no chain observation yet"
 	}
-	obs, ok := c.Obs.(*chain.Observation)
-	if !ok || obs == nil {
+	obs := c.Obs
+	if obs == nil {
 		if c.Err != nil {
 			return c, nil, "the chain probe failed: " + c.Reason
 		}
@@ -46,9 +46,8 @@ func chainHealth(f Feed, since time.Time) (ok bool, why string) {
 	case obs.Endpoint == "" || obs.Block == nil:
 		return false, "no chain endpoint is usable"
 	}
-	maxAge := f.Config.Chain.HeadMaxAge
-	if age := obs.Block.Age(f.At); maxAge > 0 && age > maxAge {
-		return false, fmt.Sprintf("head %d is %s old (limit %s)", obs.Block.Number, age.Round(time.Second), maxAge)
+	if maxAge := f.Config.Chain.HeadMaxAge; obs.Block.Stale(f.At, maxAge) {
+		return false, fmt.Sprintf("head %d is %s old (limit %s)", obs.Block.Number, obs.Block.Age(f.At).Round(time.Second), maxAge)
 	}
 	for _, e := range obs.Endpoints {
 		if e.Name != obs.Endpoint {

@@ -15,7 +15,7 @@ func TestChainHealth(t *testing.T) {
 	since := now.Add(-time.Minute)
 	mutate := func(f func(o *chain.Observation)) *observe.Chain {
 		c := healthyChain(now).observe()
-		f(c.Obs.(*chain.Observation))
+		f(c.Obs)
 		return c
 	}
 	tests := []struct {

@@ -42,7 +42,7 @@ var testStart = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 func testConfig() *config.Config {
 	cfg := config.Default()
 	cfg.Chain.URLs = []string{"http://127.0.0.1:8545"}
-	cfg.Nodes = []config.Node{{Name: node1, URL: "http://127.0.0.1:7935", API: "auto", ExpectedAddress: testAddr, SystemdUnit: nodeUnit}}
+	cfg.Nodes = []config.Node{{Name: node1, URL: "http://127.0.0.1:7935", API: "auto", ExpectedAddress: config.ParseAddress(testAddr), SystemdUnit: nodeUnit}}
 	cfg.Remediation.Enabled, cfg.Remediation.DryRun = true, false
 	return cfg
 }

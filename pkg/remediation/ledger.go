@@ -17,6 +17,11 @@ const ledgerFile = "remediation.json"
 // ledgerVersion is the format version written.
 const ledgerVersion = 1
 
+// LedgerFormat is the remediation ledger's format.
+func LedgerFormat() statefile.Format {
+	return statefile.Format{Name: ledgerFile, Version: ledgerVersion}
+}
+
 // keepEntries is how many restart entries are kept beyond the window, as
 // history for /status.
 const keepEntries = 50
@@ -75,10 +80,11 @@ type ledger struct {
 }
 
 // openLedger loads the ledger of dir. A damaged file is moved aside and
-// reported; the new ledger then holds every unit in cool-down from now.
+// reported; the new ledger then holds every unit in cool-down from now. A
+// file in a newer format is refused and left as it is.
 func openLedger(dir string, now time.Time) (*ledger, error) {
 	l := &ledger{path: filepath.Join(dir, ledgerFile)}
-	_, err := statefile.ReadJSON(l.path, &l.state, now)
+	_, err := statefile.ReadVersioned(l.path, LedgerFormat(), &l.state, now)
 	switch {
 	case errors.Is(err, statefile.ErrCorrupt):
 		l.state = ledgerState{HoldSince: now}
@@ -89,8 +95,6 @@ func openLedger(dir string, now time.Time) (*ledger, error) {
 		return l, fmt.Errorf("remediation ledger: %w; every unit is held in cool-down", err)
 	case err != nil:
 		return nil, fmt.Errorf("remediation ledger: %w", err)
-	case l.state.Version > ledgerVersion:
-		return nil, fmt.Errorf("remediation ledger %s has version %d, newer than %d: refusing to guess its limits", l.path, l.state.Version, ledgerVersion)
 	}
 	l.fill()
 	return l, nil

@@ -12,7 +12,7 @@ import (
 
 func TestDecide(t *testing.T) {
 	cfg := testConfig()
-	cfg.Nodes = append(cfg.Nodes, config.Node{Name: "tc002", ExpectedAddress: testAddr, SystemdUnit: "livepeer2.service"})
+	cfg.Nodes = append(cfg.Nodes, config.Node{Name: "tc002", ExpectedAddress: config.ParseAddress(testAddr), SystemdUnit: "livepeer2.service"})
 	now := testStart
 	pending := func(name, target string, ago time.Duration) alert.View {
 		v := firing(name, target, now.Add(-ago))

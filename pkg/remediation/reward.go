@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/sirupsen/logrus"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
@@ -39,7 +38,7 @@ func rewardGate(f Feed, n config.Node, last RewardEntry, requested bool) (uint64
 	if ok, why := chainHealth(f, time.Time{}); !ok {
 		return 0, "the chain is unhealthy: " + why
 	}
-	obs, acct := chainAccount(f, common.HexToAddress(n.ExpectedAddress))
+	obs, acct := chainAccount(f, n.ExpectedAddress.Addr())
 	r := obs.Round
 	switch {
 	case r.CurrentRound == nil || r.Initialized == nil:
@@ -49,7 +48,7 @@ func rewardGate(f Feed, n config.Node, last RewardEntry, requested bool) (uint64
 	case requested && last.Round >= *r.CurrentRound && (!last.DryRun || f.Config.Remediation.DryRun):
 		return 0, alreadyRequested
 	case acct == nil || acct.Transcoder == nil:
-		return 0, "the chain's record of " + n.ExpectedAddress + " is unknown"
+		return 0, "the chain's record of " + n.ExpectedAddress.String() + " is unknown"
 	case acct.Transcoder.LastRewardRound >= *r.CurrentRound:
 		return 0, fmt.Sprintf("reward already called for round %d", *r.CurrentRound)
 	}
@@ -69,7 +68,7 @@ func identityGate(f Feed, n config.Node) string {
 	r, ok := f.result(alert.LivepeerNodeIdentityMismatch, n.Name)
 	switch {
 	case !ok:
-		return "the node's identity is not checked yet: only a node that reports expected_address " + n.ExpectedAddress + " is asked"
+		return "the node's identity is not checked yet: only a node that reports expected_address " + n.ExpectedAddress.String() + " is asked"
 	case r.State != checks.OK:
 		return fmt.Sprintf("the node's identity check is %s (%s): only a node that reports expected_address %s is asked",
 			r.State, r.Reason, n.ExpectedAddress)
@@ -238,7 +237,7 @@ func (c *Controller) callReward(ctx context.Context, n config.Node, round uint64
 	}
 	what := fmt.Sprintf("waiting for the chain to show the reward of round %d", round)
 	_, err = c.await(ctx, key, what, c.opts.RewardConfirmTimeout, func(f Feed) bool {
-		_, acct := chainAccount(f, common.HexToAddress(n.ExpectedAddress))
+		_, acct := chainAccount(f, n.ExpectedAddress.Addr())
 		return acct != nil && acct.Transcoder != nil && acct.Transcoder.LastRewardRound >= round
 	})
 	switch {

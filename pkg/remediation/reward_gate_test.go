@@ -22,7 +22,7 @@ func TestRewardGate(t *testing.T) {
 	dry.Remediation.DryRun = true
 	chainWith := func(f func(o *chain.Observation)) *observe.Chain {
 		c := healthyChain(now).observe()
-		f(c.Obs.(*chain.Observation))
+		f(c.Obs)
 		return c
 	}
 	nodeWith := func(f func(o *observe.Node)) observe.Node {

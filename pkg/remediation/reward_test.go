@@ -78,7 +78,7 @@ func (r *rewardRig) feedReward(chainFn func(s *chainState)) {
 // identityOf is the LivepeerNodeIdentityMismatch result of a snapshot.
 func identityOf(n config.Node, s *nodeapi.Snapshot) checks.Result {
 	r := checks.Result{Check: alert.LivepeerNodeIdentityMismatch, Target: n.Name, State: checks.OK, Reason: "node address is " + s.Address}
-	if !nodeapi.SameAddress(s.Address, n.ExpectedAddress) {
+	if !nodeapi.SameAddress(s.Address, n.ExpectedAddress.String()) {
 		r.State, r.Reason = checks.Critical, fmt.Sprintf("node reports address %s, expected %s", s.Address, n.ExpectedAddress)
 	}
 	return r

@@ -8,7 +8,6 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
-	"github.com/lpwatch/lpwatch/pkg/chain"
 	"github.com/lpwatch/lpwatch/pkg/observe"
 )
 
@@ -251,7 +250,7 @@ func (w *world) sample(d int) sample {
 	sm := sample{day: d}
 	r := w.r0 + uint64(d)
 	if c := w.d.Store().Snapshot().Chain; c != nil {
-		if o, _ := c.Obs.(*chain.Observation); o != nil {
+		if o := c.Obs; o != nil {
 			for _, a := range w.addrs {
 				if acct := o.Account(a); acct != nil && acct.Transcoder != nil && acct.Transcoder.LastRewardRound == r {
 					sm.rewarded++

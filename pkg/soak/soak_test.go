@@ -9,8 +9,6 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/testutil"
-
-	"github.com/lpwatch/lpwatch/pkg/chain"
 )
 
 // soakSize is the run's length and width: 3 days and 20 nodes by default,
@@ -82,7 +80,7 @@ func (w *world) checkRounds(want expected) {
 	t.Helper()
 	final := w.r0 + uint64(w.s.days) - 1
 	c := w.d.Store().Snapshot().Chain
-	o, _ := c.Obs.(*chain.Observation)
+	o := c.Obs
 	if o == nil || o.Round.CurrentRound == nil || *o.Round.CurrentRound != final {
 		t.Errorf("lpwatch's last chain observation is not of round %d: %+v", final, o)
 	}

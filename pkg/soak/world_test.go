@@ -18,6 +18,7 @@ import (
 
 	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
 	"github.com/lpwatch/lpwatch/pkg/chain/simchain"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/clock"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/daemon"
@@ -112,9 +113,9 @@ timeout = "1m"
 max_log_range = 100000
 [checks]
 disagreement_for = "2h"
-# longer than chain_down_for + chain interval + timeout (12m), as
-# validation requires; the soak has no chain outage
-node_chain_errors_for = "15m"
+# Longer than chain_down_for + chain.interval + chain.timeout, as the
+# configuration requires: a chain outage raises EthNodeDown first.
+node_chain_errors_for = "13m"
 [alert]
 source = "soak"
 repeat_interval = "2000h"
@@ -143,7 +144,7 @@ func (w *world) startDaemon() {
 	if err := os.WriteFile(path, []byte(w.config(dir)), 0o600); err != nil {
 		w.t.Fatal(err)
 	}
-	cfg, err := config.Load(path, sinks.Default())
+	cfg, err := config.Load(path, sinks.Default(), checks.Catalog())
 	w.must(err)
 	log := logrus.New()
 	log.SetOutput(w.logs)

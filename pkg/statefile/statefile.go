@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -78,19 +77,9 @@ var ErrCorrupt = errors.New("corrupt state file")
 // path.corrupt-<unix time> and ErrCorrupt is returned (wrapped), so the
 // caller can start afresh and say so loudly.
 func ReadJSON(path string, v any, now time.Time) (bool, error) {
-	st, err := os.Stat(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return false, nil
-	}
-	if err != nil {
-		return false, fmt.Errorf("read %s: %w", path, err)
-	}
-	if st.Size() > MaxSize {
-		return false, moveAside(path, now, fmt.Errorf("%d bytes is over the %d limit", st.Size(), MaxSize))
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return false, fmt.Errorf("read %s: %w", path, err)
+	b, found, err := readLimited(path, now)
+	if !found || err != nil {
+		return false, err
 	}
 	if err := json.Unmarshal(b, v); err != nil {
 		return false, moveAside(path, now, err)

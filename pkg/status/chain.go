@@ -4,8 +4,6 @@ import (
 	"math"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
-
 	"github.com/lpwatch/lpwatch/pkg/chain"
 	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
@@ -57,11 +55,10 @@ type Account struct {
 	RunwayDays      *float64 `json:"runway_days,omitempty"`
 }
 
-// ChainFacts is what chain monitoring knows beyond the latest observation:
-// the chain checks' per-node facts and the slash events the scans found.
+// ChainFacts is what chain monitoring knows beyond the latest
+// observation: the chain checks' per-node facts.
 type ChainFacts struct {
-	Nodes   map[string]checks.NodeChainFacts
-	Slashes int
+	Nodes map[string]checks.NodeChainFacts
 }
 
 // InUseEndpoint returns the endpoint the observation was read from (nil
@@ -80,11 +77,13 @@ func buildChain(now time.Time, cfg *config.Config, snap observe.Snapshot, facts 
 	if len(cfg.Chain.URLs) == 0 {
 		return nil
 	}
-	st := &Chain{Endpoints: []Endpoint{}, Accounts: []Account{}, SlashesFound: facts.Slashes}
+	st := &Chain{Endpoints: []Endpoint{}, Accounts: []Account{}}
 	var o *chain.Observation
 	if c := snap.Chain; c != nil {
-		st.ObservedAt, st.Error = c.At, c.Reason
-		o, _ = c.Obs.(*chain.Observation)
+		st.ObservedAt, st.Error, o = c.At, c.Reason, c.Obs
+		if c.Events != nil {
+			st.SlashesFound = len(c.Events.Slashes)
+		}
 	}
 	if o != nil {
 		st.InUse, st.Contracts, st.RPCCalls = o.Endpoint, o.Contracts, o.Calls
@@ -103,13 +102,13 @@ func buildChain(now time.Time, cfg *config.Config, snap observe.Snapshot, facts 
 	}
 	for _, n := range cfg.Nodes {
 		f := facts.Nodes[n.Name]
-		as := Account{Node: n.Name, Address: n.ExpectedAddress, MissedRounds: f.MissedTotal}
+		as := Account{Node: n.Name, Address: n.ExpectedAddress.String(), MissedRounds: f.MissedTotal}
 		if f.RunwayKnown && !math.IsInf(f.RunwaySeconds, 1) {
 			days := f.RunwaySeconds / 86400
 			as.RunwayDays = &days
 		}
-		if o != nil && common.IsHexAddress(n.ExpectedAddress) {
-			if a := o.Account(common.HexToAddress(n.ExpectedAddress)); a != nil {
+		if o != nil && n.ExpectedAddress.Valid() {
+			if a := o.Account(n.ExpectedAddress.Addr()); a != nil {
 				if a.Transcoder != nil {
 					l := a.Transcoder.LastRewardRound
 					as.LastRewardRound = &l

@@ -35,8 +35,8 @@ func flag(v bool) *bool    { return &v }
 func fleetConfig(withChain bool) *config.Config {
 	cfg := config.Default()
 	cfg.Nodes = []config.Node{
-		{Name: "tc001", URL: "http://10.0.0.1:7935", API: "auto", ExpectedAddress: addr1},
-		{Name: "tc002", URL: "http://10.0.0.2:7935", API: "legacy", ExpectedAddress: addr2},
+		{Name: "tc001", URL: "http://10.0.0.1:7935", API: "auto", ExpectedAddress: config.ParseAddress(addr1)},
+		{Name: "tc002", URL: "http://10.0.0.2:7935", API: "legacy", ExpectedAddress: config.ParseAddress(addr2)},
 	}
 	cfg.Alert.Sinks = []config.Sink{
 		{Name: "pd", Type: "pagerduty", Settings: &pagerduty.Section{RoutingKey: "pd-routing-key"}},
@@ -114,7 +114,7 @@ func fullInputs() Inputs {
 		},
 		Pending:  2,
 		Snapshot: withChain(nodeSnapshot(), chainObservation()),
-		Chain: ChainFacts{Slashes: 1, Nodes: map[string]checks.NodeChainFacts{
+		Chain: ChainFacts{Nodes: map[string]checks.NodeChainFacts{
 			"tc001": {MissedTotal: 3, RunwayKnown: true, RunwaySeconds: 5 * 86400},
 			"tc002": {RunwayKnown: true, RunwaySeconds: math.Inf(1)},
 		}},
@@ -122,7 +122,9 @@ func fullInputs() Inputs {
 	}
 }
 
+// withChain adds the chain record of o, whose scans found one slash.
 func withChain(s observe.Snapshot, o *chain.Observation) observe.Snapshot {
-	s.Chain = &observe.Chain{At: t0.Add(-2 * time.Second), Obs: o}
+	s.Chain = &observe.Chain{At: t0.Add(-2 * time.Second), Obs: o, Events: &observe.ChainEvents{
+		Scanned: true, ScannedTo: 100, Slashes: []chain.SlashEvent{{EventMeta: chain.EventMeta{BlockNumber: 90}}}}}
 	return s
 }

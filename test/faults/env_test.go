@@ -15,6 +15,7 @@ import (
 	"github.com/sirupsen/logrus"
 
 	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/clock"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/daemon"
@@ -116,7 +117,7 @@ func newEnv(t *testing.T, o envOptions) *env {
 	}
 	e.path = filepath.Join(e.dir, "lpwatch.toml")
 	e.writeConfig(o, "")
-	cfg, err := config.Load(e.path, sinks.Default())
+	cfg, err := config.Load(e.path, sinks.Default(), checks.Catalog())
 	if err != nil {
 		t.Fatalf("config: %v", err)
 	}

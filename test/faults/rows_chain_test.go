@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
-	"github.com/lpwatch/lpwatch/pkg/chain"
 	"github.com/lpwatch/lpwatch/pkg/soak"
 )
 
@@ -147,7 +146,7 @@ func (e *env) chainLastReward() uint64 {
 	if c == nil {
 		return 0
 	}
-	o, _ := c.Obs.(*chain.Observation)
+	o := c.Obs
 	if o == nil {
 		return 0
 	}

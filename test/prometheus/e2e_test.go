@@ -117,7 +117,7 @@ func (w *world) config(t *testing.T) *config.Config {
 	t.Helper()
 	cfg := config.Default()
 	cfg.State.Dir = t.TempDir()
-	cfg.Nodes = []config.Node{{Name: "tc001", URL: w.node.URL(), API: "current", ExpectedAddress: fakenode.DefaultAddress,
+	cfg.Nodes = []config.Node{{Name: "tc001", URL: w.node.URL(), API: "current", ExpectedAddress: config.ParseAddress(fakenode.DefaultAddress),
 		SystemdUnit: "livepeer.service", Interval: time.Second, Timeout: 800 * time.Millisecond, Metrics: "on",
 		PIDFile: filepath.Join(t.TempDir(), "livepeer.pid")}}
 	// The "livepeer process" whose open files are counted is this test.

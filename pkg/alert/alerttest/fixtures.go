@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 )
 
 // T0 is the fixed start time of fixtures.
@@ -16,7 +17,7 @@ func T0() time.Time { return time.Date(2026, 3, 14, 15, 9, 26, 0, time.UTC) }
 // summary, a cause), or resolved an hour later (the catalog's resolve
 // text, what the check sees now, no cause).
 func Notification(alertName, target string, status alert.Status, seq uint64) *alert.Notification {
-	rule := alert.Catalog()[alertName]
+	rule := checks.Catalog()[alertName]
 	n := &alert.Notification{
 		ID:          fmt.Sprintf("%s-%s-%d", alertName, target, seq),
 		Alert:       alertName,

@@ -93,7 +93,8 @@ type SinkHealth struct {
 
 // Open opens (creating if needed) the outbox in dir, takes its lock,
 // registers its metrics, and loads the records a previous process left:
-// they are delivered once Run starts. Damaged records are moved aside.
+// they are delivered once Run starts. Damaged records are moved aside; a
+// record in a newer format fails Open (statefile.ErrNewer), touching nothing.
 func Open(dir string, opts Options) (*Outbox, error) {
 	opts, err := opts.withDefaults()
 	if err != nil {

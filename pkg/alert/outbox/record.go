@@ -12,7 +12,8 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/alert"
 )
 
-// magic starts every record file; the digit is the format version.
+// magic starts every record file; the digit is the format version
+// (recordVersion).
 const magic = "lpwatch-outbox 1"
 
 // maxRecordSize bounds a record file; a larger one is corrupt.

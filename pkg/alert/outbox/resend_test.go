@@ -12,6 +12,7 @@ import (
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/alert/alerttest"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/clock"
 )
 
@@ -92,11 +93,11 @@ type crashWindow struct {
 func (c *crashWindow) open() {
 	c.t.Helper()
 	c.h = newHarness(c.t, filepath.Join(c.stateDir, "outbox"), c.clk, nil)
-	sil, err := alert.OpenSilences(c.stateDir, c.clk.Now())
+	sil, err := alert.OpenSilences(c.stateDir, c.clk.Now(), checks.Catalog())
 	if err != nil {
 		c.t.Fatal(err)
 	}
-	c.eng, err = alert.NewEngine(alert.EngineOptions{StateDir: c.stateDir, Source: "orch-1",
+	c.eng, err = alert.NewEngine(alert.EngineOptions{Catalog: checks.Catalog(), StateDir: c.stateDir, Source: "orch-1",
 		Routes: []alert.Route{{Name: "pd", Type: "pagerduty", MinSeverity: alert.SeverityWarning, SendResolved: true}},
 		Repeat: alert.Repeat{Default: time.Hour}, Outbox: c, Silences: sil, Clock: c.clk, Logger: c.h.log})
 	if err != nil {

@@ -157,6 +157,9 @@ type loaded struct {
 // Enqueue, moves damaged records aside as "*.corrupt", and returns the
 // valid ones in ID order with the highest sequence number seen.
 func (s *store) load() ([]loaded, uint64, error) {
+	if err := s.checkNewer(); err != nil {
+		return nil, 0, err
+	}
 	entries, err := os.ReadDir(s.dir)
 	if err != nil {
 		return nil, 0, fmt.Errorf("read outbox directory: %w", err)

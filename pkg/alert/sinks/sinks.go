@@ -18,6 +18,7 @@ import (
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/alert/alertmanager"
+	"github.com/lpwatch/lpwatch/pkg/alert/email"
 	"github.com/lpwatch/lpwatch/pkg/alert/logsink"
 	"github.com/lpwatch/lpwatch/pkg/alert/pagerduty"
 	"github.com/lpwatch/lpwatch/pkg/alert/slack"
@@ -50,6 +51,7 @@ func Default() *Registry {
 		Kind{webhook.Type, func() Settings { return &webhook.Section{} }},
 		Kind{alertmanager.Type, func() Settings { return alertmanager.NewSection() }},
 		Kind{logsink.Type, func() Settings { return &logsink.Section{} }},
+		Kind{email.Type, func() Settings { return &email.Section{} }},
 	)
 }
 

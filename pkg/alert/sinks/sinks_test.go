@@ -10,6 +10,7 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/alert/alerttest"
 	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
@@ -19,7 +20,7 @@ import (
 // that copies.
 func TestRegistryContract(t *testing.T) {
 	reg := sinks.Default()
-	if got, want := reg.Names(), []string{"pagerduty", "slack", "webhook", "alertmanager", "log"}; !slices.Equal(got, want) {
+	if got, want := reg.Names(), []string{"pagerduty", "slack", "webhook", "alertmanager", "log", "email"}; !slices.Equal(got, want) {
 		t.Errorf("Names() = %v, want %v", got, want)
 	}
 	common := map[string]bool{}
@@ -100,8 +101,17 @@ password = "pw"
 [[alert.sink]]
 name = "stderr"
 type = "log"
+
+[[alert.sink]]
+name = "mail"
+type = "email"
+host = "smtp.example.net"
+username = "lpwatch"
+password = "pw"
+from = "lpwatch <alerts@example.net>"
+to = ["oncall@example.net"]
 `
-	cfg, err := config.Parse("mem.toml", []byte(text), sinks.Default())
+	cfg, err := config.Parse("mem.toml", []byte(text), sinks.Default(), checks.Catalog())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +120,7 @@ type = "log"
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]string{"pd": "pagerduty", "team": "slack", "hook": "webhook", "fleet": "alertmanager", "stderr": "log"}
+	want := map[string]string{"pd": "pagerduty", "team": "slack", "hook": "webhook", "fleet": "alertmanager", "stderr": "log", "mail": "email"}
 	if len(built) != len(want) {
 		t.Fatalf("built %d sinks, want %d", len(built), len(want))
 	}

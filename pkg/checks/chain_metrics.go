@@ -1,13 +1,11 @@
-package daemon
+package checks
 
 import (
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/lpwatch/lpwatch/pkg/chain"
-	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/observe"
 )
@@ -88,26 +86,17 @@ func (m *chainMetrics) apply(g gauges) {
 	}
 }
 
-// usableObservation returns the chain observation of snap, or nil when
-// there is none or it is too old to describe the chain now.
-func usableObservation(now time.Time, snap observe.Snapshot, c config.Chain) *chain.Observation {
-	if snap.Chain == nil {
-		return nil
-	}
-	o, _ := snap.Chain.Obs.(*chain.Observation)
-	if o == nil || now.Sub(snap.Chain.At) > 3*c.Interval+c.Timeout {
-		return nil
-	}
-	return o
-}
-
 // update exports the chain series of an evaluation; base holds the series
 // the node view fills when no chain is configured (last reward round,
 // balance), which come from the chain here.
-func (m *chainMetrics) update(now time.Time, cfg *config.Config, snap observe.Snapshot, facts map[string]checks.NodeChainFacts, scanCalls uint64, base *metrics) {
+func (m *chainMetrics) update(now time.Time, cfg *config.Config, snap observe.Snapshot, facts map[string]NodeChainFacts, base *Metrics) {
 	g := gauges{}
-	o := usableObservation(now, snap, cfg.Chain)
+	o, _ := ChainObservation(now, snap.Chain, cfg.Chain)
 	if o != nil {
+		var scanCalls uint64 // RPC calls of the latest slash scan
+		if ev := snap.Chain.Events; ev != nil && ev.Last != nil {
+			scanCalls = ev.Last.Calls
+		}
 		if r := o.Round.CurrentRound; r != nil {
 			g.set(m.round, "", float64(*r))
 		}
@@ -137,14 +126,14 @@ func (m *chainMetrics) update(now time.Time, cfg *config.Config, snap observe.Sn
 			}
 		}
 		var a *chain.AccountInfo
-		if o != nil && common.IsHexAddress(n.ExpectedAddress) {
-			a = o.Account(common.HexToAddress(n.ExpectedAddress))
+		if o != nil && n.ExpectedAddress.Valid() {
+			a = o.Account(n.ExpectedAddress.Addr())
 		}
 		if a != nil && a.Transcoder != nil {
 			g.set(base.rewardLastRound, n.Name, float64(a.Transcoder.LastRewardRound))
 		}
 		if a != nil && a.Balance != nil {
-			g.set(base.balance, n.Name, checks.Ether(a.Balance))
+			g.set(base.balance, n.Name, Ether(a.Balance))
 		}
 		if a != nil {
 			if gap, ok := a.NonceGap(); ok {
@@ -157,8 +146,8 @@ func (m *chainMetrics) update(now time.Time, cfg *config.Config, snap observe.Sn
 	m.forgetNodes(cfg)
 }
 
-// applyBase sets the node-labelled series owned by the daemon's metrics.
-func (m *chainMetrics) applyBase(g gauges, base *metrics) {
+// applyBase sets the node-labelled series of the node view (Metrics).
+func (m *chainMetrics) applyBase(g gauges, base *Metrics) {
 	for _, v := range []*prometheus.GaugeVec{base.rewardLastRound, base.balance} {
 		now := map[string]bool{}
 		for label, val := range g[v] {
@@ -189,7 +178,7 @@ func (m *chainMetrics) forgetNodes(cfg *config.Config) {
 }
 
 // reset removes every chain series (chain monitoring is off).
-func (m *chainMetrics) reset(base *metrics) {
+func (m *chainMetrics) reset(base *Metrics) {
 	m.apply(gauges{})
 	if len(m.series[base.rewardLastRound]) > 0 || len(m.series[base.balance]) > 0 {
 		m.applyBase(gauges{}, base)
