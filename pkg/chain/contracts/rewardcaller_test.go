@@ -90,7 +90,9 @@ func newRewardWorld(t *testing.T) *rewardWorld {
 	return w
 }
 
-func (w *rewardWorld) addr(k *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(k.PublicKey) }
+func (w *rewardWorld) addr(k *ecdsa.PrivateKey) common.Address {
+	return crypto.PubkeyToAddress(k.PublicKey)
+}
 
 func (w *rewardWorld) must(err error) {
 	w.t.Helper()
