@@ -31,6 +31,9 @@ type Chain struct {
 type ChainEvents struct {
 	Slashes []chain.SlashEvent
 	Unbonds []chain.UnbondEvent
+	// RewardCallers are the RewardCallerSet events of the monitored
+	// accounts: their reward caller was set or unset.
+	RewardCallers []chain.RewardCallerSetEvent
 	// Scanned is true once a scan has succeeded.
 	Scanned bool
 	// ScannedTo is the last block of the latest successful scan: the
@@ -49,6 +52,8 @@ type ChainScan struct {
 	Slashes  []chain.SlashEvent
 	// Unbonds are delegators' unbonds from the monitored accounts.
 	Unbonds []chain.UnbondEvent
+	// RewardCallers are the monitored accounts' RewardCallerSet events.
+	RewardCallers []chain.RewardCallerSetEvent
 	// Calls is the number of RPC calls the scan made.
 	Calls uint64
 	Err   error
@@ -65,6 +70,7 @@ func (ev *ChainEvents) add(s ChainScan) {
 	ev.Scanned, ev.ScannedTo = true, s.To
 	ev.Slashes = addEvents(ev.Slashes, s.Slashes, func(e chain.SlashEvent) chain.EventMeta { return e.EventMeta })
 	ev.Unbonds = addEvents(ev.Unbonds, s.Unbonds, func(e chain.UnbondEvent) chain.EventMeta { return e.EventMeta })
+	ev.RewardCallers = addEvents(ev.RewardCallers, s.RewardCallers, func(e chain.RewardCallerSetEvent) chain.EventMeta { return e.EventMeta })
 }
 
 // clone returns a copy that shares nothing mutable with ev.
@@ -72,6 +78,7 @@ func (ev *ChainEvents) clone() *ChainEvents {
 	c := *ev
 	c.Slashes = append([]chain.SlashEvent(nil), ev.Slashes...)
 	c.Unbonds = append([]chain.UnbondEvent(nil), ev.Unbonds...)
+	c.RewardCallers = append([]chain.RewardCallerSetEvent(nil), ev.RewardCallers...)
 	return &c
 }
 

@@ -154,8 +154,8 @@ func (p *ChainProbe) Run(ctx context.Context) error {
 	return nil
 }
 
-// scan reads the TranscoderSlashed and Unbond logs of the monitored
-// accounts in the blocks after the last scan, up to head. The first scan
+// scan reads the TranscoderSlashed, Unbond and RewardCallerSet logs of
+// the monitored accounts in the blocks after the last scan, up to head. The first scan
 // covers the last MaxLogRange blocks; a failed scan is retried from the
 // same block.
 func (p *ChainProbe) scan(ctx context.Context, head uint64) observe.ChainScan {
@@ -177,6 +177,9 @@ func (p *ChainProbe) scan(ctx context.Context, head uint64) observe.ChainScan {
 	before := p.calls()
 	ev, err := p.prober.StakeEvents(ctx, from, head, p.cfg.Addresses...)
 	r.Slashes, r.Unbonds, r.Err = ev.Slashes, ev.Unbonds, err
+	if err == nil {
+		r.RewardCallers, r.Err = p.prober.RewardCallerEvents(ctx, from, head, p.cfg.Addresses...)
+	}
 	r.Calls = p.calls() - before
 	if r.Err == nil {
 		p.mu.Lock()
