@@ -102,6 +102,12 @@ type Node struct {
 	Metrics string `toml:"metrics"`
 	// PIDFile locates the process for the file-descriptor check when no systemd unit is known.
 	PIDFile string `toml:"pid_file"`
+
+	// ExpectedRewardCaller, when given, is the LIP-118 reward caller the
+	// orchestrator (expected_address) must have on-chain; the zero
+	// address means none. RewardCallerChanged fires when the chain's
+	// differs. Empty: not checked.
+	ExpectedRewardCaller Address `toml:"expected_reward_caller"`
 }
 
 // Chain configures the Ethereum / Arbitrum RPC endpoints and contracts.
