@@ -26,11 +26,14 @@ type chainState struct {
 	slashSeen map[string]uint64
 	// unbondSeen is the round each unbond was first seen in.
 	unbondSeen map[string]uint64
+	// callerSeen is the round each RewardCallerSet was first seen in.
+	callerSeen map[string]uint64
 	errs       []error
 }
 
 func newChainState() *chainState {
-	return &chainState{mem: make(map[string]*nodeMemory), slashSeen: make(map[string]uint64), unbondSeen: make(map[string]uint64)}
+	return &chainState{mem: make(map[string]*nodeMemory), slashSeen: make(map[string]uint64), unbondSeen: make(map[string]uint64),
+		callerSeen: make(map[string]uint64)}
 }
 
 // nodeMemory is what the checks remember of one node between observations.
@@ -39,6 +42,7 @@ type nodeMemory struct {
 	stakeMax   *big.Int
 	minedNonce uint64
 	stallSince time.Time // zero while no transaction is pending
+	rc         callerMemory
 }
 
 // chainInput is what one evaluation knows of the chain.
@@ -74,7 +78,7 @@ func (e *Evaluator) chainChecks(t *table, now time.Time, snap observe.Snapshot) 
 	}
 	if in.down == "" && in.at.After(st.lastObs) {
 		st.lastObs = in.at
-		e.learn(in)
+		e.learn(in, snap)
 	}
 	if in.down == "" {
 		st.learnEvents(in.obs.Round.CurrentRound)
@@ -95,14 +99,17 @@ func (e *Evaluator) chainChecks(t *table, now time.Time, snap observe.Snapshot) 
 	out := endpointChecks(present(t.chain, e.cfg), in)
 	accounts := present(t.account, e.cfg)
 	for _, n := range e.cfg.Nodes {
-		o, seen := snap.Node(n.Name)
-		var nv *observe.Node
-		if seen {
-			nv = &o
-		}
-		out = append(out, e.accountChecks(accounts, n, in, nv)...)
+		out = append(out, e.accountChecks(accounts, n, in, nodeProbe(snap, n.Name))...)
 	}
 	return out
+}
+
+// nodeProbe is the latest probe of the node named name (nil before the first).
+func nodeProbe(snap observe.Snapshot, name string) *observe.Node {
+	if o, seen := snap.Node(name); seen {
+		return &o
+	}
+	return nil
 }
 
 // ChainObservation returns the observation of the chain record c that
@@ -127,7 +134,7 @@ func ChainObservation(now time.Time, c *observe.Chain, cfg config.Chain) (*chain
 }
 
 // learn updates the history from a new observation.
-func (e *Evaluator) learn(in chainInput) {
+func (e *Evaluator) learn(in chainInput, snap observe.Snapshot) {
 	o := in.obs
 	for _, n := range e.cfg.Nodes {
 		if !n.ExpectedAddress.Valid() {
@@ -140,8 +147,9 @@ func (e *Evaluator) learn(in chainInput) {
 		}
 		m := e.chain.memory(n.Name)
 		m.learnStake(o.Round.CurrentRound, a)
-		m.learnNonce(in.at, a)
-		e.chain.ledger.learn(n.Name, addr, facts(o, a), in.at, a.Balance, e.cfg.Checks.RunwayWindow)
+		s := rewardSender(accountInput{chainInput: in, node: n, acct: a, view: nodeProbe(snap, n.Name), mem: m})
+		m.learnSender(in.at, s)
+		e.chain.ledger.learn(n.Name, addr, facts(o, a), in.at, s.address(), s.balance(), e.cfg.Checks.RunwayWindow)
 	}
 }
 

@@ -9,8 +9,8 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/chain"
 )
 
-// learnEvents notes the round in which each slash and each unbond was
-// first seen.
+// learnEvents notes the round in which each slash, each unbond and each
+// RewardCallerSet was first seen.
 func (s *chainState) learnEvents(round *uint64) {
 	if s.events == nil || round == nil {
 		return
@@ -25,6 +25,7 @@ func (s *chainState) learnEvents(round *uint64) {
 	}
 	learnSeen(s.slashSeen, *round, slashes)
 	learnSeen(s.unbondSeen, *round, unbonds)
+	s.learnCallerEvents(*round)
 }
 
 // learnSeen records round for each event not seen before and forgets
