@@ -53,6 +53,8 @@ type Account struct {
 	MinedNonce      *uint64  `json:"mined_nonce,omitempty"`
 	MissedRounds    uint64   `json:"missed_rounds_total"`
 	RunwayDays      *float64 `json:"runway_days,omitempty"`
+	// RewardCaller is the orchestrator's reward caller (nil until read).
+	RewardCaller *RewardCaller `json:"reward_caller,omitempty"`
 }
 
 // ChainFacts is what chain monitoring knows beyond the latest
@@ -120,6 +122,7 @@ func buildChain(now time.Time, cfg *config.Config, snap observe.Snapshot, facts 
 				}
 			}
 		}
+		applySender(&as, f.Sender)
 		st.Accounts = append(st.Accounts, as)
 	}
 	return st

@@ -47,6 +47,7 @@ small{color:#57606a}
 <div class="row"><span><span class="k">last rewarded round</span> {{.LastRewardRound}}</span><span><span class="k">missed rounds</span> {{.Missed}}</span></div>
 <div class="row"><span><span class="k">balance</span> {{printf "%.4f" .BalanceEther}} ETH</span><span><span class="k">runway</span> {{if .RunwayText}}{{.RunwayText}}{{else}}not known yet{{end}}</span></div>
 {{if .NonceGapText}}<div class="warning">{{.NonceGapText}}</div>{{end}}
+{{if .CallerText}}<div class="caller"><span class="k">reward caller</span> {{.CallerText}}</div>{{end}}
 </div>{{end}}
 {{with .Chain}}<div class="card" id="chain"><div class="row"><b>chain</b><span><small>endpoint</small> {{.InUse}}</span></div>
 <div class="row"><span><span class="k">head age</span> {{$.HeadAge}}</span><span><span class="k">round</span> {{with .Round}}{{.}}{{end}} {{if isTrue .Initialized}}initialized{{else if isFalse .Initialized}}<span class="warning">not initialized</span>{{end}}</span>

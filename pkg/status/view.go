@@ -40,6 +40,9 @@ type nodeCard struct {
 	RunwayText   string
 	NonceGapText string
 	Checks       []checks.Result
+	// CallerText says who rewards: "runs as reward caller 0x… of 0x…",
+	// "rewarded by contract 0x…"; "" without a reward caller.
+	CallerText string
 }
 
 func newPageView(st Report) pageView {
@@ -98,6 +101,7 @@ func newNodeCard(n Node, results []Check, ch *Chain) nodeCard {
 		if a.PendingNonce != nil && a.MinedNonce != nil && *a.PendingNonce > *a.MinedNonce {
 			card.NonceGapText = fmt.Sprintf("%d transaction(s) pending", *a.PendingNonce-*a.MinedNonce)
 		}
+		card.CallerText = callerText(a.RewardCaller)
 	}
 	if ch.Round != nil && ch.BlocksLeft != nil {
 		left := time.Duration(*ch.BlocksLeft) * l1BlockTime
