@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/chain"
@@ -271,3 +272,51 @@ func TestRewardCallerUnauthorized(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// The balance and nonce-gap series are those of the account that sends
+// the rewards: the caller the node runs as; none when a contract rewards.
+func TestSenderMetrics(t *testing.T) {
+	now := tTime()
+	for _, c := range []struct {
+		name     string
+		edit     func(o *chain.Observation)
+		node     string
+		balance  float64
+		gap      float64
+		noSeries bool
+	}{
+		{"the caller", func(o *chain.Observation) { withCaller(o, tCallerHex, false, 6, 4, 250) }, tCallerHex, 0.25, 2, false},
+		{"the orchestrator", func(o *chain.Observation) { withCaller(o, tCallerHex, false, 6, 4, 250) }, tHex, 1, 0, false},
+		{"a contract", func(o *chain.Observation) { withCaller(o, tKeeperHex, true, 0, 0, 0) }, tHex, 0, 0, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cfg := chainConfig(t)
+			e := NewEvaluator(cfg)
+			o := healthyObs(now, 50, tRound)
+			c.edit(o)
+			snap := snapshot(now, o, runningAs(c.node))
+			ev := e.Evaluate(now, snap)
+			reg := prometheus.NewRegistry()
+			m := NewMetrics(reg)
+			m.Chain(now, cfg, snap, ev.Facts)
+			got := map[string]float64{}
+			mfs, err := reg.Gather()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, mf := range mfs {
+				for _, s := range mf.GetMetric() {
+					got[mf.GetName()] = s.GetGauge().GetValue()
+				}
+			}
+			bal, hasBal := got["lpwatch_eth_balance_ether"]
+			gap, hasGap := got["lpwatch_tx_pending_nonce_gap"]
+			switch {
+			case c.noSeries && (hasBal || hasGap):
+				t.Errorf("series %v with a contract rewarding", got)
+			case !c.noSeries && (bal != c.balance || gap != c.gap):
+				t.Errorf("balance %v gap %v, want %v %v", bal, gap, c.balance, c.gap)
+			}
+		})
+	}
+}
