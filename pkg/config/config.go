@@ -93,7 +93,7 @@ type Log struct {
 type Node struct {
 	Name            string        `toml:"name"`
 	URL             string        `toml:"url"`
-	API             string        `toml:"api"` // auto | current | v0.5 | v0.3 | legacy
+	API             string        `toml:"api"` // auto | gated | current | v0.5 | v0.3 | legacy
 	ExpectedAddress Address       `toml:"expected_address"`
 	SystemdUnit     string        `toml:"systemd_unit"`
 	Interval        time.Duration `toml:"interval"`
