@@ -29,11 +29,30 @@ type orchestrator struct {
 	name string
 	node *fakenode.Node
 	key  *ecdsa.PrivateKey
+	// caller, when set, is the orchestrator's LIP-118 reward caller: the
+	// node runs as it and sends the reward transactions.
+	caller *ecdsa.PrivateKey
 	// autoReward makes the orchestrator call reward as soon as a round is initialized.
 	autoReward bool
 }
 
 func (o *orchestrator) addr() common.Address { return crypto.PubkeyToAddress(o.key.PublicKey) }
+
+// sender is the key of the account that sends the reward transactions.
+func (o *orchestrator) sender() *ecdsa.PrivateKey {
+	if o.caller != nil {
+		return o.caller
+	}
+	return o.key
+}
+
+// callerAddr is the reward caller's address (zero: none).
+func (o *orchestrator) callerAddr() common.Address {
+	if o.caller == nil {
+		return common.Address{}
+	}
+	return crypto.PubkeyToAddress(o.caller.PublicKey)
+}
 
 // demoChain is the simulated chain the story drives: it seals blocks on a
 // timer, initializes every round at once (as a round initializer would),
@@ -51,8 +70,9 @@ type demoChain struct {
 
 // startChain starts the simulated chain with its JSON-RPC server on
 // 127.0.0.1, funds one account per node and activates it, at the start of
-// a round in which every orchestrator but late has called reward.
-func startChain(ctx context.Context, nodes map[string]*fakenode.Node, names []string, late string) (*demoChain, error) {
+// a round in which every orchestrator but late has called reward. The
+// orchestrator named by caller gets a reward caller, which its node runs as.
+func startChain(ctx context.Context, nodes map[string]*fakenode.Node, names []string, late, caller string) (*demoChain, error) {
 	sim, err := simchain.New(ctx, simchain.Options{RoundLength: RoundBlocks, HTTP: true})
 	if err != nil {
 		return nil, fmt.Errorf("demo chain: %w", err)
@@ -83,6 +103,11 @@ func startChain(ctx context.Context, nodes map[string]*fakenode.Node, names []st
 		o.node.SetAddress(o.addr())
 		if err := sim.Driver().SetActive(ctx, o.addr(), true); err != nil {
 			return fail(err)
+		}
+		if name == caller {
+			if err := c.delegate(ctx, o); err != nil {
+				return fail(err)
+			}
 		}
 		c.orchs = append(c.orchs, o)
 	}
@@ -153,7 +178,7 @@ func (c *demoChain) tend(ctx context.Context) error {
 	}
 	for _, o := range c.orchs {
 		if c.autoRewards(o) && last[o.addr()] < s.CurrentRound {
-			if err := d.RewardFor(ctx, o.addr(), big.NewInt(1e18)); err != nil {
+			if err := c.rewardNow(ctx, o); err != nil {
 				return err
 			}
 			last[o.addr()] = s.CurrentRound
@@ -162,6 +187,34 @@ func (c *demoChain) tend(ctx context.Context) error {
 		o.node.SetLastRewardRound(last[o.addr()])
 	}
 	return nil
+}
+
+// delegate gives o a funded reward caller, set on-chain from o's key, and
+// makes o's node run as it (the caller's keystore and -ethOrchAddr).
+func (c *demoChain) delegate(ctx context.Context, o *orchestrator) error {
+	key, err := c.sim.FundedKey(ctx, new(big.Int).Mul(big.NewInt(2), big.NewInt(1e18)))
+	if err != nil {
+		return err
+	}
+	o.caller = key
+	if err := c.sim.Driver().SetRewardCaller(ctx, o.key, o.callerAddr()); err != nil {
+		return err
+	}
+	o.node.SetAddress(o.callerAddr())
+	o.node.SetOrchestrator(o.addr())
+	o.node.SetRewardCaller(o.callerAddr())
+	return nil
+}
+
+// rewardNow lands o's reward for the current round: from its reward
+// caller through rewardForTranscoderWithHint when it has one, as
+// go-livepeer does in delegated mode.
+func (c *demoChain) rewardNow(ctx context.Context, o *orchestrator) error {
+	if o.caller != nil {
+		_, err := c.sim.Driver().RewardForTranscoderWithHint(ctx, o.caller, o.addr())
+		return err
+	}
+	return c.sim.Driver().RewardFor(ctx, o.addr(), big.NewInt(1e18))
 }
 
 // lastRewards reads every orchestrator's lastRewardRound from the chain.
@@ -210,12 +263,13 @@ func (c *demoChain) autoRewards(o *orchestrator) bool {
 
 // reward lands an orchestrator's reward for the current round now.
 func (c *demoChain) reward(ctx context.Context, name string) error {
-	return c.sim.Driver().RewardFor(ctx, c.orchestrator(name).addr(), big.NewInt(1e18))
+	return c.rewardNow(ctx, c.orchestrator(name))
 }
 
-// stick sends a transaction from the orchestrator's account that stays pending.
+// stick sends a transaction that stays pending from the account that
+// sends the orchestrator's rewards.
 func (c *demoChain) stick(ctx context.Context, name string) error {
-	tx, err := c.sim.StuckTx(ctx, c.orchestrator(name).key)
+	tx, err := c.sim.StuckTx(ctx, c.orchestrator(name).sender())
 	if err != nil {
 		return err
 	}
@@ -234,7 +288,7 @@ func (c *demoChain) unstick(ctx context.Context, name string) error {
 	if tx == nil {
 		return nil
 	}
-	_, err := c.sim.ReplaceTx(ctx, c.orchestrator(name).key, tx)
+	_, err := c.sim.ReplaceTx(ctx, c.orchestrator(name).sender(), tx)
 	return err
 }
 
