@@ -226,6 +226,16 @@ func (s *chainState) recentCallerSet(addr common.Address, round *uint64) *chain.
 	return latest
 }
 
+// callerScanBehind says, when the latest scan succeeded but has not
+// reached block yet, that the RewardCallerSet events of a change seen at
+// block are still being read ("" otherwise).
+func (s *chainState) callerScanBehind(block *chain.Head) string {
+	if s.events == nil || s.events.Err != nil || !s.events.Scanned || block == nil || s.events.ScannedTo >= block.Number {
+		return ""
+	}
+	return fmt.Sprintf("the RewardCallerSet events up to block %d are not scanned yet", block.Number)
+}
+
 // callerScanProblem says why RewardCallerSet events may have gone unseen
 // ("" when the scans work, or when no scanning is wired in).
 func (s *chainState) callerScanProblem() string {
@@ -266,6 +276,10 @@ func rewardCallerChanged(in accountInput) Result {
 		return unknown(check, n.Name, missingWhy(o, chain.FieldRewardCaller, a.Address))
 	}
 	if configured && rc.Address != exp {
+		if behind := st.callerScanBehind(o.Block); behind != "" {
+			// The event that set it is judged with the mapping, next time.
+			return unknown(check, n.Name, fmt.Sprintf("the reward caller of %s is %s, expected %s, but %s", orch, callerText(rc), exp.Hex(), behind))
+		}
 		r := failing(check, n.Name, Critical,
 			fmt.Sprintf("the reward caller of %s is %s, expected %s (expected_reward_caller)", orch, callerText(rc), n.ExpectedRewardCaller.String()),
 			map[string]string{"cause": "mapping", "orchestrator": orch, "reward_caller": rc.Address.Hex(), "expected": exp.Hex()})

@@ -196,6 +196,8 @@ func TestRewardCallerChanged(t *testing.T) {
 		{"an event setting another caller", tCallerHex, tOtherHex, ptr(setEvent(other)), Critical, []string{"set to " + tOtherHex}},
 		{"the mapping differs from the expected one", tCallerHex, tOtherHex, &observe.ChainEvents{Scanned: true, ScannedTo: 500}, Critical,
 			[]string{"is " + tOtherHex + " (an account), expected " + tCallerHex}},
+		{"the mapping differs, its events not scanned yet", tCallerHex, tOtherHex, &observe.ChainEvents{Scanned: true, ScannedTo: 400}, Unknown,
+			[]string{"events up to block 500 are not scanned yet"}},
 		{"expected none, has one", "0x0000000000000000000000000000000000000000", tCallerHex, nil, Critical, []string{"expected 0x0000000000000000000000000000000000000000"}},
 		{"scans fail", "", tCallerHex, &observe.ChainEvents{Err: errTimeout()}, Unknown, []string{"RewardCallerSet events could not be read"}},
 	}
