@@ -38,6 +38,11 @@ type callerInfo struct {
 	caller *chain.RewardCaller
 	// fresh is set when caller was read by the evaluated observation.
 	fresh bool
+	// pending says why the caller is not known yet although the chain
+	// may tell it soon (not probed yet, no usable observation); "" when
+	// it is known, or when the chain could not read it (a contract
+	// without reward callers answers no caller at all).
+	pending string
 }
 
 // learnCaller returns what is known of n's reward caller at now: the
@@ -53,14 +58,22 @@ func (e *Evaluator) learnCaller(now time.Time, snap observe.Snapshot, n config.N
 			m.nodeAddr = a
 		}
 	}
-	if obs, why := ChainObservation(now, snap.Chain, e.cfg.Chain); why == "" {
-		if a := obs.Account(n.ExpectedAddress.Addr()); a != nil && a.RewardCaller != nil {
-			c := *a.RewardCaller
-			m.caller, m.callerAt = &c, snap.Chain.At
-			return callerInfo{caller: m.caller, fresh: true}
+	obs, why := ChainObservation(now, snap.Chain, e.cfg.Chain)
+	var a *chain.AccountInfo
+	if why == "" {
+		if a = obs.Account(n.ExpectedAddress.Addr()); a == nil {
+			why = "the chain probe did not read " + n.ExpectedAddress.String()
 		}
 	}
-	return callerInfo{caller: m.caller}
+	switch {
+	case why == "" && a.RewardCaller != nil:
+		c := *a.RewardCaller
+		m.caller, m.callerAt = &c, snap.Chain.At
+		return callerInfo{caller: m.caller, fresh: true}
+	case m.caller != nil, why == "":
+		return callerInfo{caller: m.caller}
+	}
+	return callerInfo{pending: why}
 }
 
 // nodeAccount is the account the node reports: /ethAddr, or the address

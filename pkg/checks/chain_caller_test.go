@@ -63,7 +63,12 @@ func TestIdentityWithRewardCaller(t *testing.T) {
 			[]string{"neither the orchestrator " + tHex + " nor its reward caller (" + tCallerHex + " (an account))", "can no longer reward"}, false, false},
 		{"another account, no caller set", noCaller, tOtherHex, Critical, []string{"reward caller (none)", "can no longer reward"}, false, false},
 		{"the caller while the chain is down, read before", caller, tCallerHex, OK, []string{"runs as reward caller"}, true, true},
-		{"the caller, never read", caller, tCallerHex, Critical, []string{"expected " + tHex}, true, false},
+		{"the caller, not read yet", caller, tCallerHex, Unknown, []string{"not the orchestrator " + tHex, "not known yet"}, true, false},
+		// A contract without reward callers: the comparison of old.
+		{"the caller read fails", func(o *chain.Observation) {
+			o.Accounts[0].RewardCaller = nil
+			fail(o, chain.FieldRewardCaller, tAddr(), errTimeout())
+		}, tCallerHex, Critical, []string{"expected " + tHex}, false, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -111,6 +111,9 @@ func identity(in viewInput) Result {
 		return ok(check, n.Name, "node address is "+addr)
 	case rc != nil && rc.Set() && nodeapi.SameAddress(addr, rc.Address.Hex()):
 		return ok(check, n.Name, fmt.Sprintf("runs as reward caller %s of %s", addr, expected))
+	case in.caller.pending != "":
+		return unknown(check, n.Name, fmt.Sprintf("node reports address %s, not the orchestrator %s; whether it is its reward caller is not known yet: %s",
+			addr, expected, in.caller.pending))
 	case rc != nil:
 		return failing(check, n.Name, Critical,
 			fmt.Sprintf("node reports address %s, which is neither the orchestrator %s nor its reward caller (%s): this node can no longer reward",
