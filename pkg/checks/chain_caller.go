@@ -223,45 +223,16 @@ func (s *chainState) learnCallerEvents(round uint64) {
 // recentCallerSet returns the latest RewardCallerSet of addr seen in this
 // round or the previous one.
 func (s *chainState) recentCallerSet(addr common.Address, round *uint64) *chain.RewardCallerSetEvent {
-	if s.events == nil || round == nil {
+	if s.events == nil {
 		return nil
 	}
-	var latest *chain.RewardCallerSetEvent
-	for i, ev := range s.events.RewardCallers {
-		seen, ok := s.callerSeen[ev.Key()]
-		if ev.Removed || ev.Transcoder != addr || !ok || *round > seen+1 {
-			continue
-		}
-		if latest == nil || ev.BlockNumber > latest.BlockNumber || (ev.BlockNumber == latest.BlockNumber && ev.LogIndex > latest.LogIndex) {
-			latest = &s.events.RewardCallers[i]
-		}
-	}
-	return latest
+	return latestRecent(s.events.RewardCallers, s.callerSeen, round, func(ev chain.RewardCallerSetEvent) (chain.EventMeta, bool) {
+		return ev.EventMeta, ev.Transcoder == addr
+	})
 }
 
-// callerScanBehind says, when the latest scan succeeded but has not
-// reached block yet, that the RewardCallerSet events of a change seen at
-// block are still being read ("" otherwise).
-func (s *chainState) callerScanBehind(block *chain.Head) string {
-	if s.events == nil || s.events.Err != nil || !s.events.Scanned || block == nil || s.events.ScannedTo >= block.Number {
-		return ""
-	}
-	return fmt.Sprintf("the RewardCallerSet events up to block %d are not scanned yet", block.Number)
-}
-
-// callerScanProblem says why RewardCallerSet events may have gone unseen
-// ("" when the scans work, or when no scanning is wired in).
-func (s *chainState) callerScanProblem() string {
-	switch {
-	case s.events == nil:
-		return ""
-	case s.events.Err != nil:
-		return "RewardCallerSet events could not be read (" + chain.Reason(s.events.Err) + ")"
-	case !s.events.Scanned:
-		return "RewardCallerSet events have not been scanned yet"
-	}
-	return ""
-}
+// callerEvents names the events the reward caller checks scan.
+const callerEvents = "RewardCallerSet"
 
 // rewardCallerChanged is RewardCallerChanged: a RewardCallerSet event for
 // the orchestrator (critical for the round it was seen in and the next;
@@ -289,7 +260,7 @@ func rewardCallerChanged(in accountInput) Result {
 		return unknown(check, n.Name, missingWhy(o, chain.FieldRewardCaller, a.Address))
 	}
 	if configured && rc.Address != exp {
-		if behind := st.callerScanBehind(o.Block); behind != "" {
+		if behind := st.scanBehindOf(callerEvents, o.Block); behind != "" {
 			// The event that set it is judged with the mapping, next time.
 			return unknown(check, n.Name, fmt.Sprintf("the reward caller of %s is %s, expected %s, but %s", orch, callerText(rc), exp.Hex(), behind))
 		}
@@ -303,7 +274,7 @@ func rewardCallerChanged(in accountInput) Result {
 	if configured {
 		return ok(check, n.Name, desc+", as expected")
 	}
-	if problem := st.callerScanProblem(); problem != "" {
+	if problem := st.scanProblemOf(callerEvents); problem != "" {
 		return unknown(check, n.Name, desc+", but "+problem)
 	}
 	return ok(check, n.Name, desc+", not changed recently")
