@@ -116,7 +116,9 @@ func (s *chainState) scanBehindOf(what string, block *chain.Head) string {
 
 // slashScanProblem says why slashes may have gone unseen ("" when the
 // scans work, or when no scanning is wired in).
-func (s *chainState) slashScanProblem() string { return s.scanProblemOf("TranscoderSlashed and Unbond") }
+func (s *chainState) slashScanProblem() string {
+	return s.scanProblemOf("TranscoderSlashed and Unbond")
+}
 
 // scanProblemOf says why the events named what may have gone unseen.
 func (s *chainState) scanProblemOf(what string) string {
