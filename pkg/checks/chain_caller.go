@@ -21,8 +21,6 @@ import (
 type callerMemory struct {
 	// caller is the orchestrator's reward caller as last read (nil: never).
 	caller *chain.RewardCaller
-	// callerAt is the chain observation it was read in.
-	callerAt time.Time
 	// nodeAddr is the account the node last reported (zero: never).
 	nodeAddr common.Address
 	// watched is the account whose nonces the stall timer follows.
@@ -36,8 +34,6 @@ type callerInfo struct {
 	// caller is the orchestrator's reward caller; nil when it has never
 	// been read.
 	caller *chain.RewardCaller
-	// fresh is set when caller was read by the evaluated observation.
-	fresh bool
 	// pending says why the caller is not known yet although the chain
 	// may tell it soon (not probed yet, no usable observation); "" when
 	// it is known, or when the chain could not read it (a contract
@@ -68,12 +64,11 @@ func (e *Evaluator) learnCaller(now time.Time, snap observe.Snapshot, n config.N
 	switch {
 	case why == "" && a.RewardCaller != nil:
 		c := *a.RewardCaller
-		m.caller, m.callerAt = &c, snap.Chain.At
-		return callerInfo{caller: m.caller, fresh: true}
-	case m.caller != nil, why == "":
-		return callerInfo{caller: m.caller}
+		m.caller = &c
+	case m.caller == nil && why != "":
+		return callerInfo{pending: why}
 	}
-	return callerInfo{pending: why}
+	return callerInfo{caller: m.caller}
 }
 
 // nodeAccount is the account the node reports: /ethAddr, or the address
