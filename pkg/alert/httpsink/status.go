@@ -2,6 +2,7 @@ package httpsink
 
 import (
 	"fmt"
+	"math"
 	"net/http"
 	"strconv"
 	"time"
@@ -46,4 +47,23 @@ func ParseRetryAfter(v string, now time.Time) time.Duration {
 		}
 	}
 	return 0
+}
+
+// maxWait bounds a wait a destination asks for in seconds: a larger or
+// nonsensical one is taken as this.
+const maxWait = 24 * time.Hour
+
+// ParseSeconds reads a wait given as a number of seconds, whole or
+// fractional ("5", "0.347"), as vendors put it in a JSON field or a
+// rate-limit header. It returns 0 when v is empty, not a number, or not
+// above zero, and at most a day.
+func ParseSeconds(v string) time.Duration {
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || math.IsNaN(f) || f <= 0 {
+		return 0
+	}
+	if f >= maxWait.Seconds() {
+		return maxWait
+	}
+	return time.Duration(math.Ceil(f * float64(time.Second)))
 }

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/alert/httpsink"
 )
 
 // Attachment colours.
@@ -105,13 +105,13 @@ func NewMessage(n *alert.Notification) Message {
 		ts = n.StartsAt
 	}
 	return Message{
-		Text: truncate(escape(plain), maxTextRunes),
+		Text: httpsink.Truncate(escape(plain), maxTextRunes),
 		Attachments: []Attachment{{
-			Fallback:   truncate(plain, maxTextRunes),
+			Fallback:   httpsink.Truncate(plain, maxTextRunes),
 			Color:      color,
-			Title:      truncate(escape(head), maxTitleRunes),
+			Title:      httpsink.Truncate(escape(head), maxTitleRunes),
 			TitleLink:  n.RunbookURL,
-			Text:       truncate(body, maxTextRunes),
+			Text:       httpsink.Truncate(body, maxTextRunes),
 			Fields:     fields,
 			Footer:     fmt.Sprintf("lpwatch %s · alert id %s · seq %d", escape(n.Source), n.DedupKey(), n.Seq),
 			Timestamp:  ts.Unix(),
@@ -135,13 +135,4 @@ func severityColor(s alert.Severity) string {
 // https://api.slack.com/reference/surfaces/formatting#escaping
 func escape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
-}
-
-// truncate shortens s to at most max runes, ending with "…" when cut.
-func truncate(s string, max int) string {
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:max-1]) + "…"
 }
