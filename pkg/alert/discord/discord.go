@@ -106,17 +106,16 @@ func (s *Notifier) edit(ctx context.Context, id string, msg Message) (bool, erro
 }
 
 // send makes one request once the rate limit allows it, and records what
-// the answer says of the limit.
+// an accepted request's answer says of the limit (a refused one's wait is
+// the error's RetryAfter, which the outbox waits out).
 func (s *Notifier) send(ctx context.Context, method, url string, msg Message) (*httpsink.Answer, error) {
 	if err := s.bucket.wait(ctx); err != nil {
 		return nil, err
 	}
 	a, err := s.Poster().Send(ctx, method, url, msg)
-	if a != nil {
-		s.bucket.observe(a.Header)
-	}
 	if err != nil {
 		return a, s.explain(a, err)
 	}
+	s.bucket.observe(a.Header)
 	return a, nil
 }

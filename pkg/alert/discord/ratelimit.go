@@ -23,7 +23,7 @@ import (
 //
 // lpwatch honours both: a 429's wait is the longest of retry_after,
 // X-RateLimit-Reset-After and Retry-After (the outbox waits it out); and
-// once an answer says the bucket is empty, the next request waits on the
+// once a 2xx answer says the bucket is empty, the next request waits on the
 // sink's clock until the bucket resets, or, when that is past the
 // attempt's deadline, fails at once as retryable ("rate_limited") with the
 // wait as its RetryAfter, sending nothing. One bucket is kept per sink:
@@ -59,7 +59,8 @@ func (b *bucket) wait(ctx context.Context) error {
 	if d <= 0 {
 		return nil
 	}
-	if dl, ok := ctx.Deadline(); ok && b.clock.Now().Add(d).After(dl) {
+	// A context's deadline is on the wall clock, whatever the sink's is.
+	if dl, ok := ctx.Deadline(); ok && d > time.Until(dl) {
 		return &alert.DeliveryError{Retryable: true, RetryAfter: d, Reason: "rate_limited",
 			Err: fmt.Errorf("discord rate limit: the webhook's bucket resets in %s, past this attempt's deadline", d)}
 	}
