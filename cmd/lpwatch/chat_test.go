@@ -1,0 +1,215 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/lpwatch/lpwatch/pkg/alert/alerttest"
+	"github.com/lpwatch/lpwatch/pkg/fakenode"
+	"github.com/lpwatch/lpwatch/pkg/nodeapi"
+)
+
+// The secrets of the Telegram and Discord sinks of these tests.
+const (
+	plantedBotToken     = "987654321:AAplantedBotToken0123456789abcdefXYZ"
+	plantedDiscordToken = "plantedDiscordHookToken-0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGH"
+	discordHookPath     = "/api/webhooks/111122223333444455/" + plantedDiscordToken
+)
+
+// chatSink is a Telegram or a Discord sink named "oncall" whose service
+// (a stand-in checking every request against the vendor's documented
+// shape) the test takes down and up. Its secret is in a file.
+type chatSink struct {
+	kind       string
+	chat       *alerttest.Chat
+	secretFile string
+}
+
+func newChatSink(t *testing.T, kind string) *chatSink {
+	t.Helper()
+	s := &chatSink{kind: kind, secretFile: filepath.Join(t.TempDir(), kind+".secret")}
+	secret := plantedBotToken
+	switch kind {
+	case "telegram":
+		s.chat = alerttest.NewChat(t, alerttest.TelegramDialect(plantedBotToken))
+	case "discord":
+		s.chat = alerttest.NewChat(t, alerttest.DiscordDialect(plantedDiscordToken))
+		secret = s.chat.URL() + discordHookPath
+	default:
+		t.Fatalf("no chat sink %q", kind)
+	}
+	if err := os.WriteFile(s.secretFile, []byte(secret+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// keys is the sink's own keys.
+func (s *chatSink) keys() string {
+	if s.kind == "telegram" {
+		return fmt.Sprintf("bot_token_file = %q\nchat_id = \"-1001234567890\"\napi_url = %q\n", s.secretFile, s.chat.URL())
+	}
+	return fmt.Sprintf("webhook_url_file = %q\n", s.secretFile)
+}
+
+func (s *chatSink) table() string {
+	return fmt.Sprintf("[[alert.sink]]\nname = \"oncall\"\ntype = %q\n%smin_severity = \"critical\"\n", s.kind, s.keys())
+}
+
+// waitFailed waits until the service refused an attempt (it is down).
+func (s *chatSink) waitFailed(t *testing.T, _ string) { s.chat.WaitRequests(t, 1) }
+
+func (s *chatSink) heal(*testing.T) { s.chat.SetDown(false) }
+
+// delivered is what the service took, "trigger ID" and "resolve ID" with
+// the message id, a resolve's being its trigger's; Discord's follow-up of
+// the edit is left out.
+func (s *chatSink) delivered(*testing.T) []string {
+	var out []string
+	for _, e := range s.chat.Events() {
+		if e != "follow-up" {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func (s *chatSink) waitAccepted(t *testing.T) {
+	t.Helper()
+	waitUntil(t, "trigger and resolve delivered", func() bool {
+		acc := s.delivered(t)
+		return countPrefix(acc, "trigger") >= 1 && countPrefix(acc, "resolve") >= 1
+	})
+}
+
+// TestKill9LosesNothingChat is TestKill9LosesNothing for a Telegram and a
+// Discord sink whose service is down: after the kill and the restart the
+// trigger and the resolve arrive once each, in order, the resolve
+// referring to the trigger's message, every request in the vendor's shape.
+func TestKill9LosesNothingChat(t *testing.T) {
+	for _, kind := range []string{"telegram", "discord"} {
+		t.Run(kind, func(t *testing.T) {
+			s := newChatSink(t, kind)
+			s.chat.SetDown(true)
+			kill9LosesNothing(t, s)
+			s.chat.AssertValid(t)
+		})
+	}
+}
+
+// TestKill9KeepsThreadChat: the trigger is delivered, lpwatch is killed
+// with SIGKILL, the node comes back while it is down, and the restarted
+// lpwatch sends the resolve as a reply to (Telegram) or an edit of
+// (Discord) the trigger's message: the receipt was on disk.
+func TestKill9KeepsThreadChat(t *testing.T) {
+	for _, kind := range []string{"telegram", "discord"} {
+		t.Run(kind, func(t *testing.T) {
+			s := newChatSink(t, kind)
+			node := fakenode.New(nodeapi.Current)
+			if _, err := node.Start(); err != nil {
+				t.Fatal(err)
+			}
+			defer node.Close()
+			cfgPath, listen := kill9Config(t, node, s.table())
+			child := startChild(t, cfgPath)
+			node.Stop()
+			waitUntil(t, "the trigger delivered and recorded", func() bool {
+				return countPrefix(s.delivered(t), "trigger") == 1 && pendingNotifications(t, listen) == 0 &&
+					sentTo(t, filepath.Join(filepath.Dir(cfgPath), "state", "alerts.json"), "LivepeerNodeDown/tc001", "oncall")
+			})
+			if err := child.Process.Kill(); err != nil {
+				t.Fatal(err)
+			}
+			_ = child.Wait()
+			if err := node.Restart(); err != nil {
+				t.Fatal(err)
+			}
+			startChild(t, cfgPath)
+			s.waitAccepted(t)
+			acc := s.delivered(t)
+			if len(acc) != 2 || acc[1] != "resolve "+strings.TrimPrefix(acc[0], "trigger ") {
+				t.Fatalf("delivered %q: want the trigger, then after the restart a resolve referring to its message", acc)
+			}
+			s.chat.AssertValid(t)
+		})
+	}
+}
+
+// sentTo reports whether the alert state file at path records alert key
+// as firing and sent to sink.
+func sentTo(t *testing.T, path, key, sink string) bool {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return false
+	}
+	var st struct {
+		Alerts map[string]struct {
+			Phase  string   `json:"phase"`
+			SentTo []string `json:"sent_to"`
+		} `json:"alerts"`
+	}
+	if json.Unmarshal(b, &st) != nil {
+		return false
+	}
+	a, ok := st.Alerts[key]
+	return ok && a.Phase == "firing" && slices.Contains(a.SentTo, sink)
+}
+
+// TestTestAlertChat runs `lpwatch test-alert -sink` on a Telegram and a
+// Discord sink: the test trigger and its resolve arrive, the resolve
+// referring to the trigger's message; a service that refuses the
+// credentials makes it fail with the vendor's class and without the secret.
+func TestTestAlertChat(t *testing.T) {
+	for _, tc := range []struct {
+		kind    string
+		refusal alerttest.Response
+		want    string
+	}{
+		{"telegram", alerttest.TelegramError(401, "Unauthorized"), "FAILED: permanent delivery failure (http_401): telegram answered 401: Unauthorized (check bot_token"},
+		{"discord", alerttest.DiscordError(401, 50027, "Invalid Webhook Token"), "FAILED: permanent delivery failure (http_401): discord answered 401: Invalid Webhook Token (code 50027)"},
+	} {
+		t.Run(tc.kind, func(t *testing.T) {
+			s := newChatSink(t, tc.kind)
+			cfg := filepath.Join(t.TempDir(), "lpwatch.toml")
+			text := `[[node]]
+name = "tc001"
+url = "http://127.0.0.1:7935"
+expected_address = "0x0000000000000000000000000000000000000001"
+[alert]
+source = "orch-1"
+` + strings.Replace(s.table(), `min_severity = "critical"`, `min_severity = "info"`, 1)
+			if err := os.WriteFile(cfg, []byte(text), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			var stdout, stderr bytes.Buffer
+			if code := run([]string{"test-alert", "-config", cfg, "-sink", "oncall"}, &stdout, &stderr); code != 0 ||
+				!strings.Contains(stdout.String(), fmt.Sprintf("oncall       %-12s ok", tc.kind)) {
+				t.Fatalf("test-alert: exit %d\n%s%s", code, stdout.String(), stderr.String())
+			}
+			acc := s.delivered(t)
+			if len(acc) != 2 || acc[1] != "resolve "+strings.TrimPrefix(acc[0], "trigger ") {
+				t.Errorf("delivered %q: want a test trigger and a resolve referring to it", acc)
+			}
+			s.chat.AssertValid(t)
+
+			s.chat.Script(tc.refusal)
+			stdout.Reset()
+			stderr.Reset()
+			code := run([]string{"test-alert", "-config", cfg, "-sink", "oncall"}, &stdout, &stderr)
+			out := stdout.String() + stderr.String()
+			if code != 1 || !strings.Contains(out, tc.want) {
+				t.Errorf("test-alert against a refusing service: exit %d\n%s", code, out)
+			}
+			for _, secret := range []string{plantedBotToken, plantedDiscordToken} {
+				alerttest.AssertNoSecret(t, secret, out)
+			}
+		})
+	}
+}
