@@ -45,7 +45,6 @@ func messageID(n *alert.Notification, domain string) string {
 	return "lpwatch." + episode(n) + "." + strconv.FormatUint(n.Seq, 10) + "@" + domain
 }
 
-
 // episode is a stable hash of the alert identity and the start of the
 // firing episode.
 func episode(n *alert.Notification) string {
