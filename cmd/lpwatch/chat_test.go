@@ -213,3 +213,56 @@ source = "orch-1"
 		})
 	}
 }
+
+// TestInitChatSinks: init adds a Telegram sink (token file, chat, topic,
+// Bot API server) and a Discord sink (webhook URL file) from flags, and
+// its test alert reaches both, threaded; a Telegram sink without its chat
+// is a usage error.
+func TestInitChatSinks(t *testing.T) {
+	node := fakenode.New(nodeapi.Current)
+	if _, err := node.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer node.Close()
+	tg, dc := newChatSink(t, "telegram"), newChatSink(t, "discord")
+	out := filepath.Join(t.TempDir(), "lpwatch.toml")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"init", "-node", node.URL(), "-chain", "", "-out", out, "-name", "tc001", "-state-dir", filepath.Join(t.TempDir(), "state"),
+		"-telegram-token-file", tg.secretFile, "-telegram-chat", "-1001234567890", "-telegram-topic", "42", "-telegram-api-url", tg.chat.URL(),
+		"-discord-webhook-file", dc.secretFile}, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("init: exit %d\n%s\n%s", code, stdout.String(), stderr.String())
+	}
+	b, _ := os.ReadFile(out)
+	for _, want := range []string{
+		fmt.Sprintf("name = \"telegram\"\ntype = \"telegram\"\nbot_token_file = %q\nchat_id = \"-1001234567890\"\nmessage_thread_id = 42\napi_url = %q\n", tg.secretFile, tg.chat.URL()),
+		fmt.Sprintf("name = \"discord\"\ntype = \"discord\"\nwebhook_url_file = %q\n", dc.secretFile),
+	} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("written config lacks %q:\n%s", want, b)
+		}
+	}
+	for _, want := range []string{"telegram     telegram     ok", "discord      discord      ok"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("init's test alert did not report %q:\n%s", want, stdout.String())
+		}
+	}
+	for _, s := range []*chatSink{tg, dc} {
+		if acc := s.delivered(t); len(acc) != 2 || acc[1] != "resolve "+strings.TrimPrefix(acc[0], "trigger ") {
+			t.Errorf("%s got %q: want the test trigger and its resolve", s.kind, acc)
+		}
+		s.chat.AssertValid(t)
+	}
+	if r := tg.chat.Requests(); len(r) == 0 || !strings.Contains(string(r[0].Body), `"message_thread_id":42`) {
+		t.Errorf("the topic is not in the Telegram request")
+	}
+	for _, secret := range []string{plantedBotToken, plantedDiscordToken} {
+		alerttest.AssertNoSecret(t, secret, stdout.String(), stderr.String(), string(b))
+	}
+
+	stderr.Reset()
+	if code := run([]string{"init", "-node", node.URL(), "-chain", "", "-out", out, "-force", "-telegram-chat", "@ops"}, &stdout, &stderr); code != 2 ||
+		!strings.Contains(stderr.String(), "needs both -telegram-token-file and -telegram-chat") {
+		t.Errorf("init with a chat but no token: exit %d, %s", code, stderr.String())
+	}
+}
