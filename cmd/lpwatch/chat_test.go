@@ -177,17 +177,7 @@ func TestTestAlertChat(t *testing.T) {
 	} {
 		t.Run(tc.kind, func(t *testing.T) {
 			s := newChatSink(t, tc.kind)
-			cfg := filepath.Join(t.TempDir(), "lpwatch.toml")
-			text := `[[node]]
-name = "tc001"
-url = "http://127.0.0.1:7935"
-expected_address = "0x0000000000000000000000000000000000000001"
-[alert]
-source = "orch-1"
-` + strings.Replace(s.table(), `min_severity = "critical"`, `min_severity = "info"`, 1)
-			if err := os.WriteFile(cfg, []byte(text), 0o600); err != nil {
-				t.Fatal(err)
-			}
+			cfg := testAlertConfig(t, s.table())
 			var stdout, stderr bytes.Buffer
 			if code := run([]string{"test-alert", "-config", cfg, "-sink", "oncall"}, &stdout, &stderr); code != 0 ||
 				!strings.Contains(stdout.String(), fmt.Sprintf("oncall       %-12s ok", tc.kind)) {

@@ -274,6 +274,25 @@ enabled = false
 	return cfgPath, listen
 }
 
+// testAlertConfig writes a configuration for `lpwatch test-alert` with the
+// sink table (its min_severity lowered to info, so that the test alert
+// passes) and returns its path.
+func testAlertConfig(t *testing.T, table string) string {
+	t.Helper()
+	cfg := filepath.Join(t.TempDir(), "lpwatch.toml")
+	text := `[[node]]
+name = "tc001"
+url = "http://127.0.0.1:7935"
+expected_address = "0x0000000000000000000000000000000000000001"
+[alert]
+source = "orch-1"
+` + strings.Replace(table, `min_severity = "critical"`, `min_severity = "info"`, 1)
+	if err := os.WriteFile(cfg, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
 // pendingNotifications reads the outbox depth from a running daemon's
 // /status (-1 when it cannot be read yet).
 func pendingNotifications(t *testing.T, listen string) int {

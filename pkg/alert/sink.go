@@ -46,6 +46,13 @@ type Threader interface {
 	NotifyThread(ctx context.Context, n *Notification, thread string) (receipt string, err error)
 }
 
+// NotifyUnthreaded is Notify of a Threader: n sent as a message of its
+// own, its receipt dropped.
+func NotifyUnthreaded(ctx context.Context, th Threader, n *Notification) error {
+	_, err := th.NotifyThread(ctx, n, "")
+	return err
+}
+
 // StartsEpisode reports whether n is the first notification of its
 // alert's firing episode: a firing one sent because the alert is new (or
 // by something other than the engine, which leaves Why unset).

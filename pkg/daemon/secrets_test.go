@@ -59,7 +59,7 @@ func TestNoSecretInStatusMetricsOrLogs(t *testing.T) {
 		{Name: "pd", Type: "pagerduty", MinSeverity: "info", SendResolved: true, Timeout: time.Second,
 			Settings: &pagerduty.Section{URL: dead + "/v2/enqueue", RoutingKey: config.Secret(secrets[0])}},
 		{Name: "sl", Type: "slack", MinSeverity: "info", SendResolved: true, Timeout: time.Second,
-			Settings: &slack.Section{WebhookURL: config.Secret(dead + "/services/" + secrets[1])}},
+			Settings: &slack.Section{WebhookSection: httpsink.WebhookSection{WebhookURL: config.Secret(dead + "/services/" + secrets[1])}}},
 		{Name: "wh", Type: "webhook", MinSeverity: "info", SendResolved: true, Timeout: time.Second,
 			Settings: &webhook.Section{EndpointSection: httpsink.EndpointSection{URL: dead + "/hook?token=" + secrets[4],
 				AuthSection: httpsink.AuthSection{Username: "u", Password: config.Secret(secrets[2])}}}},

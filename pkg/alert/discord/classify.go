@@ -2,11 +2,9 @@ package discord
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 
-	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/alert/httpsink"
 )
 
@@ -40,28 +38,19 @@ func readAnswer(body []byte) (a answer, ok bool) {
 // deleted or whose token is wrong, 403 missing permissions. Discord's text
 // is scrubbed like every answer.
 func (s *Notifier) explain(a *httpsink.Answer, err error) error {
-	var de *alert.DeliveryError
-	if a == nil || !errors.As(err, &de) {
+	if a == nil {
 		return err
 	}
-	ans, ok := readAnswer(a.Body)
-	if !ok || ans.Message == "" {
-		return err
-	}
-	msg := fmt.Sprintf("discord answered %d: %s", a.Status, s.Poster().Scrub(httpsink.Truncate(ans.Message, 300)))
+	ans, _ := readAnswer(a.Body)
+	var advice string
 	if ans.Code != 0 {
-		msg += fmt.Sprintf(" (code %d)", ans.Code)
+		advice = fmt.Sprintf(" (code %d)", ans.Code)
 	}
 	switch {
 	case ans.Code == codeUnknownWebhook || ans.Code == codeInvalidToken || a.Status == http.StatusUnauthorized:
-		msg += ": the webhook was deleted or webhook_url is wrong; create one and set webhook_url"
+		advice += ": the webhook was deleted or webhook_url is wrong; create one and set webhook_url"
 	case a.Status == http.StatusForbidden:
-		msg += ": the webhook may not post in this channel"
+		advice += ": the webhook may not post in this channel"
 	}
-	if de.RetryAfter > 0 {
-		msg += "; retry after " + de.RetryAfter.String()
-	}
-	out := *de
-	out.Err = errors.New(msg)
-	return &out
+	return s.Poster().Explain(err, "discord", a.Status, ans.Message, advice)
 }

@@ -52,8 +52,7 @@ func New(cfg Config, opts Options) (*Notifier, error) {
 
 // Notify implements alert.Sink.
 func (s *Notifier) Notify(ctx context.Context, n *alert.Notification) error {
-	_, err := s.NotifyThread(ctx, n, "")
-	return err
+	return alert.NotifyUnthreaded(ctx, s, n)
 }
 
 // NotifyThread implements alert.Threader. A resolve whose thread names a

@@ -67,7 +67,7 @@ func TestPayload(t *testing.T) {
 		"content": "[FIRING:critical] RewardNotCalled on tc001",
 		"embeds": [{
 			"title": "[FIRING:critical] RewardNotCalled on tc001",
-			"description": "reward\\(\\) has not been called this round\nlastRewardRound 3999 \\< currentRound 4000, 26% of the round left\n[Runbook](https://lpwatch.example/runbook#RewardNotCalled)",
+			"description": "reward() has not been called this round\nlastRewardRound 3999 \\< currentRound 4000, 26% of the round left\n[Runbook](https://lpwatch.example/runbook#RewardNotCalled)",
 			"url": "https://lpwatch.example/runbook#RewardNotCalled",
 			"color": 13959680,
 			"fields": [
@@ -85,7 +85,7 @@ func TestPayload(t *testing.T) {
 		"content": "[RESOLVED:critical] RewardNotCalled on tc001",
 		"embeds": [{
 			"title": "[RESOLVED:critical] RewardNotCalled on tc001",
-			"description": "reward\\(\\) was called for the round, or none is due\nreward called for round 4000\n[Runbook](https://lpwatch.example/runbook#RewardNotCalled)",
+			"description": "reward() was called for the round, or none is due\nreward called for round 4000\n[Runbook](https://lpwatch.example/runbook#RewardNotCalled)",
 			"url": "https://lpwatch.example/runbook#RewardNotCalled",
 			"color": 3061894,
 			"fields": [
@@ -161,7 +161,7 @@ func TestEscaping(t *testing.T) {
 			t.Errorf("target not escaped: %q", got)
 		}
 	}
-	if !strings.Contains(e.Description, "\\[click\\]\\(https://evil.example\\) \\`code\\` \\<\\@123\\> \\> quote") {
+	if !strings.Contains(e.Description, "\\[click\\](https://evil.example) \\`code\\` \\<\\@123\\> \\> quote") {
 		t.Errorf("description not escaped: %q", e.Description)
 	}
 	if e.URL != "" || strings.Contains(e.Description, "[Runbook]") {

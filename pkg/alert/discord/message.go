@@ -79,7 +79,7 @@ func NewMessage(n *alert.Notification) Message {
 // alert's first message when it resolves.
 func NewFollowUp(n *alert.Notification) Message {
 	text := "✅ " + head(n)
-	if d := duration(n); d != "" {
+	if d := httpsink.FiredFor(n); d != "" {
 		text += " after " + d
 	}
 	text += " · the alert's first message above is updated · alert id " + n.DedupKey()
@@ -87,18 +87,8 @@ func NewFollowUp(n *alert.Notification) Message {
 		AllowedMentions: AllowedMentions{Parse: []string{}}}
 }
 
-// head is the one-line title of n, escaped.
-func head(n *alert.Notification) string {
-	status := "FIRING"
-	if n.Status == alert.StatusResolved {
-		status = "RESOLVED"
-	}
-	h := fmt.Sprintf("[%s:%s] %s on %s", status, n.Severity, escape(n.Alert), escape(n.Target))
-	if n.Test {
-		h = "[TEST] " + h
-	}
-	return h
-}
+// head is the one-line title of n, its names escaped.
+func head(n *alert.Notification) string { return httpsink.Head(n, escape) }
 
 func newEmbed(n *alert.Notification) Embed {
 	color := severityColor(n.Severity)
@@ -113,22 +103,9 @@ func newEmbed(n *alert.Notification) Embed {
 	if link != "" {
 		desc += "\n[Runbook](" + link + ")"
 	}
-	fields := []Field{
-		{Name: "Target", Value: field(n.Target), Inline: true},
-		{Name: "Severity", Value: n.Severity.String(), Inline: true},
-	}
-	if n.Cause != "" {
-		fields = append(fields, Field{Name: "Cause", Value: field(n.Cause), Inline: true})
-	}
-	if !n.StartsAt.IsZero() {
-		fields = append(fields, Field{Name: "Since", Value: n.StartsAt.UTC().Format("2006-01-02 15:04:05 MST"), Inline: true})
-	}
-	if n.Status == alert.StatusResolved && !n.EndsAt.IsZero() {
-		v := n.EndsAt.UTC().Format("2006-01-02 15:04:05 MST")
-		if d := duration(n); d != "" {
-			v += " (after " + d + ")"
-		}
-		fields = append(fields, Field{Name: "Resolved", Value: v, Inline: true})
+	var fields []Field
+	for _, f := range httpsink.Facts(n) {
+		fields = append(fields, Field{Name: f.Name, Value: field(f.Value), Inline: true})
 	}
 	ts := n.CreatedAt
 	if ts.IsZero() {
@@ -148,14 +125,6 @@ func newEmbed(n *alert.Notification) Embed {
 	return e
 }
 
-// duration is how long n's alert fired, "" when unknown.
-func duration(n *alert.Notification) string {
-	if n.Status != alert.StatusResolved || n.StartsAt.IsZero() || !n.EndsAt.After(n.StartsAt) {
-		return ""
-	}
-	return n.EndsAt.Sub(n.StartsAt).Round(time.Second).String()
-}
-
 func field(s string) string { return httpsink.Truncate(escape(s), maxFieldValueRunes) }
 
 func severityColor(s alert.Severity) int {
@@ -170,11 +139,12 @@ func severityColor(s alert.Severity) int {
 
 // escaper puts a backslash before every character Discord's markdown
 // gives a meaning to, so that text from a node or a chain shows as it is
-// and cannot form links, mentions or formatting
+// and cannot form links, mentions or formatting (parentheses need none:
+// with the brackets escaped they cannot end a masked link)
 // (https://support.discord.com/hc/en-us/articles/210298617).
 var escaper = strings.NewReplacer(
 	`\`, `\\`, `*`, `\*`, `_`, `\_`, `~`, `\~`, "`", "\\`", `|`, `\|`, `>`, `\>`, `<`, `\<`,
-	`[`, `\[`, `]`, `\]`, `(`, `\(`, `)`, `\)`, `#`, `\#`, `@`, `\@`,
+	`[`, `\[`, `]`, `\]`, `#`, `\#`, `@`, `\@`,
 )
 
 func escape(s string) string { return escaper.Replace(s) }

@@ -1,6 +1,7 @@
 package httpsink
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"net/http"
@@ -66,4 +67,29 @@ func ParseSeconds(v string) time.Duration {
 		return maxWait
 	}
 	return time.Duration(math.Ceil(f * float64(time.Second)))
+}
+
+// maxSaid bounds what a destination's own error text adds to an error.
+const maxSaid = 300
+
+// Explain returns err, an *alert.DeliveryError of an answer, with its
+// message replaced by what the destination said (its error text, scrubbed
+// of the Poster's secrets and cut short) and advice, and the wait it asked
+// for; the class is kept. When err is of another type, or said is empty,
+// err is returned as it is.
+func (p *Poster) Explain(err error, vendor string, status int, said, advice string) error {
+	var de *alert.DeliveryError
+	if said == "" || !errors.As(err, &de) {
+		return err
+	}
+	msg := fmt.Sprintf("%s answered %d: %s", vendor, status, p.Scrub(Truncate(said, maxSaid)))
+	if advice != "" {
+		msg += advice
+	}
+	if de.RetryAfter > 0 {
+		msg += "; retry after " + de.RetryAfter.String()
+	}
+	out := *de
+	out.Err = errors.New(msg)
+	return &out
 }

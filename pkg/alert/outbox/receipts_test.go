@@ -151,8 +151,8 @@ func TestReceiptsFileFormat(t *testing.T) {
 }
 
 // TestReceiptsOnFullDisk: a receipt that cannot be written is kept in
-// memory (the resolve still threads), reported as the outbox's storage
-// failure, and written once space returns.
+// memory (the resolve still threads), logged, and written once space
+// returns.
 func TestReceiptsOnFullDisk(t *testing.T) {
 	dir := tmpfsDir(t)
 	h := newHarness(t, dir, nil, nil)
@@ -162,8 +162,15 @@ func TestReceiptsOnFullDisk(t *testing.T) {
 	free := statefiletest.Fill(t, dir)
 	h.run(s)
 	h.drive(time.Second, 1, isResult(ResultSent))
-	if hs := h.ob.Health(); len(hs) != 1 || !strings.Contains(hs[0].StorageError, "store receipts") {
-		t.Errorf("health with the receipt unstored: %+v", hs)
+	// The failure is logged (Health may already show the save loop's next
+	// failure, or none: it may store the receipt in the page the record's
+	// removal freed).
+	warned := false
+	for _, line := range alerttest.LogTexts(h.hook) {
+		warned = warned || strings.Contains(line, "cannot store the message receipt") && strings.Contains(line, "no space left on device")
+	}
+	if !warned {
+		t.Errorf("no warning about the receipt that could not be stored:\n%s", strings.Join(alerttest.LogTexts(h.hook), "\n"))
 	}
 	if rc := h.ob.Receipts(); len(rc) != 1 || rc[0].Receipt != "m1" {
 		t.Errorf("receipts in memory: %+v", rc)

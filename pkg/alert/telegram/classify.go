@@ -2,13 +2,10 @@ package telegram
 
 import (
 	"encoding/json"
-	"errors"
-	"fmt"
 	"net/http"
 	"strconv"
 	"time"
 
-	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/alert/httpsink"
 )
 
@@ -58,24 +55,15 @@ func retryAfter(a *httpsink.Answer, _ time.Time) time.Duration {
 // may not post) and 404 (no such bot) are permanent. The description is
 // scrubbed: a server may quote the request path, token included.
 func (s *Notifier) explain(a *httpsink.Answer, err error) error {
-	var de *alert.DeliveryError
-	if a == nil || !errors.As(err, &de) {
+	if a == nil {
 		return err
 	}
-	ans, ok := readAnswer(a.Body)
-	if !ok || ans.Description == "" {
-		return err
+	ans, _ := readAnswer(a.Body)
+	advice := hint(a.Status, ans)
+	if advice != "" {
+		advice = " (" + advice + ")"
 	}
-	msg := fmt.Sprintf("telegram answered %d: %s", a.Status, s.Poster().Scrub(httpsink.Truncate(ans.Description, 300)))
-	if hint := hint(a.Status, ans); hint != "" {
-		msg += " (" + hint + ")"
-	}
-	if de.RetryAfter > 0 {
-		msg += "; retry after " + de.RetryAfter.String()
-	}
-	out := *de
-	out.Err = errors.New(msg)
-	return &out
+	return s.Poster().Explain(err, "telegram", a.Status, ans.Description, advice)
 }
 
 // hint says what to check after a permanent refusal.

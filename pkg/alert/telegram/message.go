@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/alert/httpsink"
@@ -86,33 +85,19 @@ func NewMessage(n *alert.Notification, chat string, thread, replyTo int64) SendM
 // Text renders the HTML text of n. The firing and the resolved message of
 // one alert carry the same alert id (its dedup key).
 func Text(n *alert.Notification) string {
-	status, mark := "FIRING", severityMark(n.Severity)
+	mark := severityMark(n.Severity)
 	if n.Status == alert.StatusResolved {
-		status, mark = "RESOLVED", markResolved
-	}
-	head := fmt.Sprintf("[%s:%s] %s on %s", status, n.Severity, n.Alert, n.Target)
-	if n.Test {
-		head = "[TEST] " + head
+		mark = markResolved
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s <b>%s</b>\n", mark, escape(head))
+	fmt.Fprintf(&b, "%s <b>%s</b>\n", mark, escape(httpsink.Head(n, httpsink.Verbatim)))
 	b.WriteString(escape(httpsink.Truncate(n.Summary, maxSummaryRunes)))
 	if n.Description != "" {
 		b.WriteString("\n" + escape(httpsink.Truncate(n.Description, maxDescRunes)))
 	}
 	b.WriteString("\n")
-	if n.Cause != "" {
-		b.WriteString("\n<b>Cause:</b> " + escape(httpsink.Truncate(n.Cause, maxSummaryRunes)))
-	}
-	if !n.StartsAt.IsZero() {
-		b.WriteString("\n<b>Since:</b> " + n.StartsAt.UTC().Format("2006-01-02 15:04:05 MST"))
-	}
-	if n.Status == alert.StatusResolved && !n.EndsAt.IsZero() {
-		v := n.EndsAt.UTC().Format("2006-01-02 15:04:05 MST")
-		if !n.StartsAt.IsZero() && n.EndsAt.After(n.StartsAt) {
-			v += " (after " + n.EndsAt.Sub(n.StartsAt).Round(time.Second).String() + ")"
-		}
-		b.WriteString("\n<b>Resolved:</b> " + v)
+	for _, f := range httpsink.Facts(n)[2:] { // target and severity are in the title
+		b.WriteString("\n<b>" + f.Name + ":</b> " + escape(httpsink.Truncate(f.Value, maxSummaryRunes)))
 	}
 	if link := httpsink.WebURL(n.RunbookURL); link != "" {
 		b.WriteString("\n<a href=\"" + escapeAttr(link) + "\">Runbook</a>")
