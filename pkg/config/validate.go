@@ -57,6 +57,8 @@ func (v *validator) validate(c *Config) {
 	v.alert(&c.Alert)
 	v.remediation(c)
 	v.host(&c.Host)
+	v.peers(c.Peers)
+	v.heartbeat(&c.Alert.Heartbeat)
 }
 
 func (v *validator) server(s *Server) {
@@ -175,7 +177,7 @@ func (v *validator) checks(c *Checks) {
 		"checks.syncing_for": c.SyncingFor, "checks.tx_stalled_for": c.TxStalledFor,
 		"checks.sessions_high_for": c.SessionsHighFor, "checks.success_rate_low_for": c.SuccessRateLowFor,
 		"checks.delivery_failing_for": c.DeliveryFailingFor, "checks.node_chain_errors_for": c.NodeChainErrorsFor,
-		"checks.clock_unsynced_for": c.ClockUnsyncedFor,
+		"checks.clock_unsynced_for": c.ClockUnsyncedFor, "checks.peer_down_for": c.PeerDownFor,
 	} {
 		if d < 0 {
 			v.bad(key, "must not be negative")
@@ -369,6 +371,7 @@ func (v *validator) unit(key, val string) {
 // inline and as a file.
 func (v *validator) resolveSecrets(c *Config) {
 	v.secret("server", "api_token", &c.Server.APIToken, c.Server.APITokenFile)
+	v.secret("alert.heartbeat", "url", &c.Alert.Heartbeat.URL, c.Alert.Heartbeat.URLFile)
 	for i := range c.Alert.Sinks {
 		if st := c.Alert.Sinks[i].Settings; st != nil {
 			v.sinkSecrets("alert.sink["+strconv.Itoa(i)+"]", st)
