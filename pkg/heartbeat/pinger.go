@@ -175,12 +175,13 @@ func (p *Pinger) Status() Status {
 
 // withhold records a tick without a ping: the scheduler is stalled.
 func (p *Pinger) withhold(age time.Duration) {
-	p.metrics.pings.WithLabelValues(PingSuccess, resultWithheld).Inc()
 	reason := fmt.Sprintf("the scheduler completed no cycle for %s: no ping, so the heartbeat service pages", age.Truncate(time.Second))
 	p.mu.Lock()
 	was := p.status.State
 	p.status.State, p.status.Reason = StateWithheld, reason
 	p.mu.Unlock()
+	// Counted once the status says so: a reader of both sees them agree.
+	p.metrics.pings.WithLabelValues(PingSuccess, resultWithheld).Inc()
 	if was != StateWithheld {
 		p.log.WithField("last_cycle_age", age.Truncate(time.Second)).Warn("scheduler stalled: withholding heartbeat pings")
 	}
@@ -196,7 +197,7 @@ func (p *Pinger) send(ctx context.Context, h config.Heartbeat, ping, why string)
 		result = resultError
 		err = redact.Error(err, target, h.URL.Reveal(), h.FailURL.Reveal())
 	}
-	p.metrics.pings.WithLabelValues(ping, result).Inc()
+	defer p.metrics.pings.WithLabelValues(ping, result).Inc() // once the status says so
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	was := p.status.State
