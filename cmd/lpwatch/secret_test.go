@@ -24,6 +24,8 @@ const (
 	plantedHookToken    = "hooktoken-planted-0123"
 	plantedAPIToken     = "apitoken-planted-0123456789"
 	plantedReloadToken  = "reloadtoken-planted-0123"
+	plantedBeatUUID     = "beatuuid-planted-0123"
+	plantedPeerPassword = "peerpassw0rd-planted"
 )
 
 // TestNoSecretInAnyCommandOutput runs lpwatch with a secret in every URL
@@ -81,10 +83,20 @@ from = "lpwatch <alerts@example.net>"
 to = ["oncall@example.net"]
 ca_file = %q
 min_severity = "info"
+[alert.heartbeat]
+url = "http://127.0.0.1:1/ping/%s"
+start = true
+interval = "1s"
+timeout = "500ms"
+[[peer]]
+name = "host-b"
+url = "http://peer:%s@127.0.0.1:1/"
+interval = "500ms"
+timeout = "400ms"
 [host]
 enabled = false
 `, listen, tokenFile, filepath.Join(dir, "state"), nodeURL, fakenode.DefaultAddress, plantedChainKey, plantedHookToken,
-			smtp.srv.Host(), smtp.srv.Port(), smtpUser, plantedSMTPPassword, smtp.cert.CAFile)
+			smtp.srv.Host(), smtp.srv.Port(), smtpUser, plantedSMTPPassword, smtp.cert.CAFile, plantedBeatUUID, plantedPeerPassword)
 	}
 	cfgPath := filepath.Join(dir, "lpwatch.toml")
 	write := func(text string) {
@@ -115,6 +127,10 @@ enabled = false
 	})
 	waitUntil(t, "the email sink failing with the server's 454", func() bool {
 		return strings.Contains(httpBody(base+"/status"), `"last_reason": "smtp_454"`)
+	})
+	waitUntil(t, "the heartbeat failing and the peer down", func() bool {
+		st := httpBody(base + "/status")
+		return strings.Contains(st, `"last_ping_kind": "success"`) && strings.Contains(st, `"error": "connection"`)
 	})
 	cli(1, "test-alert", "-config", cfgPath, "-sink", "mail")
 	cli(-1, "status", "-config", cfgPath)
@@ -170,7 +186,8 @@ enabled = false
 		t.Errorf("the refused reload is not in the log:\n%s", log)
 	}
 	texts = append(texts, "log: "+string(log))
-	for _, secret := range []string{plantedNodePassword, plantedChainKey, plantedHookToken, plantedAPIToken, plantedReloadToken, plantedSMTPPassword} {
+	for _, secret := range []string{plantedNodePassword, plantedChainKey, plantedHookToken, plantedAPIToken, plantedReloadToken, plantedSMTPPassword,
+		plantedBeatUUID, plantedPeerPassword} {
 		alerttest.AssertNoSecret(t, secret, texts...)
 	}
 }
