@@ -17,9 +17,11 @@ import (
 	"github.com/sirupsen/logrus"
 
 	"github.com/lpwatch/lpwatch/pkg/alert/alertmanager"
+	"github.com/lpwatch/lpwatch/pkg/alert/discord"
 	"github.com/lpwatch/lpwatch/pkg/alert/httpsink"
 	"github.com/lpwatch/lpwatch/pkg/alert/pagerduty"
 	"github.com/lpwatch/lpwatch/pkg/alert/slack"
+	"github.com/lpwatch/lpwatch/pkg/alert/telegram"
 	"github.com/lpwatch/lpwatch/pkg/alert/webhook"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/fakenode"
@@ -27,7 +29,7 @@ import (
 )
 
 // TestNoSecretInStatusMetricsOrLogs runs the daemon with every kind of
-// secret configured (sink keys and URLs, a node URL with a password, a
+// secret configured (sink keys, URLs and tokens, a node URL with a password, a
 // chain URL with an API key, the API token, heartbeat URLs, a peer URL
 // with a password) and sinks, heartbeat and peer that fail, then
 // searches every endpoint's answer, a refused reload of a file whose URL
@@ -40,7 +42,9 @@ func TestNoSecretInStatusMetricsOrLogs(t *testing.T) {
 	defer node.Close()
 	node.Stop() // an alert fires and the (unreachable) sinks fail
 	secrets := []string{"pdkey0123456789abcdefghijklmnopq", "T000/B000/slacksecretpath", "hookpassw0rd", "bearertok3n", "hooktoken0123",
-		"n0depassw0rd", "chainkey0123", "apitoken0123456789", "extpassw0rd", "reloadtoken0123", "hbuuid0123planted", "hbfailtok0123", "peerpassw0rd", "peerpathtok0123"}
+		"n0depassw0rd", "chainkey0123", "apitoken0123456789", "extpassw0rd", "reloadtoken0123",
+		"AAdaemonPlantedBotTok3n0123456789xyz", "daemonPlantedDiscordHookTok3n0123456789",
+		"hbuuid0123planted", "hbfailtok0123", "peerpassw0rd", "peerpathtok0123"}
 	dir := t.TempDir()
 	nodeURL := strings.Replace(node.URL(), "://", "://operator:"+secrets[5]+"@", 1)
 	cfg := testConfig(dir, nodeCfg("tc001", nodeURL))
@@ -48,9 +52,9 @@ func TestNoSecretInStatusMetricsOrLogs(t *testing.T) {
 	cfg.Chain.URLs = []string{"http://127.0.0.1:1/v3/" + secrets[6]}
 	cfg.Server.APIToken = config.Secret(secrets[7])
 	cfg.Server.ExternalURL = "https://admin:" + secrets[8] + "@status.example/lpwatch"
-	cfg.Alert.Heartbeat = config.Heartbeat{URL: config.Secret("http://127.0.0.1:1/ping/" + secrets[10]), FailURL: config.Secret("http://127.0.0.1:1/x/" + secrets[11]),
+	cfg.Alert.Heartbeat = config.Heartbeat{URL: config.Secret("http://127.0.0.1:1/ping/" + secrets[12]), FailURL: config.Secret("http://127.0.0.1:1/x/" + secrets[13]),
 		Start: true, Interval: 2 * time.Second, Timeout: time.Second}
-	cfg.Peers = []config.Peer{{Name: "host-b", URL: "http://peer:" + secrets[12] + "@127.0.0.1:1/" + secrets[13], Interval: 2 * time.Second, Timeout: time.Second}}
+	cfg.Peers = []config.Peer{{Name: "host-b", URL: "http://peer:" + secrets[14] + "@127.0.0.1:1/" + secrets[15], Interval: 2 * time.Second, Timeout: time.Second}}
 	// The file a reload reads: its node URL does not parse.
 	path := filepath.Join(dir, "lpwatch.toml")
 	bad := fmt.Sprintf("[state]\ndir = %q\n[[node]]\nname = \"tc001\"\nurl = \"http://h:badport/x?token=%s\"\nexpected_address = %q\n",
@@ -63,13 +67,17 @@ func TestNoSecretInStatusMetricsOrLogs(t *testing.T) {
 		{Name: "pd", Type: "pagerduty", MinSeverity: "info", SendResolved: true, Timeout: time.Second,
 			Settings: &pagerduty.Section{URL: dead + "/v2/enqueue", RoutingKey: config.Secret(secrets[0])}},
 		{Name: "sl", Type: "slack", MinSeverity: "info", SendResolved: true, Timeout: time.Second,
-			Settings: &slack.Section{WebhookURL: config.Secret(dead + "/services/" + secrets[1])}},
+			Settings: &slack.Section{WebhookSection: httpsink.WebhookSection{WebhookURL: config.Secret(dead + "/services/" + secrets[1])}}},
 		{Name: "wh", Type: "webhook", MinSeverity: "info", SendResolved: true, Timeout: time.Second,
 			Settings: &webhook.Section{EndpointSection: httpsink.EndpointSection{URL: dead + "/hook?token=" + secrets[4],
 				AuthSection: httpsink.AuthSection{Username: "u", Password: config.Secret(secrets[2])}}}},
 		{Name: "am", Type: "alertmanager", MinSeverity: "info", SendResolved: true, Timeout: time.Second,
 			Settings: &alertmanager.Section{ResendInterval: time.Second, EndpointSection: httpsink.EndpointSection{URL: dead,
 				AuthSection: httpsink.AuthSection{BearerToken: config.Secret(secrets[3])}}}},
+		{Name: "tg", Type: "telegram", MinSeverity: "info", SendResolved: true, Timeout: time.Second,
+			Settings: &telegram.Section{BotToken: config.Secret("135792468:" + secrets[10]), ChatID: "-1001234567890", APIURL: dead}},
+		{Name: "dc", Type: "discord", MinSeverity: "info", SendResolved: true, Timeout: time.Second,
+			Settings: &discord.Section{WebhookSection: httpsink.WebhookSection{WebhookURL: config.Secret(dead + "/api/webhooks/1234567890/" + secrets[11])}}},
 	}
 	logs := &lockedBuffer{}
 	log := logrus.New()
@@ -83,7 +91,7 @@ func TestNoSecretInStatusMetricsOrLogs(t *testing.T) {
 				return false
 			}
 		}
-		return len(h.d.outbox.Health()) == 4
+		return len(h.d.outbox.Health()) == len(cfg.Alert.Sinks)
 	})
 	h.waitFor("heartbeat failures and the peer down", func() bool {
 		r, ok := h.result("PeerDown", "host-b")

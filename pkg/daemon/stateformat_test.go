@@ -204,6 +204,12 @@ func TestStateNewerRefused(t *testing.T) {
 			if f.Name == "outbox" {
 				path = filepath.Join(dir, "outbox", "00000000000000000002.rec")
 			}
+			if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+				// A file the fixture predates: written in its current format first.
+				if err := os.WriteFile(path, fmt.Appendf(nil, `{"version": %d}`, f.Version), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
 			newerVersion(t, path, f.Version)
 			before := snapshot(t, dir)
 			_, _, err := openState(t, dir)
