@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -15,49 +14,11 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/status"
 )
 
-// peerConfig is the configuration of one of two lpwatch instances that
-// watch each other: its own node, the other as a [[peer]], PagerDuty.
-func peerConfig(t *testing.T, dir, listen, nodeURL, source, peer, peerListen, pdURL string) string {
-	t.Helper()
-	cfg := fmt.Sprintf(`[server]
-listen = %q
-[state]
-dir = %q
-[log]
-format = "json"
-[[node]]
-name = "orch-%s"
-url = %q
-expected_address = %q
-interval = "500ms"
-timeout = "400ms"
-[[peer]]
-name = %q
-url = "http://%s"
-interval = "500ms"
-timeout = "400ms"
-[chain]
-urls = []
-[checks]
-peer_down_for = "2s"
-[alert]
-source = %q
-backoff_initial = "100ms"
-backoff_max = "300ms"
-[[alert.sink]]
-name = "oncall"
-type = "pagerduty"
-url = %q
-routing_key = %q
-min_severity = "critical"
-[host]
-enabled = false
-`, listen, filepath.Join(dir, "state"), source, nodeURL, fakenode.DefaultAddress, peer, peerListen, source, pdURL, testRoutingKey)
-	path := filepath.Join(dir, "lpwatch.toml")
-	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return path
+// peerTable is what one of two lpwatch instances that watch each other
+// adds to kill9Config's: its source, PagerDuty, and the other as a peer.
+func peerTable(pd *pdReceiver, source, peer, peerListen string) string {
+	return fmt.Sprintf("source = %q\n%s[[peer]]\nname = %q\nurl = \"http://%s\"\ninterval = \"500ms\"\ntimeout = \"400ms\"\n",
+		source, pd.table(), peer, peerListen)
 }
 
 // peerUp reads whether the daemon at listen sees its peer up (false when
@@ -94,9 +55,19 @@ func TestPeersPageWhenTheOtherDies(t *testing.T) {
 		defer n.Close()
 		nodes = append(nodes, n)
 	}
-	listenA, listenB := freePort(t), freePort(t)
-	cfgA := peerConfig(t, t.TempDir(), listenA, nodes[0].URL(), "host-a", "host-b", listenB, srv.URL+"/v2/enqueue")
-	cfgB := peerConfig(t, t.TempDir(), listenB, nodes[1].URL(), "host-b", "host-a", listenA, srv.URL+"/v2/enqueue")
+	pd.url = srv.URL
+	// Each names the other's address: B's peer URL is filled in once A's
+	// configuration, which names B's, has its own.
+	const aAddr = "A-LISTEN-ADDRESS"
+	cfgB, listenB := kill9Config(t, nodes[1], peerTable(pd, "host-b", "host-a", aAddr))
+	cfgA, listenA := kill9Config(t, nodes[0], peerTable(pd, "host-a", "host-b", listenB))
+	text, err := os.ReadFile(cfgB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfgB, []byte(strings.Replace(string(text), aAddr, listenA, 1)), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	startChild(t, cfgA)
 	b := startChild(t, cfgB)
 	waitUntil(t, "each instance sees the other up", func() bool { return peerUp(t, listenA, "host-b") && peerUp(t, listenB, "host-a") })

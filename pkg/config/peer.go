@@ -1,11 +1,8 @@
 package config
 
 import (
-	"net/url"
 	"strconv"
 	"time"
-
-	"github.com/lpwatch/lpwatch/pkg/redact"
 )
 
 // Defaults of a [[peer]].
@@ -34,18 +31,8 @@ func (v *validator) peers(peers []Peer) {
 	seen := make(map[string]bool)
 	for i, pr := range peers {
 		p := "peer[" + strconv.Itoa(i) + "]"
-		switch {
-		case !nameRe.MatchString(pr.Name):
-			v.bad(p+".name", "%q is not a valid name (letters, digits, '.', '_', '-'; at most 63)", pr.Name)
-		case seen[pr.Name]:
-			v.bad(p+".name", "duplicate peer name %q", pr.Name)
-		}
-		seen[pr.Name] = true
-		if v.httpURL(p+".url", pr.URL) {
-			if u, err := url.Parse(pr.URL); err == nil && (u.RawQuery != "" || u.ForceQuery || u.Fragment != "") {
-				v.bad(p+".url", "%s: a peer URL must not have a query or fragment", redact.URL(pr.URL))
-			}
-		}
+		v.uniqueName(p+".name", "peer", pr.Name, seen)
+		v.baseURL(p+".url", "peer", pr.URL)
 		v.interval(p, pr.Interval, pr.Timeout)
 	}
 }

@@ -2,9 +2,7 @@ package heartbeat_test
 
 import (
 	"context"
-	"net"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -20,35 +18,8 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/heartbeat"
 	"github.com/lpwatch/lpwatch/pkg/probes"
 	"github.com/lpwatch/lpwatch/pkg/watchdog"
+	"github.com/lpwatch/lpwatch/pkg/watchdog/notifytest"
 )
-
-// notifySocket stands in for systemd's notify socket.
-type notifySocket struct{ conn *net.UnixConn }
-
-func listenNotify(t *testing.T) *notifySocket {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "notify")
-	conn, err := net.ListenUnixgram("unixgram", &net.UnixAddr{Name: path, Net: "unixgram"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = conn.Close() })
-	t.Setenv("NOTIFY_SOCKET", path)
-	return &notifySocket{conn: conn}
-}
-
-func (s *notifySocket) next(t *testing.T) string {
-	t.Helper()
-	if err := s.conn.SetReadDeadline(time.Now().Add(waitLimit)); err != nil {
-		t.Fatal(err)
-	}
-	buf := make([]byte, 4096)
-	n, err := s.conn.Read(buf)
-	if err != nil {
-		t.Fatalf("read notify datagram: %v", err)
-	}
-	return string(buf[:n])
-}
 
 // stuckJob is a probe that returns at once until stuck is set; then its
 // next run ignores its context and blocks until release is closed, as a
@@ -80,7 +51,7 @@ func TestAStuckProbeStopsTheHeartbeatAndTheWatchdog(t *testing.T) {
 		interval = 10 * time.Second // probe, heartbeat and watchdog tick (WatchdogSec=20s)
 		limit    = 30 * time.Second // staleness
 	)
-	sock := listenNotify(t)
+	sock := notifytest.Listen(t)
 	t.Setenv("WATCHDOG_USEC", "20000000")
 	t.Setenv("WATCHDOG_PID", strconv.Itoa(os.Getpid()))
 	fake := clock.NewFake(time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC))
@@ -122,7 +93,7 @@ func TestAStuckProbeStopsTheHeartbeatAndTheWatchdog(t *testing.T) {
 		}
 	}()
 	go func() { defer wg.Done(); _ = p.Run(ctx) }()
-	if got := sock.next(t); got != "WATCHDOG=1" {
+	if got := sock.Next(t); got != "WATCHDOG=1" {
 		t.Fatalf("first datagram %q, want the start-up WATCHDOG=1", got)
 	}
 	<-job.ran // the first run, at once
@@ -137,9 +108,9 @@ func TestAStuckProbeStopsTheHeartbeatAndTheWatchdog(t *testing.T) {
 		}
 		withheld := pingCount(t, reg, "result=withheld")
 		fake.Advance(interval)
-		dg := sock.next(t)
+		dg := sock.Next(t)
 		if dg == "STATUS=" {
-			dg = sock.next(t) // the status restored after a stall
+			dg = sock.Next(t) // the status restored after a stall
 		}
 		if !strings.HasPrefix(dg, "WATCHDOG=1") && !strings.HasPrefix(dg, "STATUS=scheduler stalled") {
 			t.Fatalf("datagram %q", dg)

@@ -110,18 +110,23 @@ func (s *Store) PutHost(o Host) {
 
 // Retain drops nodes that are no longer configured (after a reload).
 func (s *Store) Retain(names []string) {
+	s.mu.Lock()
+	retain(s.nodes, names)
+	s.bump()
+	s.mu.Unlock()
+}
+
+// retain deletes from m every key that is not one of names.
+func retain[V any](m map[string]V, names []string) {
 	keep := make(map[string]bool, len(names))
 	for _, n := range names {
 		keep[n] = true
 	}
-	s.mu.Lock()
-	for n := range s.nodes {
+	for n := range m {
 		if !keep[n] {
-			delete(s.nodes, n)
+			delete(m, n)
 		}
 	}
-	s.bump()
-	s.mu.Unlock()
 }
 
 // streak returns the LastOK and FailingSince of an observation made at

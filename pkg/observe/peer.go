@@ -34,16 +34,8 @@ func (s *Store) PutPeer(o Peer) {
 
 // RetainPeers drops peers that are no longer configured (after a reload).
 func (s *Store) RetainPeers(names []string) {
-	keep := make(map[string]bool, len(names))
-	for _, n := range names {
-		keep[n] = true
-	}
 	s.mu.Lock()
-	for n := range s.peers {
-		if !keep[n] {
-			delete(s.peers, n)
-		}
-	}
+	retain(s.peers, names)
 	s.bump()
 	s.mu.Unlock()
 }
