@@ -241,6 +241,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 	spawn("remediation", d.runRemediation)
 	spawn("heartbeat", d.pinger.Run)
 	d.log.WithFields(logrus.Fields{"listen": ln.Addr().String(), "nodes": len(cfg.Nodes), "chain": len(cfg.Chain.URLs) > 0}).Info("lpwatch started")
+	d.warnHeartbeatRoutes(cfg)
 	d.startProbes(ctx, cfg)
 	d.notify(func(n Notifier) error { return n.Ready() })
 	d.startedNotice(ctx, cfg)

@@ -76,6 +76,20 @@ func (d *Daemon) heartbeatInputs(src string, on bool) []alert.Input {
 	return []alert.Input{in}
 }
 
+// warnHeartbeatRoutes says so when LpwatchHeartbeat is on but no sink
+// takes it (no sink of type alertmanager).
+func (d *Daemon) warnHeartbeatRoutes(cfg *config.Config) {
+	if !cfg.Alert.Heartbeat.Alertmanager {
+		return
+	}
+	for _, r := range routes(cfg) {
+		if r.Heartbeat {
+			return
+		}
+	}
+	d.log.Warn("[alert.heartbeat] alertmanager = true, but no sink has type alertmanager: LpwatchHeartbeat reaches no one")
+}
+
 // newHeartbeatClient is the heartbeat-out client: a transport of its own,
 // each ping bounded by [alert.heartbeat] timeout and this overall limit.
 func newHeartbeatClient() *http.Client {

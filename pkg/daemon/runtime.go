@@ -53,6 +53,8 @@ func (d *Daemon) reload(ctx context.Context) error {
 	d.eval.SetConfig(cfg)
 	d.mu.Unlock()
 	d.applySinks(cfg, sinks)
+	d.pinger.Reconfigure()
+	d.warnHeartbeatRoutes(cfg)
 	names := make([]string, len(cfg.Nodes))
 	for i, n := range cfg.Nodes {
 		names[i] = n.Name

@@ -87,6 +87,9 @@ type Pinger struct {
 	log     logrus.FieldLogger
 	metrics *metrics
 
+	// reconfigure wakes Run to read the configuration again.
+	reconfigure chan struct{}
+
 	mu     sync.Mutex
 	status Status
 }
@@ -113,39 +116,56 @@ func New(opts Options) (*Pinger, error) {
 		log = l
 	}
 	return &Pinger{opts: opts, log: log.WithField("component", "heartbeat"), metrics: newMetrics(opts.Registerer),
-		status: Status{State: StatePending}}, nil
+		reconfigure: make(chan struct{}, 1), status: Status{State: StatePending}}, nil
 }
 
 // Run pings until ctx ends: the start URL at once when configured, then
-// every interval the success URL (or the fail URL) as Options say. It
-// reads the configuration at every tick, so a reload takes effect at the
-// next one; with no URL configured it pings nothing.
+// every interval the success URL (or the fail URL) as Options say. With
+// no URL configured it pings nothing and holds no ticker. Reconfigure
+// makes it read the configuration again (after a reload).
 func (p *Pinger) Run(ctx context.Context) error {
 	h := p.opts.Config()
 	if h.Enabled() && h.Start {
 		p.send(ctx, h, PingStart, "")
 	}
-	interval := h.Interval
-	if interval <= 0 {
-		interval = config.DefaultHeartbeatInterval
-	}
-	t := p.opts.Clock.NewTicker(interval)
-	defer func() { t.Stop() }()
+	var (
+		t        clock.Ticker
+		tick     <-chan time.Time
+		interval time.Duration
+	)
+	defer func() {
+		if t != nil {
+			t.Stop()
+		}
+	}()
 	for {
+		if on := h.Enabled(); !on || h.Interval != interval {
+			if t != nil {
+				t.Stop()
+				t, tick, interval = nil, nil, 0
+			}
+			if on {
+				interval = h.Interval
+				t = p.opts.Clock.NewTicker(interval)
+				tick = t.C()
+			}
+		}
 		select {
 		case <-ctx.Done():
 			return nil
-		case <-t.C():
-		}
-		h = p.opts.Config()
-		if h.Interval > 0 && h.Interval != interval {
-			t.Stop()
-			interval = h.Interval
-			t = p.opts.Clock.NewTicker(interval)
-		}
-		if h.Enabled() {
+		case <-p.reconfigure:
+		case <-tick:
 			p.Tick(ctx, h)
 		}
+		h = p.opts.Config()
+	}
+}
+
+// Reconfigure tells Run that the configuration changed.
+func (p *Pinger) Reconfigure() {
+	select {
+	case p.reconfigure <- struct{}{}:
+	default:
 	}
 }
 

@@ -30,6 +30,7 @@ type world struct {
 	mu      sync.Mutex
 	alive   bool
 	undeliv string
+	reads   int // calls of Config
 }
 
 func newWorld(t *testing.T, cfg func(base string) config.Heartbeat) *world {
@@ -41,7 +42,12 @@ func newWorld(t *testing.T, cfg func(base string) config.Heartbeat) *world {
 	log.SetOutput(w.logs)
 	log.SetLevel(logrus.DebugLevel)
 	p, err := heartbeat.New(heartbeat.Options{Client: w.recv.srv.Client(), Clock: w.clk, Logger: log, Registerer: w.reg,
-		Config: func() config.Heartbeat { return w.cfg },
+		Config: func() config.Heartbeat {
+			w.mu.Lock()
+			defer w.mu.Unlock()
+			w.reads++
+			return w.cfg
+		},
 		Alive: func() (time.Duration, bool) {
 			w.mu.Lock()
 			defer w.mu.Unlock()
@@ -57,6 +63,12 @@ func newWorld(t *testing.T, cfg func(base string) config.Heartbeat) *world {
 	}
 	w.p = p
 	return w
+}
+
+func (w *world) configReads() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.reads
 }
 
 func (w *world) set(alive bool, undeliverable string) {
@@ -196,5 +208,53 @@ func TestNewNeedsItsDependencies(t *testing.T) {
 	_, err := heartbeat.New(heartbeat.Options{})
 	if err == nil || !strings.Contains(err.Error(), "missing [client clock config alive undeliverable]") {
 		t.Errorf("New without dependencies: %v", err)
+	}
+}
+
+// TestRunFollowsReloads: without a URL Run holds no ticker; a reload that
+// sets one starts the pings (no start ping: that is only at start), one
+// that removes it stops them.
+func TestRunFollowsReloads(t *testing.T) {
+	w := newWorld(t, func(string) config.Heartbeat { return config.Heartbeat{Interval: time.Minute, Start: false} })
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- w.p.Run(ctx) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}()
+	deadline := time.Now().Add(waitLimit)
+	for w.configReads() == 0 { // Run read the configuration it starts with
+		if time.Now().After(deadline) {
+			t.Fatal("Run never read its configuration")
+		}
+		time.Sleep(time.Millisecond) // pacing between polls of the condition
+	}
+	if n := w.clk.Waiters(); n != 0 {
+		t.Fatalf("%d timers held without a URL", n)
+	}
+	reload := func(h config.Heartbeat) {
+		w.mu.Lock()
+		w.cfg = h
+		w.mu.Unlock()
+		w.p.Reconfigure()
+	}
+	reload(config.Heartbeat{URL: config.Secret(w.recv.srv.URL + "/ping/x"), Start: true, Interval: 2 * time.Minute, Timeout: time.Second})
+	if !w.clk.BlockUntil(ctx.Done(), 1) {
+		t.Fatal("no ticker after the URL was set")
+	}
+	w.clk.Advance(2 * time.Minute)
+	if got := w.recv.next(t); got.path != "/ping/x" {
+		t.Errorf("first ping after the reload %+v, want the success ping (no start ping on reload)", got)
+	}
+	reload(config.Heartbeat{Interval: time.Minute})
+	deadline = time.Now().Add(waitLimit)
+	for w.clk.Waiters() != 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("the ticker outlived the URL")
+		}
+		time.Sleep(time.Millisecond) // pacing between polls of the condition
 	}
 }
