@@ -239,7 +239,8 @@ func kill9LosesNothing(t *testing.T, sink kill9Sink) {
 }
 
 // kill9Config writes the configuration of a kill -9 test: the fake node
-// probed every 500ms, down after 1s, the sink table, a short backoff. It
+// probed every 500ms, down after 1s (a peer after 2s), the sink table
+// (more keys of [alert] and tables may precede it), a short backoff. It
 // returns its path and the listen address.
 func kill9Config(t *testing.T, node *fakenode.Node, table string) (string, string) {
 	t.Helper()
@@ -262,6 +263,7 @@ timeout = "400ms"
 urls = []
 [checks]
 node_down_for = "1s"
+peer_down_for = "2s"
 [alert]
 backoff_initial = "100ms"
 backoff_max = "300ms"

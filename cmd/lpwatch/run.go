@@ -16,6 +16,7 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/clock"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/daemon"
+	"github.com/lpwatch/lpwatch/pkg/probes"
 	"github.com/lpwatch/lpwatch/pkg/watchdog"
 )
 
@@ -53,10 +54,10 @@ func serve(ctx context.Context, log *logrus.Logger, path string, cfg *config.Con
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	hb := watchdog.NewHeartbeat(clock.Real{})
-	notifier := watchdog.New(watchdog.Options{Logger: log, Registerer: reg, Staleness: watchdogStaleness(cfg)})
+	notifier := watchdog.New(watchdog.Options{Logger: log, Registerer: reg, Staleness: probes.Staleness(cfg)})
 	d, err := daemon.New(daemon.Options{
 		ConfigPath: path, Config: cfg, Logger: log, Registry: reg, Notifier: notifier,
-		Beat: hb.Beat, Version: version, Commit: commit,
+		Heartbeat: hb, Version: version, Commit: commit,
 	})
 	if err != nil {
 		return err

@@ -26,6 +26,8 @@ const (
 	plantedHookToken    = "hooktoken-planted-0123"
 	plantedAPIToken     = "apitoken-planted-0123456789"
 	plantedReloadToken  = "reloadtoken-planted-0123"
+	plantedBeatUUID     = "beatuuid-planted-0123"
+	plantedPeerPassword = "peerpassw0rd-planted"
 )
 
 // TestNoSecretInAnyCommandOutput runs lpwatch with a secret in every URL
@@ -101,11 +103,21 @@ name = "dc"
 type = "discord"
 webhook_url = %q
 min_severity = "info"
+[alert.heartbeat]
+url = "http://127.0.0.1:1/ping/%s"
+start = true
+interval = "1s"
+timeout = "500ms"
+[[peer]]
+name = "host-b"
+url = "http://peer:%s@127.0.0.1:1/"
+interval = "500ms"
+timeout = "400ms"
 [host]
 enabled = false
 `, listen, tokenFile, filepath.Join(dir, "state"), nodeURL, fakenode.DefaultAddress, plantedChainKey, plantedHookToken,
 			smtp.srv.Host(), smtp.srv.Port(), smtpUser, plantedSMTPPassword, smtp.cert.CAFile,
-			plantedBotToken, tg.URL(), dc.URL()+discordHookPath)
+			plantedBotToken, tg.URL(), dc.URL()+discordHookPath, plantedBeatUUID, plantedPeerPassword)
 	}
 	cfgPath := filepath.Join(dir, "lpwatch.toml")
 	write := func(text string) {
@@ -142,6 +154,10 @@ enabled = false
 			return sinkReason(httpBody(base+"/status"), sink) == "http_500"
 		})
 	}
+	waitUntil(t, "the heartbeat failing and the peer down", func() bool {
+		st := httpBody(base + "/status")
+		return strings.Contains(st, `"last_ping_kind": "success"`) && strings.Contains(st, `"error": "connection"`)
+	})
 	cli(1, "test-alert", "-config", cfgPath, "-sink", "mail")
 	cli(1, "test-alert", "-config", cfgPath, "-sink", "tg")
 	cli(1, "test-alert", "-config", cfgPath, "-sink", "dc")
@@ -203,7 +219,7 @@ enabled = false
 	}
 	botSecret := strings.SplitN(plantedBotToken, ":", 2)[1]
 	for _, secret := range []string{plantedNodePassword, plantedChainKey, plantedHookToken, plantedAPIToken, plantedReloadToken, plantedSMTPPassword,
-		botSecret, plantedDiscordToken} {
+		botSecret, plantedDiscordToken, plantedBeatUUID, plantedPeerPassword} {
 		alerttest.AssertNoSecret(t, secret, texts...)
 	}
 }

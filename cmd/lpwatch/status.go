@@ -140,6 +140,26 @@ func printStatus(w io.Writer, st status.Report, colour bool) {
 			}
 		}
 	}
+	if h := st.Heartbeat; h != nil {
+		line := fmt.Sprintf("heartbeat: %s every %s: %s", h.URL, h.Interval, h.State)
+		if !h.LastSuccess.IsZero() {
+			line += ", last success " + h.LastSuccess.Local().Format(time.DateTime)
+		}
+		if h.Reason != "" {
+			line += " (" + h.Reason + ")"
+		}
+		fmt.Fprintln(w, paint(status.HeartbeatSeverity(*h), line))
+	}
+	for _, p := range st.Peers {
+		state := paint("ok", "up")
+		switch {
+		case p.Checked.IsZero():
+			state = "not probed yet"
+		case !p.Up:
+			state = paint("critical", "down ("+p.Error+")")
+		}
+		fmt.Fprintf(w, "peer %s (%s): %s\n", p.Name, p.URL, state)
+	}
 	if rem := st.Remediation; rem != nil && len(rem.Restarts) > 0 {
 		last := rem.Restarts[len(rem.Restarts)-1]
 		fmt.Fprintf(w, "last restart: %s %s at %s: %s\n", last.Unit, last.Target, last.At.Local().Format(time.DateTime), last.Result)

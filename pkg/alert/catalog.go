@@ -40,6 +40,8 @@ const (
 	LpwatchTest                  = "LpwatchTest"
 	LpwatchStarted               = "LpwatchStarted"
 	LpwatchDigest                = "LpwatchDigest"
+	PeerDown                     = "PeerDown"
+	LpwatchHeartbeat             = "LpwatchHeartbeat"
 )
 
 // Rule describes one alert: its default severity, what it means, and how
@@ -62,6 +64,14 @@ type Rule struct {
 	// it goes back to pending and must hold for its own `for` again, since
 	// it is often seen by another probe that has not caught up yet.
 	Symptom bool
+	// Local marks an alert about this lpwatch instance's own host and
+	// setup (its chain endpoint, disks, clock, sinks, restarts, notices)
+	// rather than about a watched orchestrator or peer. Its dedup key
+	// includes the instance's source, so that two instances watching each
+	// other keep their own incidents apart; every other alert's key is
+	// (name, target) alone, so that both instances' notifications about
+	// the same node open one incident (SharedDedupKey).
+	Local bool
 }
 
 // Catalog holds the rule of every alert lpwatch raises, by name. pkg/checks

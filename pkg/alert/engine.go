@@ -230,6 +230,7 @@ func (e *Engine) notifyFiring(ctx context.Context, now time.Time, rec *record, f
 	e.log.WithFields(logrus.Fields{"alert": rec.Alert, "target": rec.Target, "severity": rec.Severity.String(),
 		"why": string(why), "sinks": strings.Join(sinks, ","), "seq": n.Seq}).Info("notification queued")
 	rec.LastSent, rec.SentSeverity, rec.SentEpoch, rec.SentSeq, rec.Suppressed = now, rec.Severity, rec.Epoch, n.Seq, ""
+	rec.Dedup = n.Dedup
 	rec.SentTo = union(rec.SentTo, sinks)
 	return true, nil
 }
@@ -312,6 +313,7 @@ func (e *Engine) notification(now time.Time, rec *record, st Status, seq uint64)
 		Summary: rule.Summary, Description: rec.Reason, Cause: rec.Cause, Details: copyMap(rec.Details),
 		StartsAt: rec.FiringSince, CreatedAt: now, Seq: seq, Source: e.opts.Source,
 		Labels: map[string]string{"alertname": rec.Alert, "target": rec.Target, "severity": rec.Severity.String(), "instance": e.opts.Source},
+		Dedup:  e.dedupKey(rec),
 	}
 	if n.Summary == "" {
 		n.Summary = rec.Alert
@@ -327,6 +329,21 @@ func (e *Engine) notification(now time.Time, rec *record, st Status, seq uint64)
 		n.RunbookURL = strings.TrimRight(e.opts.RunbookBaseURL, "#") + "#" + RunbookAnchor(rec.Alert)
 	}
 	return n
+}
+
+// dedupKey is the dedup key of rec's notifications: the one its episode
+// recorded; else, for an episode notified before keys were recorded (a
+// state file of an older lpwatch), the instance's key its incident was
+// opened with, so that its resolve closes that incident; else the
+// instance's key for a Local alert and the shared key for the others.
+func (e *Engine) dedupKey(rec *record) string {
+	switch {
+	case rec.Dedup != "":
+		return rec.Dedup
+	case !rec.LastSent.IsZero() || e.rules[rec.Alert].Local:
+		return DedupKey(e.opts.Source, rec.Alert, rec.Target)
+	}
+	return SharedDedupKey(rec.Alert, rec.Target)
 }
 
 // cause names the first firing root cause of an alert.

@@ -118,21 +118,43 @@ type Notification struct {
 	// a notification made outside the engine. Sinks that thread messages
 	// (email) start a thread with the first and reply to it with the rest.
 	Why Reason `json:"why,omitempty"`
+	// Dedup is the key of the alert's incident at sinks that deduplicate
+	// (DedupKey), chosen by the engine; empty in notifications made
+	// outside it and in those stored before it was recorded.
+	Dedup string `json:"dedup_key,omitempty"`
 }
 
 // Key is the alert's identity: name and target.
 func (n *Notification) Key() string { return Key(n.Alert, n.Target) }
 
-// DedupKey is a stable identifier of (source, alert, target) for sinks that
-// deduplicate, such as PagerDuty's dedup_key.
-func (n *Notification) DedupKey() string { return DedupKey(n.Source, n.Alert, n.Target) }
+// DedupKey is the stable identifier of the alert's incident for sinks
+// that deduplicate, such as PagerDuty's dedup_key: the one the engine
+// chose (SharedDedupKey, or DedupKey for a Local alert), else that of
+// (source, alert, target).
+func (n *Notification) DedupKey() string {
+	if n.Dedup != "" {
+		return n.Dedup
+	}
+	return DedupKey(n.Source, n.Alert, n.Target)
+}
 
 // Key returns the identity of an alert from its name and target.
 func Key(alert, target string) string { return alert + "/" + target }
 
-// DedupKey returns a stable hash of (source, alert, target), at most 64 hex characters.
+// DedupKey returns a stable hash of (source, alert, target), at most 64
+// hex characters: the key of an alert about one instance itself (a Local
+// rule), and of every alert before keys were shared across instances.
 func DedupKey(source, alert, target string) string {
 	h := sha256.Sum256([]byte("lpwatch\x00" + source + "\x00" + alert + "\x00" + target))
+	return "lpwatch-" + hex.EncodeToString(h[:16])
+}
+
+// SharedDedupKey returns a stable hash of (alert, target) alone: the key
+// of an alert about a watched orchestrator or peer, the same from every
+// lpwatch instance that watches it, so that PagerDuty opens one incident
+// for both instances' notifications. It never equals a DedupKey.
+func SharedDedupKey(alert, target string) string {
+	h := sha256.Sum256([]byte("lpwatch-shared\x00" + alert + "\x00" + target))
 	return "lpwatch-" + hex.EncodeToString(h[:16])
 }
 

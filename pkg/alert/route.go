@@ -11,10 +11,16 @@ type Route struct {
 	Alerts       []string // only these (empty: all)
 	Exclude      []string // never these
 	SendResolved bool
+	// Heartbeat marks a sink that takes the always-firing LpwatchHeartbeat
+	// alert, whatever its min_severity; no other sink ever takes it.
+	Heartbeat bool
 }
 
 // accepts reports whether the route takes a firing notification.
 func (r Route) accepts(n *Notification) bool {
+	if n.Alert == LpwatchHeartbeat {
+		return r.Heartbeat && !contains(r.Exclude, n.Alert)
+	}
 	if n.Severity < r.MinSeverity {
 		return false
 	}

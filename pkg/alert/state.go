@@ -47,6 +47,9 @@ type record struct {
 	Resolving bool `json:"resolving,omitempty"`
 	// Unknown is set while the alert's input cannot be read.
 	Unknown bool `json:"unknown,omitempty"`
+	// Dedup is the dedup key of the episode's notifications, recorded with
+	// its first one (Engine.dedupKey).
+	Dedup string `json:"dedup_key,omitempty"`
 }
 
 // persisted is the alert state file.

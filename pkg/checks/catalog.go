@@ -163,6 +163,13 @@ func definitions() []Definition {
 			For:  forChecks(func(c config.Checks) time.Duration { return c.ClockUnsyncedFor }),
 			eval: eval{host: clockChecks, has: func(c *config.Config) bool { return c.Host.Clock }}},
 
+		// Other lpwatch instances.
+		{Rule: alert.Rule{Name: alert.PeerDown, Severity: alert.SeverityCritical,
+			Summary:  "a peer lpwatch does not answer: its host may be down, and nobody is paged from it",
+			Resolved: "the peer lpwatch answers again"},
+			For:  forChecks(func(c config.Checks) time.Duration { return c.PeerDownFor }),
+			eval: eval{peer: peerDown}},
+
 		// What the other checks' results say.
 		{Rule: alert.Rule{Name: alert.RewardStatusUnknown, Severity: alert.SeverityWarning,
 			Summary:  "the reward status could not be evaluated",
@@ -189,5 +196,9 @@ func definitions() []Definition {
 			Summary: "test notification from lpwatch", Resolved: "test notification from lpwatch: resolved"}},
 		{Rule: alert.Rule{Name: alert.LpwatchStarted, Severity: alert.SeverityInfo, Summary: "lpwatch started"}},
 		{Rule: alert.Rule{Name: alert.LpwatchDigest, Severity: alert.SeverityInfo, Summary: "daily digest"}},
+		// Always firing while the scheduler completes cycles, to alertmanager sinks only.
+		{Rule: alert.Rule{Name: alert.LpwatchHeartbeat, Severity: alert.SeverityInfo,
+			Summary:  "lpwatch is alive: this alert always fires, for a dead man's switch",
+			Resolved: "lpwatch's scheduler stalled: the heartbeat alert stopped"}},
 	}
 }

@@ -53,6 +53,8 @@ type eval struct {
 	account func(accountInput) Result
 	// derived reads the results of the other checks.
 	derived func([]Result) []Result
+	// peer reads the probe of one [[peer]], another lpwatch.
+	peer func(peerInput) Result
 	// has reports whether a configuration has the check (nil: every one).
 	has func(*config.Config) bool
 }
@@ -67,9 +69,18 @@ func Catalog() alert.Catalog {
 	defs := definitions()
 	c := make(alert.Catalog, len(defs))
 	for _, d := range defs {
-		c[d.Name] = d.Rule
+		r := d.Rule
+		r.Local = d.local()
+		c[d.Name] = r
 	}
 	return c
+}
+
+// local reports whether an alert is about this instance's own host and
+// setup (alert.Rule.Local): it reads no input of a watched node or peer.
+func (d *Definition) local() bool {
+	e := d.eval
+	return e.node == nil && e.view == nil && e.metrics == nil && e.account == nil && e.derived == nil && e.peer == nil
 }
 
 // table is the definitions the evaluation reads, by kind of input and by
@@ -79,7 +90,7 @@ type table struct {
 	// node, metrics, host, chain, account and derived list the checks of
 	// each kind of input, in definition order; node holds those with a
 	// node or a view function.
-	node, metrics, host, chain, account, derived []*Definition
+	node, metrics, host, chain, account, derived, peer []*Definition
 }
 
 // shared is the one table of the process: definitions are constant, and
@@ -100,6 +111,7 @@ var shared = sync.OnceValue(func() *table {
 			{d.eval.chain != nil, &t.chain},
 			{d.eval.account != nil, &t.account},
 			{d.eval.derived != nil, &t.derived},
+			{d.eval.peer != nil, &t.peer},
 		} {
 			if k.set {
 				*k.list = append(*k.list, d)

@@ -74,7 +74,7 @@ func TestDefinitionsHoldTogether(t *testing.T) {
 		e := d.eval
 		kinds := 0
 		for _, set := range []bool{e.node != nil, e.view != nil && e.account == nil, e.metrics != nil, e.host != nil,
-			e.chain != nil, e.account != nil, e.derived != nil} {
+			e.chain != nil, e.account != nil, e.derived != nil, e.peer != nil} {
 			if set {
 				kinds++
 			}
@@ -102,6 +102,7 @@ func TestEvaluationReportsTheDefinitions(t *testing.T) {
 		}
 		cfg.Host.Enabled, cfg.Host.DataPaths, cfg.Host.Clock = true, []string{"/data"}, true
 		cfg.Nodes[0].Metrics = "auto"
+		cfg.Peers = []config.Peer{{Name: "b", URL: "http://10.0.0.2:9718", Interval: time.Minute, Timeout: time.Second}}
 		return cfg
 	}
 	full, noChain := every(true), every(false)
@@ -163,5 +164,6 @@ func TestForAndHealthComeFromTheDefinitions(t *testing.T) {
 // evaluated reports whether lpwatch evaluates d (it has a function).
 func evaluated(d Definition) bool {
 	e := d.eval
-	return e.node != nil || e.view != nil || e.metrics != nil || e.host != nil || e.chain != nil || e.account != nil || e.derived != nil
+	return e.node != nil || e.view != nil || e.metrics != nil || e.host != nil || e.chain != nil || e.account != nil || e.derived != nil ||
+		e.peer != nil
 }

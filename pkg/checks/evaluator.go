@@ -40,8 +40,9 @@ type Evaluation struct {
 }
 
 // Evaluate computes every check for the snapshot at time now: the checks
-// of each node's API and view, of its /metrics, of the host, of the chain
-// and each node's account on it, then those derived from the others.
+// of each node's API and view, of its /metrics, of the host, of each
+// peer, of the chain and each node's account on it, then those derived
+// from the others.
 func (e *Evaluator) Evaluate(now time.Time, snap observe.Snapshot) Evaluation {
 	t := shared()
 	withChain := e.WithChain()
@@ -57,6 +58,7 @@ func (e *Evaluator) Evaluate(now time.Time, snap observe.Snapshot) Evaluation {
 			out = append(out, named(d, d.eval.host(e.cfg, snap.Host)...)...)
 		}
 	}
+	out = append(out, e.peerChecks(t.peer, snap)...)
 	var ev Evaluation
 	if withChain {
 		out = append(out, e.chainChecks(t, now, snap)...)

@@ -58,6 +58,8 @@ type Config struct {
 	Alert       Alert       `toml:"alert"`
 	Remediation Remediation `toml:"remediation"`
 	Host        Host        `toml:"host"`
+	// Peers are other lpwatch instances this one watches (PeerDown).
+	Peers []Peer `toml:"peer"`
 
 	// File is the path the configuration was read from ("" when built in code).
 	File string `toml:"-"`
@@ -163,6 +165,8 @@ type Checks struct {
 	// ClockUnsyncedFor delays ClockUnsynchronized past a time daemon's
 	// first synchronization after boot.
 	ClockUnsyncedFor time.Duration `toml:"clock_unsynced_for"`
+	// PeerDownFor is how long a [[peer]] must not answer before PeerDown fires.
+	PeerDownFor time.Duration `toml:"peer_down_for"`
 }
 
 // Alert configures the alert lifecycle and the sinks.
@@ -184,6 +188,8 @@ type Alert struct {
 	// SilenceMaxDuration bounds how far ahead of now a silence may end.
 	SilenceMaxDuration time.Duration `toml:"silence_max_duration"`
 	Sinks              []Sink        `toml:"sink"`
+	// Heartbeat is the heartbeat out: a dead man's switch lpwatch pings.
+	Heartbeat Heartbeat `toml:"heartbeat"`
 }
 
 // Remediation configures self-healing.
@@ -225,6 +231,7 @@ func Default() *Config {
 		Alert: Alert{
 			RepeatInterval: DefaultRepeatInterval, OutboxMaxAge: DefaultOutboxMaxAge, RunbookBaseURL: DefaultRunbookBaseURL,
 			BackoffInitial: DefaultBackoffInitial, BackoffMax: DefaultBackoffMax, SilenceMaxDuration: DefaultSilenceMaxDuration,
+			Heartbeat: heartbeatDefaults(),
 		},
 		Remediation: Remediation{
 			DryRun: true, MaxRestarts: DefaultMaxRestarts, Window: DefaultRestartWindow,
@@ -264,6 +271,7 @@ func DefaultChecks() Checks {
 		DeliveryFailingFor:      10 * time.Minute,
 		NodeChainErrorsFor:      3 * time.Minute,
 		ClockUnsyncedFor:        15 * time.Minute,
+		PeerDownFor:             2 * time.Minute,
 	}
 }
 

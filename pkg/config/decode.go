@@ -272,6 +272,8 @@ func elementDefaults(t reflect.Type) reflect.Value {
 		return reflect.ValueOf(nodeDefaults())
 	case reflect.TypeOf(Sink{}):
 		return reflect.ValueOf(sinkDefaults())
+	case reflect.TypeOf(Peer{}):
+		return reflect.ValueOf(peerDefaults())
 	}
 	return reflect.Value{}
 }

@@ -35,6 +35,9 @@ func TestNoSecretInValidationErrors(t *testing.T) {
 		"external url":      {node(`"http://127.0.0.1:7935"`) + "[server]\nexternal_url = \"https://u:" + plantedSecret + "@h:1x/\"\n", "server.external_url: is not a URL"},
 		"sink url":          {node(`"http://127.0.0.1:7935"`) + "[[alert.sink]]\nname = \"wh\"\ntype = \"webhook\"\nurl = \"http://h\\u0000/hook/" + plantedSecret + "\"\n", "alert.sink[0].url: is not a URL"},
 		"bare word":         {node(plantedSecret), "syntax error"},
+		"heartbeat url":     {node(`"http://127.0.0.1:7935"`) + "[alert.heartbeat]\nurl = \"ftp://hc-ping.com/" + plantedSecret + "\"\n", `alert.heartbeat.url: ftp://hc-ping.com has scheme "ftp"`},
+		"heartbeat fail":    {node(`"http://127.0.0.1:7935"`) + "[alert.heartbeat]\nurl = \"https://hc-ping.com/x\"\nfail_url = \"https://h:x/" + plantedSecret + "\"\n", "alert.heartbeat.fail_url: is not a URL"},
+		"peer url":          {node(`"http://127.0.0.1:7935"`) + "[[peer]]\nname = \"b\"\nurl = \"http://u:" + plantedSecret + "@10.0.0.2:9718/?k=" + plantedSecret + "\"\n", "peer[0].url: http://10.0.0.2:9718: a peer URL must not have a query"},
 		"secret not string": {node(`"http://127.0.0.1:7935"`) + "[[alert.sink]]\nname = \"pd\"\ntype = \"pagerduty\"\nrouting_key = 12345" + "\n", "routing_key: expected a string (the value given is not shown"},
 	}
 	for name, c := range cases {

@@ -58,6 +58,8 @@ func (v *validator) validate(c *Config) {
 	v.alert(&c.Alert)
 	v.remediation(c)
 	v.host(&c.Host)
+	v.peers(c.Peers)
+	v.heartbeat(&c.Alert.Heartbeat)
 }
 
 func (v *validator) server(s *Server) {
@@ -91,17 +93,8 @@ func (v *validator) nodes(nodes []Node) {
 	seen := make(map[string]bool)
 	for i, n := range nodes {
 		p := "node[" + strconv.Itoa(i) + "]"
-		switch {
-		case !nameRe.MatchString(n.Name):
-			v.bad(p+".name", "%q is not a valid name (letters, digits, '.', '_', '-'; at most 63)", n.Name)
-		case seen[n.Name]:
-			v.bad(p+".name", "duplicate node name %q", n.Name)
-		}
-		seen[n.Name] = true
-		v.httpURL(p+".url", n.URL)
-		if u, err := url.Parse(n.URL); err == nil && (u.RawQuery != "" || u.ForceQuery || u.Fragment != "") {
-			v.bad(p+".url", "%s: a node URL must not have a query or fragment", redact.URL(n.URL))
-		}
+		v.uniqueName(p+".name", "node", n.Name, seen)
+		v.baseURL(p+".url", "node", n.URL)
 		v.oneOf(p+".api", n.API, nodeAPIs()...)
 		if !n.ExpectedAddress.Valid() {
 			v.bad(p+".expected_address", "%q is not a 0x-prefixed 20-byte hex address", n.ExpectedAddress.String())
@@ -194,7 +187,7 @@ func (v *validator) checks(c *Checks) {
 		"checks.syncing_for": c.SyncingFor, "checks.tx_stalled_for": c.TxStalledFor,
 		"checks.sessions_high_for": c.SessionsHighFor, "checks.success_rate_low_for": c.SuccessRateLowFor,
 		"checks.delivery_failing_for": c.DeliveryFailingFor, "checks.node_chain_errors_for": c.NodeChainErrorsFor,
-		"checks.clock_unsynced_for": c.ClockUnsyncedFor,
+		"checks.clock_unsynced_for": c.ClockUnsyncedFor, "checks.peer_down_for": c.PeerDownFor,
 	} {
 		if d < 0 {
 			v.bad(key, "must not be negative")
@@ -239,13 +232,7 @@ func (v *validator) alert(a *Alert) {
 	seen := make(map[string]bool)
 	for i, s := range a.Sinks {
 		p := "alert.sink[" + strconv.Itoa(i) + "]"
-		switch {
-		case !nameRe.MatchString(s.Name):
-			v.bad(p+".name", "%q is not a valid name (letters, digits, '.', '_', '-'; at most 63)", s.Name)
-		case seen[s.Name]:
-			v.bad(p+".name", "duplicate sink name %q", s.Name)
-		}
-		seen[s.Name] = true
+		v.uniqueName(p+".name", "sink", s.Name, seen)
 		if _, err := alert.ParseSeverity(s.MinSeverity); err != nil {
 			v.bad(p+".min_severity", "%v", err)
 		}
@@ -297,6 +284,29 @@ func (v *validator) interval(prefix string, interval, timeout time.Duration) {
 	v.positive(prefix+".timeout", timeout)
 	if interval > 0 && timeout >= interval {
 		v.bad(prefix+".timeout", "%s must be less than interval %s", timeout, interval)
+	}
+}
+
+// uniqueName checks the name of one block of a list (a node, a sink, a
+// peer): a valid name, not taken by an earlier block of seen.
+func (v *validator) uniqueName(key, kind, name string, seen map[string]bool) {
+	switch {
+	case !nameRe.MatchString(name):
+		v.bad(key, "%q is not a valid name (letters, digits, '.', '_', '-'; at most 63)", name)
+	case seen[name]:
+		v.bad(key, "duplicate %s name %q", kind, name)
+	}
+	seen[name] = true
+}
+
+// baseURL checks an http(s) URL that lpwatch adds paths to (a node's
+// API, a peer's): it has no query or fragment.
+func (v *validator) baseURL(key, kind, raw string) {
+	if !v.httpURL(key, raw) {
+		return
+	}
+	if u, err := url.Parse(raw); err == nil && (u.RawQuery != "" || u.ForceQuery || u.Fragment != "") {
+		v.bad(key, "%s: a %s URL must not have a query or fragment", redact.URL(raw), kind)
 	}
 }
 
@@ -388,6 +398,7 @@ func (v *validator) unit(key, val string) {
 // inline and as a file.
 func (v *validator) resolveSecrets(c *Config) {
 	v.secret("server", "api_token", &c.Server.APIToken, c.Server.APITokenFile)
+	v.secret("alert.heartbeat", "url", &c.Alert.Heartbeat.URL, c.Alert.Heartbeat.URLFile)
 	for i := range c.Alert.Sinks {
 		if st := c.Alert.Sinks[i].Settings; st != nil {
 			v.sinkSecrets("alert.sink["+strconv.Itoa(i)+"]", st)

@@ -150,7 +150,7 @@ func (d *Daemon) deliveryInputs(now time.Time) []alert.Input {
 	var out []alert.Input
 	for _, h := range d.outbox.Health() {
 		in := alert.Input{Alert: alert.NotificationDeliveryFailing, Target: h.Sink, Severity: alert.SeverityWarning}
-		if !h.FailingSince.IsZero() && now.Sub(h.FailingSince) >= limit {
+		if h.FailingFor(now, limit) {
 			in.Active = true
 			in.Reason = fmt.Sprintf("sink %s has failed since %s (%d attempts, last: %s); %d notification(s) waiting",
 				h.Sink, h.FailingSince.Format(time.RFC3339), h.ConsecutiveFailures, h.LastReason, h.QueueDepth)

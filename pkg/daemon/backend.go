@@ -5,6 +5,7 @@ import (
 	"net/url"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/heartbeat"
 	"github.com/lpwatch/lpwatch/pkg/remediation"
 	"github.com/lpwatch/lpwatch/pkg/server"
 	"github.com/lpwatch/lpwatch/pkg/status"
@@ -28,8 +29,14 @@ func (d *Daemon) Status() status.Report {
 		st := d.remedy.Status()
 		rem = &st
 	}
+	cfg := d.config()
+	var beat *heartbeat.Status
+	if cfg.Alert.Heartbeat.Enabled() {
+		st := d.pinger.Status()
+		beat = &st
+	}
 	return status.Build(status.Inputs{
-		Now: d.clock.Now(), Version: d.opts.Version, StartedAt: d.started, Config: d.config(),
+		Now: d.clock.Now(), Version: d.opts.Version, StartedAt: d.started, Config: cfg, Heartbeat: beat,
 		Checks: d.results.All(), Alerts: d.engine.Alerts(), Silences: d.Silences(),
 		Sinks: d.outbox.Health(), Pending: len(d.outbox.Pending()),
 		Snapshot: d.store.Snapshot(), Chain: d.chain.statusFacts(), Remediation: rem,

@@ -20,6 +20,7 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/clock"
 	"github.com/lpwatch/lpwatch/pkg/config"
+	"github.com/lpwatch/lpwatch/pkg/heartbeat"
 	"github.com/lpwatch/lpwatch/pkg/observe"
 	"github.com/lpwatch/lpwatch/pkg/probes"
 	"github.com/lpwatch/lpwatch/pkg/remediation"
@@ -54,9 +55,15 @@ type Options struct {
 	ActionHTTPClient *http.Client
 	// Notifier is the systemd notifier; nil means none.
 	Notifier Notifier
-	// Beat is called whenever the scheduler completed a cycle while every
-	// probe loop is making progress (the watchdog heartbeat).
-	Beat func()
+	// Heartbeat is beaten whenever the scheduler completed a cycle while
+	// every probe loop is making progress: the liveness the systemd
+	// watchdog (cmd/lpwatch) and the heartbeat out both read. Nil means a
+	// new one on Clock.
+	Heartbeat *watchdog.Heartbeat
+	// HeartbeatHTTPClient sends the heartbeat-out pings; nil means
+	// newHeartbeatClient. It is not HTTPClient, whose one connection per
+	// host a slow node or sink may hold.
+	HeartbeatHTTPClient *http.Client
 	// Sinks builds the sinks of a configuration; nil means BuildSinks.
 	Sinks func(cfg *config.Config) (map[string]alert.Sink, error)
 	// Listeners, when set, are used instead of binding the configured
@@ -91,6 +98,8 @@ type Daemon struct {
 	// be opened (remedyErr says why).
 	remedy    *remediation.Controller
 	remedyErr error
+	// pinger sends the heartbeat-out pings.
+	pinger *heartbeat.Pinger
 	// chain holds chain monitoring's scan results and the checks' facts.
 	chain *chainRuntime
 	// kinds builds the probe jobs of a configuration; probes runs them.
@@ -140,8 +149,11 @@ func New(opts Options) (*Daemon, error) {
 	if opts.MinEvalGap <= 0 {
 		opts.MinEvalGap = 250 * time.Millisecond
 	}
-	if opts.Beat == nil {
-		opts.Beat = func() {}
+	if opts.Heartbeat == nil {
+		opts.Heartbeat = watchdog.NewHeartbeat(opts.Clock)
+	}
+	if opts.HeartbeatHTTPClient == nil {
+		opts.HeartbeatHTTPClient = newHeartbeatClient()
 	}
 	if opts.Units == nil {
 		opts.Units = watchdog.NewSystemdManager
@@ -174,9 +186,12 @@ func New(opts Options) (*Daemon, error) {
 	d.kinds = kinds
 	d.probes = probes.NewRunner(d.clock, d.log, d.probeMet, func(progressing bool) {
 		if progressing {
-			d.opts.Beat()
+			d.opts.Heartbeat.Beat()
 		}
 	})
+	if d.pinger, err = d.newPinger(); err != nil {
+		return nil, err
+	}
 	d.reloadM.Loaded(d.clock.Now())
 	if err := os.MkdirAll(cfg.State.Dir, 0o750); err != nil {
 		return nil, fmt.Errorf("state directory: %w", err)
@@ -224,7 +239,9 @@ func (d *Daemon) Run(ctx context.Context) error {
 	spawn("resend", d.runResend)
 	spawn("digest", d.runDigest)
 	spawn("remediation", d.runRemediation)
+	spawn("heartbeat", d.pinger.Run)
 	d.log.WithFields(logrus.Fields{"listen": ln.Addr().String(), "nodes": len(cfg.Nodes), "chain": len(cfg.Chain.URLs) > 0}).Info("lpwatch started")
+	d.warnHeartbeatRoutes(cfg)
 	d.startProbes(ctx, cfg)
 	d.notify(func(n Notifier) error { return n.Ready() })
 	d.startedNotice(ctx, cfg)

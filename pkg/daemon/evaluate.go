@@ -38,6 +38,7 @@ func (d *Daemon) evaluate(ctx context.Context) {
 	inputs = append(inputs, d.deliveryInputs(now)...)
 	cfg := d.config()
 	inputs = append(inputs, d.remediationInputs(cfg)...)
+	inputs = append(inputs, d.heartbeatInputs(source(cfg), cfg.Alert.Heartbeat.Alertmanager)...)
 	if err := d.engine.Update(ctx, inputs); err != nil {
 		d.log.WithError(err).Error("alert update incomplete; it is retried on the next evaluation")
 	}

@@ -53,11 +53,18 @@ func (d *Daemon) reload(ctx context.Context) error {
 	d.eval.SetConfig(cfg)
 	d.mu.Unlock()
 	d.applySinks(cfg, sinks)
+	d.pinger.Reconfigure()
+	d.warnHeartbeatRoutes(cfg)
 	names := make([]string, len(cfg.Nodes))
 	for i, n := range cfg.Nodes {
 		names[i] = n.Name
 	}
 	d.store.Retain(names)
+	peers := make([]string, len(cfg.Peers))
+	for i, p := range cfg.Peers {
+		peers[i] = p.Name
+	}
+	d.store.RetainPeers(peers)
 	d.forgetRemoved(old, cfg)
 	d.reloadM.Loaded(d.clock.Now())
 	d.log.WithField("nodes", len(cfg.Nodes)).Info("configuration reloaded")
@@ -77,8 +84,8 @@ func (d *Daemon) checkImmutable(cfg *config.Config) error {
 	return nil
 }
 
-// forgetRemoved drops the metric series and cached results of nodes and
-// data paths no longer configured.
+// forgetRemoved drops the metric series and cached results of nodes,
+// data paths and peers no longer configured.
 func (d *Daemon) forgetRemoved(old, cfg *config.Config) {
 	keep := make(map[string]bool)
 	for _, n := range cfg.Nodes {
@@ -99,6 +106,15 @@ func (d *Daemon) forgetRemoved(old, cfg *config.Config) {
 	for _, p := range old.Host.DataPaths {
 		if !keep[p] {
 			removed[p] = true
+		}
+	}
+	for _, p := range cfg.Peers {
+		keep["peer/"+p.Name] = true
+	}
+	for _, p := range old.Peers {
+		if !keep["peer/"+p.Name] {
+			removed[p.Name] = !keep[p.Name] // unless a node of that name stays
+			d.probeMet.Forget("peer", p.Name)
 		}
 	}
 	gone, err := d.results.Forget(removed)

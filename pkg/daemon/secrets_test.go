@@ -30,7 +30,8 @@ import (
 
 // TestNoSecretInStatusMetricsOrLogs runs the daemon with every kind of
 // secret configured (sink keys, URLs and tokens, a node URL with a password, a
-// chain URL with an API key, the API token) and sinks that fail, then
+// chain URL with an API key, the API token, heartbeat URLs, a peer URL
+// with a password) and sinks, heartbeat and peer that fail, then
 // searches every endpoint's answer, a refused reload of a file whose URL
 // is invalid (its answer and its log) and every log line for them.
 func TestNoSecretInStatusMetricsOrLogs(t *testing.T) {
@@ -42,7 +43,8 @@ func TestNoSecretInStatusMetricsOrLogs(t *testing.T) {
 	node.Stop() // an alert fires and the (unreachable) sinks fail
 	secrets := []string{"pdkey0123456789abcdefghijklmnopq", "T000/B000/slacksecretpath", "hookpassw0rd", "bearertok3n", "hooktoken0123",
 		"n0depassw0rd", "chainkey0123", "apitoken0123456789", "extpassw0rd", "reloadtoken0123",
-		"AAdaemonPlantedBotTok3n0123456789xyz", "daemonPlantedDiscordHookTok3n0123456789"}
+		"AAdaemonPlantedBotTok3n0123456789xyz", "daemonPlantedDiscordHookTok3n0123456789",
+		"hbuuid0123planted", "hbfailtok0123", "peerpassw0rd", "peerpathtok0123"}
 	dir := t.TempDir()
 	nodeURL := strings.Replace(node.URL(), "://", "://operator:"+secrets[5]+"@", 1)
 	cfg := testConfig(dir, nodeCfg("tc001", nodeURL))
@@ -50,6 +52,9 @@ func TestNoSecretInStatusMetricsOrLogs(t *testing.T) {
 	cfg.Chain.URLs = []string{"http://127.0.0.1:1/v3/" + secrets[6]}
 	cfg.Server.APIToken = config.Secret(secrets[7])
 	cfg.Server.ExternalURL = "https://admin:" + secrets[8] + "@status.example/lpwatch"
+	cfg.Alert.Heartbeat = config.Heartbeat{URL: config.Secret("http://127.0.0.1:1/ping/" + secrets[12]), FailURL: config.Secret("http://127.0.0.1:1/x/" + secrets[13]),
+		Start: true, Interval: 2 * time.Second, Timeout: time.Second}
+	cfg.Peers = []config.Peer{{Name: "host-b", URL: "http://peer:" + secrets[14] + "@127.0.0.1:1/" + secrets[15], Interval: 2 * time.Second, Timeout: time.Second}}
 	// The file a reload reads: its node URL does not parse.
 	path := filepath.Join(dir, "lpwatch.toml")
 	bad := fmt.Sprintf("[state]\ndir = %q\n[[node]]\nname = \"tc001\"\nurl = \"http://h:badport/x?token=%s\"\nexpected_address = %q\n",
@@ -87,6 +92,10 @@ func TestNoSecretInStatusMetricsOrLogs(t *testing.T) {
 			}
 		}
 		return len(h.d.outbox.Health()) == len(cfg.Alert.Sinks)
+	})
+	h.waitFor("heartbeat failures and the peer down", func() bool {
+		r, ok := h.result("PeerDown", "host-b")
+		return h.d.pinger.Status().State == "error" && ok && r.State.String() == "critical"
 	})
 	var texts []string
 	call := func(method, path, body string, want int) {

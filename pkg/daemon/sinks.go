@@ -6,6 +6,7 @@ import (
 	"github.com/sirupsen/logrus"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/alert/alertmanager"
 	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
 	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/clock"
@@ -33,7 +34,8 @@ func routes(cfg *config.Config) []alert.Route {
 	for _, s := range cfg.Alert.Sinks {
 		sev, _ := alert.ParseSeverity(s.MinSeverity) // validated by config
 		out = append(out, alert.Route{Name: s.Name, Type: s.Type, MinSeverity: sev,
-			Alerts: s.Alerts, Exclude: s.ExcludeAlerts, SendResolved: s.SendResolved})
+			Alerts: s.Alerts, Exclude: s.ExcludeAlerts, SendResolved: s.SendResolved,
+			Heartbeat: cfg.Alert.Heartbeat.Alertmanager && s.Type == alertmanager.Type})
 	}
 	return out
 }

@@ -43,6 +43,7 @@ type Store struct {
 	chain   *Chain
 	events  *ChainEvents // what the log scans found, across observations
 	host    *Host
+	peers   map[string]Peer
 	version uint64
 	changed chan struct{}
 }
@@ -56,18 +57,8 @@ func NewStore() *Store {
 func (s *Store) PutNode(o Node) {
 	s.mu.Lock()
 	prev, had := s.nodes[o.Name]
-	if o.Err == nil {
-		o.LastOK = o.At
-		o.FailingSince = time.Time{}
-	} else {
-		if had {
-			o.LastOK = prev.LastOK
-		}
-		if had && prev.Err != nil && !prev.FailingSince.IsZero() {
-			o.FailingSince = prev.FailingSince
-		} else {
-			o.FailingSince = o.At
-		}
+	o.LastOK, o.FailingSince = streak(o.At, o.Err != nil, had, prev.Err != nil, prev.LastOK, prev.FailingSince)
+	if o.Err != nil {
 		// Keep the last good snapshot out of the view: checks must see the failure.
 		o.Snapshot = nil
 	}
@@ -119,18 +110,40 @@ func (s *Store) PutHost(o Host) {
 
 // Retain drops nodes that are no longer configured (after a reload).
 func (s *Store) Retain(names []string) {
+	s.mu.Lock()
+	retain(s.nodes, names)
+	s.bump()
+	s.mu.Unlock()
+}
+
+// retain deletes from m every key that is not one of names.
+func retain[V any](m map[string]V, names []string) {
 	keep := make(map[string]bool, len(names))
 	for _, n := range names {
 		keep[n] = true
 	}
-	s.mu.Lock()
-	for n := range s.nodes {
+	for n := range m {
 		if !keep[n] {
-			delete(s.nodes, n)
+			delete(m, n)
 		}
 	}
-	s.bump()
-	s.mu.Unlock()
+}
+
+// streak returns the LastOK and FailingSince of an observation made at
+// at, failed or not, from those of the previous one of its target (had
+// says there was one, prevFailed whether it failed): LastOK is the last
+// success, FailingSince the start of the current run of failures.
+func streak(at time.Time, failed, had, prevFailed bool, prevLastOK, prevSince time.Time) (lastOK, since time.Time) {
+	if !failed {
+		return at, time.Time{}
+	}
+	if had {
+		lastOK = prevLastOK
+	}
+	if had && prevFailed && !prevSince.IsZero() {
+		return lastOK, prevSince
+	}
+	return lastOK, at
 }
 
 func (s *Store) bump() {
@@ -150,6 +163,7 @@ type Snapshot struct {
 	Nodes   []Node // sorted by name
 	Chain   *Chain
 	Host    *Host
+	Peers   []Peer // sorted by name
 }
 
 // Snapshot returns a consistent copy of the store.
@@ -172,6 +186,7 @@ func (s *Store) Snapshot() Snapshot {
 		h := *s.host
 		snap.Host = &h
 	}
+	snap.Peers = s.peersLocked()
 	return snap
 }
 

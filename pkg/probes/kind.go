@@ -46,6 +46,7 @@ func Kinds() map[string]NewKind {
 		"node":  newNodeKind,
 		"chain": newChainKind,
 		"host":  newHostKind,
+		"peer":  newPeerKind,
 	}
 }
 

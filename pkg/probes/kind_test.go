@@ -56,10 +56,10 @@ func jobKeys(jobs []Job) []string {
 
 // TestKindsBuildTheJobsTheirSectionsConfigure: the registry of Kinds()
 // builds one job per node, the chain's when chain.urls are set and the
-// host's when [host] is enabled, each named by its kind; releasing the set
+// host's when [host] is enabled, one per [[peer]], each named by its kind; releasing the set
 // closes the chain connections it built.
 func TestKindsBuildTheJobsTheirSectionsConfigure(t *testing.T) {
-	full := parseConfig(t, "[chain]\nurls = [\"http://127.0.0.1:3\"]\n[host]\nenabled = true\n")
+	full := parseConfig(t, "[chain]\nurls = [\"http://127.0.0.1:3\"]\n[host]\nenabled = true\n[[peer]]\nname = \"host-b\"\nurl = \"http://127.0.0.1:4\"\n")
 	reg, err := NewRegistry(Kinds(), testDeps(t, clock.NewFake(time.Unix(0, 0)), full))
 	if err != nil {
 		t.Fatal(err)
@@ -68,7 +68,7 @@ func TestKindsBuildTheJobsTheirSectionsConfigure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"chain/chain", "host/" + HostTarget, "node/tc001", "node/tc002"}
+	want := []string{"chain/chain", "host/" + HostTarget, "node/tc001", "node/tc002", "peer/host-b"}
 	if got := jobKeys(set.Jobs()); !slices.Equal(got, want) {
 		t.Errorf("jobs of a configuration with every section: %v, want %v", got, want)
 	}

@@ -59,13 +59,7 @@ func Handler(o Options) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", promhttp.HandlerFor(o.Gatherer, promhttp.HandlerOpts{ErrorHandling: promhttp.ContinueOnError}))
 	mux.HandleFunc("GET /health", healthHandler(o.Backend))
-	mux.HandleFunc("GET /health/live", func(w http.ResponseWriter, _ *http.Request) {
-		if !o.Backend.Live() {
-			http.Error(w, "scheduler stalled\n", http.StatusServiceUnavailable)
-			return
-		}
-		_, _ = w.Write([]byte("ok\n"))
-	})
+	mux.HandleFunc("GET /health/live", liveHandler(o.Backend))
 	mux.HandleFunc("GET /status", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, o.Backend.Status())
 	})
@@ -87,7 +81,21 @@ func Handler(o Options) http.Handler {
 func HealthHandler(b Backend) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /health", healthHandler(b))
+	// Another lpwatch's [[peer]] probe reads /health/live here.
+	mux.HandleFunc("GET /health/live", liveHandler(b))
 	return limitBody(mux)
+}
+
+// liveHandler answers /health/live: 200 while the scheduler's loops are
+// all progressing, 503 otherwise.
+func liveHandler(b Backend) http.HandlerFunc {
+	return func(w http.ResponseWriter, _ *http.Request) {
+		if !b.Live() {
+			http.Error(w, "scheduler stalled\n", http.StatusServiceUnavailable)
+			return
+		}
+		_, _ = w.Write([]byte("ok\n"))
+	}
 }
 
 func healthHandler(b Backend) http.HandlerFunc {

@@ -110,6 +110,13 @@ func TestEndpoints(t *testing.T) {
 	if code, _ := do(t, "GET", health.URL+"/status", ""); code != 404 {
 		t.Errorf("the health listener serves /status: %d", code)
 	}
+	if code, _ := do(t, "GET", health.URL+"/health/live", ""); code != 503 {
+		t.Errorf("the health listener's /health/live of a stalled scheduler: %d", code)
+	}
+	b.healthy = true
+	if code, body := do(t, "GET", health.URL+"/health/live", ""); code != 200 || body != "ok\n" {
+		t.Errorf("the health listener's /health/live (a peer reads it): %d %q", code, body)
+	}
 }
 
 // BenchmarkHealth measures /health served from the cached report.

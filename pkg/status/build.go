@@ -9,6 +9,7 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/alert/outbox"
 	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
+	"github.com/lpwatch/lpwatch/pkg/heartbeat"
 	"github.com/lpwatch/lpwatch/pkg/observe"
 	"github.com/lpwatch/lpwatch/pkg/redact"
 	"github.com/lpwatch/lpwatch/pkg/remediation"
@@ -36,6 +37,8 @@ type Inputs struct {
 	// Remediation is the self-healing controller's state; nil when its
 	// ledger could not be opened.
 	Remediation *remediation.Status
+	// Heartbeat is the heartbeat out's state; nil when it has no URL.
+	Heartbeat *heartbeat.Status
 }
 
 // Build returns the report of in. Secrets are redacted by Redact.
@@ -46,7 +49,8 @@ func Build(in Inputs) Report {
 		Version: in.Version, StartedAt: in.StartedAt, Now: in.Now, Healthy: Health(in.Checks).Status == "ok",
 		Checks: in.Checks, Alerts: in.Alerts, Silences: in.Silences,
 		Delivery: Delivery{Pending: in.Pending, Sinks: sinks}, Config: Redact(in.Config),
-		Extra: Extra{Chain: buildChain(in.Now, in.Config, in.Snapshot, in.Chain), Remediation: in.Remediation},
+		Extra: Extra{Chain: buildChain(in.Now, in.Config, in.Snapshot, in.Chain), Remediation: in.Remediation,
+			Peers: peers(in.Config.Peers, in.Snapshot), Heartbeat: in.Heartbeat},
 	}
 	for _, n := range in.Config.Nodes {
 		rep.Nodes = append(rep.Nodes, node(n, in.Snapshot))

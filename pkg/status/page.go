@@ -60,6 +60,10 @@ small{color:#57606a}
 <h2>Silences</h2>{{if not .Silences}}<div class="card"><small>none</small></div>{{else}}<div class="card">{{range .Silences}}<div>{{if .Alert}}{{.Alert}}{{else}}*{{end}} / {{if .Target}}{{.Target}}{{else}}*{{end}} until {{.EndsAt.Local.Format "Jan 2 15:04"}}: {{.Comment}}</div>{{end}}</div>{{end}}
 <h2>Delivery</h2><div class="card"><div><span class="k">outbox</span> {{.Pending}} pending</div>
 {{range .Sinks}}<div>{{.Sink}}: {{if .FailingSince.IsZero}}<span class="ok">ok</span>{{else}}<span class="critical">failing since {{ago .FailingSince}} ({{.LastReason}})</span>{{end}} · {{.QueueDepth}} queued</div>{{end}}</div>
+{{if or .Peers .Heartbeat}}<h2>Watching lpwatch</h2><div class="card" id="lpwatch">
+{{with .Heartbeat}}<div id="heartbeat"><span class="k">heartbeat</span> {{.URL}} every {{.Interval}}: <span class="{{$.HeartbeatClass}}">{{.State}}</span>{{if not .LastSuccess.IsZero}} <small>last success {{ago .LastSuccess}}</small>{{end}}{{if .Reason}}<br><small>{{.Reason}}</small>{{end}}</div>{{end}}
+{{range .Peers}}<div id="peer-{{.Name}}"><span class="k">peer</span> {{.Name}} <small>{{.URL}}</small>: {{if .Up}}<span class="ok">up</span>{{else if .Checked.IsZero}}<small>not probed yet</small>{{else}}<span class="critical">down ({{.Error}})</span>{{end}}{{if not .LastOK.IsZero}} <small>last answered {{ago .LastOK}}</small>{{end}}</div>{{end}}
+</div>{{end}}
 {{with .Remedy}}<h2>Self-healing</h2><div class="card" id="remediation">
 {{range $k, $a := .Activity}}<div class="warning">{{$k}}: {{$a}}</div>{{end}}
 {{if not $.Restarts}}<small>no restarts recorded</small>{{end}}

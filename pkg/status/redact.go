@@ -6,7 +6,7 @@ import (
 )
 
 // Redact returns a copy of cfg fit for /status: secrets print as
-// "<secret>" by themselves, and every URL, which may carry a token or a
+// "<secret>" by themselves (the heartbeat's URLs among them), and every URL, which may carry a token or a
 // password, keeps only its scheme and host (redact.URL).
 func Redact(cfg *config.Config) *config.Config {
 	c := *cfg
@@ -21,6 +21,10 @@ func Redact(cfg *config.Config) *config.Config {
 		if s.Settings != nil {
 			c.Alert.Sinks[i].Settings = s.Settings.MapURLs(redact.URL)
 		}
+	}
+	c.Peers = append([]config.Peer(nil), cfg.Peers...)
+	for i := range c.Peers {
+		c.Peers[i].URL = redact.URL(c.Peers[i].URL)
 	}
 	c.Chain.URLs = mapStrings(cfg.Chain.URLs, redact.Endpoint)
 	c.Chain.ReferenceURLs = mapStrings(cfg.Chain.ReferenceURLs, redact.Endpoint)

@@ -12,6 +12,7 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/alert/outbox"
 	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
+	"github.com/lpwatch/lpwatch/pkg/heartbeat"
 	"github.com/lpwatch/lpwatch/pkg/remediation"
 )
 
@@ -34,10 +35,15 @@ type Report struct {
 }
 
 // Extra are the sections of /status that exist only with their feature:
-// the chain (chain.urls set) and self-healing (a readable ledger).
+// the chain (chain.urls set), self-healing (a readable ledger), peers and
+// the heartbeat out.
 type Extra struct {
 	Chain       *Chain              `json:"chain,omitempty"`
 	Remediation *remediation.Status `json:"remediation,omitempty"`
+	// Peers are the other lpwatch instances watched ([[peer]]).
+	Peers []Peer `json:"peers,omitempty"`
+	// Heartbeat is the heartbeat out, when [alert.heartbeat] has a URL.
+	Heartbeat *heartbeat.Status `json:"heartbeat,omitempty"`
 }
 
 // Check is a check result with the time its state began.

@@ -23,7 +23,8 @@ type Summary struct {
 func (s Summary) Line() string {
 	firing, worst := 0, ""
 	for _, a := range s.Alerts {
-		if a.Phase != alert.PhaseFiring {
+		// LpwatchHeartbeat always fires while all is well: it is no problem.
+		if a.Phase != alert.PhaseFiring || a.Alert == alert.LpwatchHeartbeat {
 			continue
 		}
 		if firing == 0 {

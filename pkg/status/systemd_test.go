@@ -17,6 +17,7 @@ func TestSummaryLine(t *testing.T) {
 	}{
 		{Summary{Healthy: true, Nodes: 2}, "healthy; 2 node(s) watched; no alert firing"},
 		{Summary{Healthy: true, Nodes: 2, Alerts: []alert.View{pending}}, "healthy; 2 node(s) watched; no alert firing"},
+		{Summary{Healthy: true, Nodes: 2, Alerts: []alert.View{firing(alert.LpwatchHeartbeat, "host-a")}}, "healthy; 2 node(s) watched; no alert firing"},
 		{Summary{Healthy: true, Nodes: 3, Alerts: []alert.View{pending, firing(alert.EthBalanceLow, "tc002"), firing(alert.RewardNotCalled, "tc001")}},
 			"healthy; 3 node(s) watched; 2 alert(s) firing, first EthBalanceLow tc002"},
 		{Summary{Nodes: 1, Alerts: []alert.View{firing(alert.LivepeerNodeDown, "tc001")}}, "UNHEALTHY; 1 node(s) watched; 1 alert(s) firing, first LivepeerNodeDown tc001"},

@@ -8,6 +8,7 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/alert/outbox"
 	"github.com/lpwatch/lpwatch/pkg/checks"
+	"github.com/lpwatch/lpwatch/pkg/heartbeat"
 	"github.com/lpwatch/lpwatch/pkg/remediation"
 )
 
@@ -29,6 +30,10 @@ type pageView struct {
 	Pending  int
 	Remedy   *remediation.Status
 	Restarts []remediation.Entry // newest first, at most 5
+	Peers    []Peer
+	// Heartbeat is the heartbeat out, HeartbeatClass the css class of its state.
+	Heartbeat      *heartbeat.Status
+	HeartbeatClass string
 }
 
 // nodeCard is one node's box on the page.
@@ -47,7 +52,11 @@ type nodeCard struct {
 
 func newPageView(st Report) pageView {
 	v := pageView{Healthy: st.Healthy, Version: st.Version, Now: st.Now.Local().Format("2006-01-02 15:04:05"),
-		Alerts: st.Alerts, Silences: st.Silences, Sinks: st.Delivery.Sinks, Pending: st.Delivery.Pending}
+		Alerts: st.Alerts, Silences: st.Silences, Sinks: st.Delivery.Sinks, Pending: st.Delivery.Pending,
+		Peers: st.Peers, Heartbeat: st.Heartbeat}
+	if h := st.Heartbeat; h != nil {
+		v.HeartbeatClass = HeartbeatSeverity(*h)
+	}
 	if c := st.Chain; c != nil {
 		v.Chain = c
 		if e := c.InUseEndpoint(); e != nil && e.HeadAgeSec != nil {
@@ -108,6 +117,15 @@ func newNodeCard(n Node, results []Check, ch *Chain) nodeCard {
 		card.RewardText += fmt.Sprintf(" · round %d: %d blocks (≈%s) left", *ch.Round, *ch.BlocksLeft, left.Round(time.Minute))
 	}
 	return card
+}
+
+// HeartbeatSeverity is how the heartbeat's state reads: "ok" while its
+// pings are accepted (or none is due yet), "critical" otherwise.
+func HeartbeatSeverity(h heartbeat.Status) string {
+	if h.State == heartbeat.StateOK || h.State == heartbeat.StatePending {
+		return "ok"
+	}
+	return "critical"
 }
 
 // agoText renders how long before now t was.

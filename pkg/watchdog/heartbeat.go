@@ -55,3 +55,12 @@ func (h *Heartbeat) Age() time.Duration {
 	}
 	return age
 }
+
+// Alive returns the age of the last beat and whether it is no older than
+// limit: whether the scheduler still completes cycles. It is the one rule
+// that decides a systemd watchdog ping (Notifier.Run) and a heartbeat-out
+// ping (pkg/heartbeat), given the same limit (probes.Staleness).
+func (h *Heartbeat) Alive(limit time.Duration) (time.Duration, bool) {
+	age := h.Age()
+	return age, age <= limit
+}

@@ -29,10 +29,10 @@ func TestNotifierMessages(t *testing.T) {
 			if err := tt.call(n); err != nil {
 				t.Fatalf("want no error, got %v", err)
 			}
-			if got := sock.next(t); !tt.want.MatchString(got) {
+			if got := sock.Next(t); !tt.want.MatchString(got) {
 				t.Fatalf("datagram = %q, want match of %s", got, tt.want)
 			}
-			sock.none(t)
+			sock.None(t)
 		})
 	}
 }

@@ -62,8 +62,8 @@ func (n *Notifier) Run(ctx context.Context, hb *Heartbeat) error {
 // tick sends one watchdog ping, or withholds it when the last beat is older
 // than limit.
 func (n *Notifier) tick(hb *Heartbeat, limit time.Duration) {
-	age := hb.Age()
-	if age > limit {
+	age, alive := hb.Alive(limit)
+	if !alive {
 		n.withhold(age, limit)
 		return
 	}

@@ -87,7 +87,7 @@ func TestRunPingsOnlyOnProgress(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			done := make(chan error, 1)
 			go func() { done <- n.Run(ctx, hb) }()
-			sock.expect(t, "WATCHDOG=1") // the check at start-up
+			sock.Expect(t, "WATCHDOG=1") // the check at start-up
 			if !fake.BlockUntil(ctx.Done(), 1) {
 				t.Fatal("Run never created its ticker")
 			}
@@ -102,7 +102,7 @@ func TestRunPingsOnlyOnProgress(t *testing.T) {
 				}
 				fake.Advance(15 * time.Second)
 				for _, want := range s.want {
-					if got := sock.next(t); !strings.HasPrefix(got, want) {
+					if got := sock.Next(t); !strings.HasPrefix(got, want) {
 						t.Fatalf("step %d: datagram = %q, want prefix %q", i, got, want)
 					}
 				}
@@ -111,7 +111,7 @@ func TestRunPingsOnlyOnProgress(t *testing.T) {
 			if err := <-done; err != nil {
 				t.Fatalf("Run: %v", err)
 			}
-			sock.none(t) // nothing beyond what each step expected, in particular no WATCHDOG=1 while stalled
+			sock.None(t) // nothing beyond what each step expected, in particular no WATCHDOG=1 while stalled
 			if got := testutil.ToFloat64(n.metrics.pings.WithLabelValues(pingSent)); got != tt.wantSent {
 				t.Errorf("sent pings = %v, want %v", got, tt.wantSent)
 			}
@@ -153,7 +153,7 @@ func TestRunWatchdogDisabled(t *testing.T) {
 			if err := n.Run(ctx, NewHeartbeat(fake)); err != nil {
 				t.Fatalf("Run: want nil, got %v", err)
 			}
-			sock.none(t)
+			sock.None(t)
 			if w := fake.Waiters(); w != 0 {
 				t.Fatalf("disabled watchdog left %d tickers", w)
 			}

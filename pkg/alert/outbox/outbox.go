@@ -92,6 +92,13 @@ type SinkHealth struct {
 	StorageFailingSince time.Time `json:"storage_failing_since,omitzero"`
 }
 
+// FailingFor reports whether the sink has been failing for limit or
+// longer at now: the condition of NotificationDeliveryFailing, and, for
+// every sink at once, of the heartbeat's fail ping.
+func (h SinkHealth) FailingFor(now time.Time, limit time.Duration) bool {
+	return !h.FailingSince.IsZero() && now.Sub(h.FailingSince) >= limit
+}
+
 // Open opens (creating if needed) the outbox in dir, takes its lock,
 // registers its metrics, and loads the records a previous process left
 // (they are delivered once Run starts) and the message receipts of the
