@@ -89,7 +89,7 @@ func NewEngine(opts EngineOptions) (*Engine, error) {
 		opts:    opts,
 		rules:   opts.Catalog,
 		state:   persisted{Version: stateVersion, Alerts: make(map[string]*record)},
-		metrics: newEngineMetrics(opts.Registerer),
+		metrics: newEngineMetrics(opts.Registerer, opts.Catalog),
 		log:     opts.Logger.WithField("component", "alert"),
 	}
 	var loadErr error

@@ -6,9 +6,14 @@ type engineMetrics struct {
 	firing        *prometheus.GaugeVec
 	enqueueErrors prometheus.Counter
 	stateErrors   prometheus.Counter
+	// series are the label pairs (alert, severity) lpwatch_alerts_firing
+	// exports: every alert of the catalog at its severity from the start,
+	// and every other pair once it fired. They stay, at 0 when nothing
+	// fires, so that queries see 0 rather than no data.
+	series map[[2]string]bool
 }
 
-func newEngineMetrics(reg prometheus.Registerer) *engineMetrics {
+func newEngineMetrics(reg prometheus.Registerer, catalog Catalog) *engineMetrics {
 	m := &engineMetrics{
 		firing: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "lpwatch_alerts_firing",
@@ -22,6 +27,10 @@ func newEngineMetrics(reg prometheus.Registerer) *engineMetrics {
 			Name: "lpwatch_alert_state_write_errors_total",
 			Help: "Failed writes of the persisted alert state.",
 		}),
+		series: make(map[[2]string]bool, len(catalog)),
+	}
+	for name, r := range catalog {
+		m.series[[2]string{name, r.Severity.String()}] = true
 	}
 	if reg != nil {
 		reg.MustRegister(m.firing, m.enqueueErrors, m.stateErrors)
@@ -31,10 +40,16 @@ func newEngineMetrics(reg prometheus.Registerer) *engineMetrics {
 
 // updateMetrics recomputes lpwatch_alerts_firing; the caller holds e.mu.
 func (e *Engine) updateMetrics() {
-	e.metrics.firing.Reset()
+	m := e.metrics
+	count := make(map[[2]string]float64)
 	for _, r := range e.state.Alerts {
 		if r.Phase == PhaseFiring {
-			e.metrics.firing.WithLabelValues(r.Alert, r.Severity.String()).Inc()
+			k := [2]string{r.Alert, r.Severity.String()}
+			count[k]++
+			m.series[k] = true
 		}
+	}
+	for k := range m.series {
+		m.firing.WithLabelValues(k[0], k[1]).Set(count[k])
 	}
 }

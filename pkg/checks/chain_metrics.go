@@ -23,13 +23,14 @@ type chainMetrics struct {
 	nonceGap  *prometheus.GaugeVec
 	calls     *prometheus.GaugeVec
 
-	// counted is what the missed-rounds counter has been given per node.
+	// counted is what the missed-rounds counter has been given per node;
+	// it has a key for every node whose series exists.
 	counted map[string]uint64
 	// series are the label values set by the last update, per vector.
 	series map[*prometheus.GaugeVec]map[string]bool
 }
 
-func newChainMetrics(reg prometheus.Registerer) *chainMetrics {
+func newChainMetrics(reg prometheus.Registerer, cfg *config.Config) *chainMetrics {
 	gauge := func(name, help string, labels ...string) *prometheus.GaugeVec {
 		return prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: name, Help: help}, labels)
 	}
@@ -48,6 +49,9 @@ func newChainMetrics(reg prometheus.Registerer) *chainMetrics {
 		series:   map[*prometheus.GaugeVec]map[string]bool{},
 	}
 	reg.MustRegister(m.round, m.remaining, m.missed, m.runway, m.headAge, m.syncing, m.nonceGap, m.calls)
+	if len(cfg.Chain.URLs) > 0 {
+		m.track(cfg.Nodes)
+	}
 	return m
 }
 
@@ -151,7 +155,7 @@ func (m *chainMetrics) update(now time.Time, cfg *config.Config, snap observe.Sn
 	}
 	m.apply(g)
 	m.applyBase(g, base)
-	m.forgetNodes(cfg)
+	m.track(cfg.Nodes)
 }
 
 // applyBase sets the node-labelled series of the node view (Metrics).
@@ -171,11 +175,18 @@ func (m *chainMetrics) applyBase(g gauges, base *Metrics) {
 	}
 }
 
-// forgetNodes drops the missed-rounds series of nodes no longer configured.
-func (m *chainMetrics) forgetNodes(cfg *config.Config) {
-	keep := make(map[string]bool, len(cfg.Nodes))
-	for _, n := range cfg.Nodes {
+// track makes the missed-rounds series of each of nodes exist, at 0 until
+// a missed round is counted, so that rate() and dashboards work before the
+// first one, and deletes those of other nodes. nodes are the configured
+// nodes with a chain, none without.
+func (m *chainMetrics) track(nodes []config.Node) {
+	keep := make(map[string]bool, len(nodes))
+	for _, n := range nodes {
 		keep[n.Name] = true
+		if _, ok := m.counted[n.Name]; !ok {
+			m.missed.WithLabelValues(n.Name)
+			m.counted[n.Name] = 0
+		}
 	}
 	for name := range m.counted {
 		if !keep[name] {
@@ -191,10 +202,7 @@ func (m *chainMetrics) reset(base *Metrics) {
 	if len(m.series[base.rewardLastRound]) > 0 || len(m.series[base.balance]) > 0 {
 		m.applyBase(gauges{}, base)
 	}
-	for name := range m.counted {
-		m.missed.DeleteLabelValues(name)
-		delete(m.counted, name)
-	}
+	m.track(nil)
 }
 
 func boolFloat(b bool) float64 {

@@ -21,8 +21,11 @@ type Metrics struct {
 	chain           *chainMetrics
 }
 
-// NewMetrics registers the evaluation metrics on reg.
-func NewMetrics(reg prometheus.Registerer) *Metrics {
+// NewMetrics registers the evaluation metrics on reg. The counters whose
+// labels cfg already tells (missed rounds per node, with a chain) exist at
+// 0 from the start; each evaluation's configuration (Chain, NoChain)
+// adds and removes them after a reload.
+func NewMetrics(reg prometheus.Registerer, cfg *config.Config) *Metrics {
 	m := &Metrics{
 		checkStatus: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "lpwatch_check_status", Help: "State of each check per target, one-hot over ok, warning, critical and unknown.",
@@ -39,7 +42,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		evaluations: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "lpwatch_evaluations_total", Help: "Check evaluations performed.",
 		}),
-		chain: newChainMetrics(reg),
+		chain: newChainMetrics(reg, cfg),
 	}
 	reg.MustRegister(m.checkStatus, m.rewardLastRound, m.balance, m.nodeRound, m.evaluations)
 	return m

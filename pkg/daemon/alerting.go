@@ -42,7 +42,7 @@ func (d *Daemon) openAlerting(cfg *config.Config) error {
 	d.silences = sil
 	ob, err := outbox.Open(filepath.Join(cfg.State.Dir, "outbox"), outbox.Options{
 		Clock: d.clock, Logger: d.log.WithField("component", "outbox"), Registerer: d.opts.Registry,
-		MaxAge:  cfg.Alert.OutboxMaxAge,
+		Sinks: sinkNames(cfg), MaxAge: cfg.Alert.OutboxMaxAge,
 		Backoff: outbox.Backoff{Initial: cfg.Alert.BackoffInitial, Max: cfg.Alert.BackoffMax, Multiplier: 2, Jitter: 0.2},
 	})
 	if err != nil {
@@ -68,6 +68,15 @@ func (d *Daemon) openAlerting(cfg *config.Config) error {
 	}
 	d.engine = eng
 	return nil
+}
+
+// sinkNames are the names of the configured sinks.
+func sinkNames(cfg *config.Config) []string {
+	out := make([]string, len(cfg.Alert.Sinks))
+	for i, s := range cfg.Alert.Sinks {
+		out[i] = s.Name
+	}
+	return out
 }
 
 func (d *Daemon) buildSinkSet(cfg *config.Config) (map[string]alert.Sink, error) {

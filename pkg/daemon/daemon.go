@@ -171,7 +171,7 @@ func New(opts Options) (*Daemon, error) {
 		cfg: cfg, eval: checks.NewEvaluator(cfg), reloads: make(chan reloadReq),
 		results: status.NewResults(),
 	}
-	d.metrics = checks.NewMetrics(opts.Registry)
+	d.metrics = checks.NewMetrics(opts.Registry, cfg)
 	d.reloadM = config.NewReloadMetrics(opts.Registry)
 	status.RegisterBuildInfo(opts.Registry, opts.Version, opts.Commit)
 	d.chain = &chainRuntime{}

@@ -18,7 +18,7 @@ import (
 func (d *Daemon) openRemediation(cfg *config.Config) {
 	c, err := remediation.New(remediation.Options{
 		StateDir: cfg.State.Dir, Units: d.opts.Units, Emitter: d.engine, HTTPClient: d.opts.ActionHTTPClient,
-		Clock: d.clock, Logger: d.log, Registerer: d.opts.Registry,
+		Clock: d.clock, Logger: d.log, Registerer: d.opts.Registry, Config: cfg,
 	})
 	if err != nil {
 		d.log.WithError(err).Error("remediation ledger problem")

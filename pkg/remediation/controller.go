@@ -56,6 +56,7 @@ func New(opts Options) (*Controller, error) {
 		activity: map[string]Activity{}, rewarding: map[string]bool{}, skips: map[string]string{},
 		changed: make(chan struct{}), retry: make(chan struct{}, 1),
 	}
+	c.met.configure(opts.Config)
 	return c, err
 }
 
@@ -65,6 +66,7 @@ func (c *Controller) Feed(f Feed) error {
 	if err := validFeed(f); err != nil {
 		return fmt.Errorf("remediation feed: %w", err)
 	}
+	c.met.configure(f.Config)
 	c.mail.put(f)
 	return nil
 }

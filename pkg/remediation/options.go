@@ -62,6 +62,11 @@ type Options struct {
 	Clock      clock.Clock
 	Logger     logrus.FieldLogger
 	Registerer prometheus.Registerer
+	// Config is the configuration at start: the series of its units in
+	// lpwatch_remediations_total exist, at 0, from New on. Each Feed's
+	// configuration replaces it (a reload's units appear, removed ones go);
+	// nil leaves the series to the first Feed.
+	Config *config.Config
 	// Location is where scheduled_chain_restart's HH:MM is read; nil means
 	// time.Local.
 	Location *time.Location

@@ -1,23 +1,40 @@
 package soak
 
 import (
-	"github.com/ethereum/go-ethereum/common"
-	"github.com/lpwatch/lpwatch/pkg/probes"
 	"runtime"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"github.com/lpwatch/lpwatch/pkg/observe"
+	"github.com/lpwatch/lpwatch/pkg/probes"
 )
 
-// sample is one simulated day's end: goroutines and heap after a GC, and
-// the rewards lpwatch's chain observation showed for that day's round.
-type sample struct {
-	day        int
-	goroutines int
-	heapInuse  uint64
-	rewarded   int
+// dayEnd is one simulated day's end: the rewards lpwatch's chain
+// observation showed for that day's round.
+type dayEnd struct {
+	day      int
+	rewarded int
+}
+
+// usage is one measurement of the process, taken every sampleEvery of fake
+// time: goroutines and heap after a GC, and the alert transitions (the
+// notifications the sink received) so far.
+type usage struct {
+	at          time.Time
+	transitions int
+	goroutines  int
+	heapInuse   uint64
+}
+
+// sampleEvery is how often, in fake time, the soak measures usage.
+const sampleEvery = time.Hour
+
+// record is what a run measured.
+type record struct {
+	days  []dayEnd
+	usage []usage
 }
 
 // events returns the round schedule's actions by the fake time they
@@ -91,11 +108,12 @@ func (p *probeTrack) due() time.Time {
 	return p.last.Add(p.interval)
 }
 
-// run drives the schedule minute by minute: it waits for the probes due,
+// run drives the schedule step by step: it waits for the probes due,
 // applies the outages on the probes they are placed on and the round
-// schedule, and samples each day's end. After the last day it goes on
-// until settled says nothing is missing.
-func (w *world) run(settled func() string) []sample {
+// schedule, counts each day's rewards and measures usage every
+// sampleEvery. After the last day it goes on until settled says nothing
+// is missing.
+func (w *world) run(settled func() string) record {
 	s := w.s
 	ev := w.events()
 	nodes := make([]probeTrack, len(s.nodes))
@@ -106,7 +124,7 @@ func (w *world) run(settled func() string) []sample {
 	restarts := map[time.Time][]int{} // flap ends
 	last := s.dayStart(s.days - 1).Add((slotsPerRound - 1) * slotLen)
 	w.waitFirstProbes()
-	var out []sample
+	var out record
 	deadline := time.Now().Add(waitLimit)
 	for {
 		now := w.clk.Now()
@@ -124,7 +142,10 @@ func (w *world) run(settled func() string) []sample {
 			f()
 		}
 		if d, ok := w.dayEnd(now); ok {
-			out = append(out, w.sample(d))
+			out.days = append(out.days, w.rewards(d))
+		}
+		if now.Sub(s.start)%sampleEvery == 0 {
+			out.usage = append(out.usage, w.measure(now))
 		}
 		if now.Before(last) {
 			deadline = time.Now().Add(waitLimit)
@@ -243,27 +264,34 @@ func (w *world) dayEnd(now time.Time) (int, bool) {
 	return 0, false
 }
 
-// sample counts the rewards of day d's round in lpwatch's newest chain
-// observation, then measures goroutines and heap after a GC. The fake
-// nodes forget their request logs first, so that only lpwatch can grow.
-func (w *world) sample(d int) sample {
-	sm := sample{day: d}
+// rewards counts the rewards of day d's round in lpwatch's newest chain
+// observation.
+func (w *world) rewards(d int) dayEnd {
+	e := dayEnd{day: d}
 	r := w.r0 + uint64(d)
 	if c := w.d.Store().Snapshot().Chain; c != nil {
 		if o := c.Obs; o != nil {
 			for _, a := range w.addrs {
 				if acct := o.Account(a); acct != nil && acct.Transcoder != nil && acct.Transcoder.LastRewardRound == r {
-					sm.rewarded++
+					e.rewarded++
 				}
 			}
 		}
 	}
+	return e
+}
+
+// measure counts the alert transitions so far, then measures goroutines
+// and heap after a GC. The fake nodes forget their request logs first, so
+// that only lpwatch can grow.
+func (w *world) measure(now time.Time) usage {
+	u := usage{at: now, transitions: len(w.sink.notes())}
 	for _, n := range w.nodes {
 		n.ResetRequests()
 	}
 	runtime.GC()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	sm.goroutines, sm.heapInuse = runtime.NumGoroutine(), ms.HeapInuse
-	return sm
+	u.goroutines, u.heapInuse = runtime.NumGoroutine(), ms.HeapInuse
+	return u
 }

@@ -14,12 +14,14 @@ const (
 	slotBlocks    = 1000
 	roundBlocks   = slotsPerRound * slotBlocks
 	nodeInterval  = 30 * time.Minute
-	chainInterval = 10 * time.Minute
+	chainInterval = 30 * time.Minute
 	// warmUp is the time between lpwatch's start and day 0.
 	warmUp = time.Hour
 	// stepLen is how far the fake clock moves per step; lpwatch evaluates
-	// once per step.
-	stepLen = 5 * time.Minute
+	// once per step. One slot a step, with the chain probed every other
+	// step, keeps the run's cost in its probes (each chain probe makes
+	// about 8 calls per node) while every round has all its slots.
+	stepLen = 15 * time.Minute
 )
 
 // Reward timings of one node in one round.

@@ -9,15 +9,17 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/testutil"
+
+	"github.com/lpwatch/lpwatch/pkg/alert"
 )
 
-// soakSize is the run's length and width: 3 days and 20 nodes by default,
+// soakSize is the run's length and width: 5 days and 10 nodes by default,
 // 30 days and 100 nodes with LPWATCH_SOAK=full.
 func soakSize() (days, nodes int) {
 	if os.Getenv("LPWATCH_SOAK") == "full" {
 		return 30, 100
 	}
-	return 3, 20
+	return 5, 10
 }
 
 // soakSeed is the schedule's seed: fixed, or LPWATCH_SOAK_SEED.
@@ -35,21 +37,33 @@ func soakSeed(t *testing.T) uint64 {
 
 // TestSoak runs lpwatch through the seeded schedule and checks the exact
 // counts it implies, that nothing was lost or duplicated, and that
-// goroutines and heap stay flat from day 2 on.
+// goroutines and heap stay flat from day 2 on, over time and over the
+// alert transitions.
 func TestSoak(t *testing.T) {
 	days, nodes := soakSize()
+	from, rec := soak(t, days, nodes, nil)
+	for _, p := range leaks(rec.usage, from, soakLimits) {
+		t.Error(p)
+	}
+}
 
+// soak runs lpwatch through the schedule of the seed for days and nodes,
+// its sinks wrapped by wrap when set, checks the counts the schedule
+// implies, and returns what it measured and when the judged span begins
+// (day 2).
+func soak(t *testing.T, days, nodes int, wrap func(alert.Sink) alert.Sink) (time.Time, record) {
+	t.Helper()
 	seed := soakSeed(t)
 	// Before the wall clock, so that the simulated chain's block times
 	// (the wall clock) never look stale to lpwatch.
 	start := time.Now().Add(-90 * 24 * time.Hour).Truncate(24 * time.Hour)
 	s := newSchedule(seed, days, nodes, start)
-	w := newWorld(t, s)
+	w := newWorld(t, s, wrap)
 	defer w.close()
 	want := s.expect(w.r0)
 	t.Logf("seed %d: %d days, %d nodes, %d rewards, expected notifications %v", seed, days, nodes, want.rewards, want.notifications)
 	began := time.Now()
-	samples := w.run(func() string {
+	rec := w.run(func() string {
 		if a := w.d.Engine().Alerts(); len(a) > 0 {
 			return fmt.Sprintf("%d alerts pending or firing, first %s/%s %s: %s", len(a), a[0].Alert, a[0].Target, a[0].Phase, a[0].Reason)
 		}
@@ -62,15 +76,20 @@ func TestSoak(t *testing.T) {
 	}
 	checkLedger(t, w.sink.notes())
 	rewarded := 0
-	for _, sm := range samples {
-		rewarded += sm.rewarded
-		t.Logf("day %2d: %d rewards seen, %d goroutines, heap in use %.1f MiB", sm.day+1, sm.rewarded, sm.goroutines, float64(sm.heapInuse)/(1<<20))
+	for _, d := range rec.days {
+		rewarded += d.rewarded
 	}
-	if len(samples) != days || rewarded != want.rewards {
-		t.Errorf("lpwatch saw %d rewards over %d days, the schedule made %d over %d", rewarded, len(samples), want.rewards, days)
+	if len(rec.days) != days || rewarded != want.rewards {
+		t.Errorf("lpwatch saw %d rewards over %d days, the schedule made %d over %d", rewarded, len(rec.days), want.rewards, days)
+	}
+	for _, u := range rec.usage {
+		if u.at.Sub(s.dayStart(0))%(6*time.Hour) == 0 {
+			t.Logf("%s: %3d alert transitions, %d goroutines, heap in use %.1f MiB",
+				u.at.Sub(s.dayStart(0)).Round(time.Hour), u.transitions, u.goroutines, float64(u.heapInuse)/(1<<20))
+		}
 	}
 	w.checkRounds(want)
-	checkFlat(t, samples)
+	return s.dayStart(1), rec
 }
 
 // checkRounds compares lpwatch's view of rounds, rewards and missed rounds

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/big"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil"
 	"github.com/sirupsen/logrus"
 
+	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/alert/sinks"
 	"github.com/lpwatch/lpwatch/pkg/chain/simchain"
 	"github.com/lpwatch/lpwatch/pkg/checks"
@@ -53,8 +55,9 @@ type world struct {
 }
 
 // newWorld builds the chain (every node's transcoder active, reward called
-// in the round before day 0), the nodes, the sink and lpwatch.
-func newWorld(t *testing.T, s *schedule) *world {
+// in the round before day 0), the nodes, the sink and lpwatch, whose sinks
+// wrap wraps when set.
+func newWorld(t *testing.T, s *schedule, wrap func(alert.Sink) alert.Sink) *world {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
@@ -74,7 +77,7 @@ func newWorld(t *testing.T, s *schedule) *world {
 	}
 	w.sink = &receiver{}
 	w.sinkS = MustServe(t, w.sink)
-	w.startDaemon()
+	w.startDaemon(wrap)
 	return w
 }
 
@@ -95,7 +98,7 @@ func (w *world) setupChain() {
 }
 
 // config is lpwatch's configuration for the soak: nodes probed every 30m,
-// the chain every 10m, no repeat notification within the soak, and
+// the chain every 30m, no repeat notification within the soak, and
 // disagreement_for long enough for a node probed every 30m to catch up
 // with the chain.
 func (w *world) config(dir string) string {
@@ -108,14 +111,14 @@ dir = %q
 urls = [%q]
 controller = %q
 chain_id = %d
-interval = "10m"
+interval = "30m"
 timeout = "1m"
 max_log_range = 100000
 [checks]
 disagreement_for = "2h"
 # Longer than chain_down_for + chain.interval + chain.timeout, as the
 # configuration requires: a chain outage raises EthNodeDown first.
-node_chain_errors_for = "13m"
+node_chain_errors_for = "33m"
 [alert]
 source = "soak"
 repeat_interval = "2000h"
@@ -137,7 +140,9 @@ timeout = "30s"
 	return b.String()
 }
 
-func (w *world) startDaemon() {
+// startDaemon starts lpwatch on the soak's configuration; wrap, when set,
+// wraps each sink lpwatch builds.
+func (w *world) startDaemon(wrap func(alert.Sink) alert.Sink) {
 	w.t.Helper()
 	dir := w.t.TempDir()
 	path := filepath.Join(dir, "lpwatch.toml")
@@ -152,8 +157,19 @@ func (w *world) startDaemon() {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	w.must(err)
 	w.reg = prometheus.NewRegistry()
-	w.d, err = daemon.New(daemon.Options{ConfigPath: path, Config: cfg, Logger: log, Clock: w.clk,
-		Registry: w.reg, Listener: ln, EvalInterval: stepLen, Version: "soak"})
+	opts := daemon.Options{ConfigPath: path, Config: cfg, Logger: log, Clock: w.clk,
+		Registry: w.reg, Listener: ln, EvalInterval: stepLen, Version: "soak"}
+	if wrap != nil {
+		build := daemon.BuildSinks(log, &http.Client{}, w.clk)
+		opts.Sinks = func(cfg *config.Config) (map[string]alert.Sink, error) {
+			sinks, err := build(cfg)
+			for name, s := range sinks {
+				sinks[name] = wrap(s)
+			}
+			return sinks, err
+		}
+	}
+	w.d, err = daemon.New(opts)
 	w.must(err)
 	w.evals = existing(w.t, w.reg, prometheus.NewCounter(prometheus.CounterOpts{
 		Name: "lpwatch_evaluations_total", Help: "Check evaluations performed."}))

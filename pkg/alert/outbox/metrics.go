@@ -3,8 +3,11 @@ package outbox
 import (
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/lpwatch/lpwatch/pkg/alert"
 )
 
 // Results counted in lpwatch_notifications_total.
@@ -24,11 +27,16 @@ type metrics struct {
 	reg   prometheus.Registerer
 	total *prometheus.CounterVec
 	state *stateCollector
+
+	mu sync.Mutex
+	// sinks have series in total: the configured ones, at 0 for every
+	// result until something happens, and those that hold records.
+	sinks map[string]bool
 }
 
 func newMetrics(reg prometheus.Registerer, o *Outbox) (*metrics, error) {
 	m := &metrics{
-		reg: reg,
+		reg: reg, sinks: map[string]bool{},
 		total: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "lpwatch_notifications_total",
 			Help: "Notification delivery outcomes per sink: sent, retry, failed (permanent error), expired (older than the outbox max age), dropped (sink no longer configured).",
@@ -64,12 +72,38 @@ func (m *metrics) unregister() error {
 
 // initSink creates every result series of a sink at zero.
 func (m *metrics) initSink(sink string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.sinks[sink] = true
 	for _, r := range allResults {
 		m.total.WithLabelValues(sink, r)
 	}
 }
 
-func (m *metrics) count(sink, result string) { m.total.WithLabelValues(sink, result).Inc() }
+// configured makes the series of exactly the sinks of Run exist: every
+// result of each, at 0 when new; those of other sinks are deleted.
+func (m *metrics) configured(sinks map[string]alert.Sink) {
+	for sink := range sinks {
+		m.initSink(sink)
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for sink := range m.sinks {
+		if _, ok := sinks[sink]; !ok {
+			m.total.DeletePartialMatch(prometheus.Labels{"sink": sink})
+			delete(m.sinks, sink)
+		}
+	}
+}
+
+// count counts one outcome. A sink no longer configured gets the one
+// series counted (dropped), until the next retain.
+func (m *metrics) count(sink, result string) {
+	m.mu.Lock()
+	m.sinks[sink] = true
+	m.mu.Unlock()
+	m.total.WithLabelValues(sink, result).Inc()
+}
 
 // stateCollector reports queue depth, oldest pending age and records
 // held only in memory per sink.

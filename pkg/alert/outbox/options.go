@@ -28,6 +28,10 @@ type Options struct {
 	Logger logrus.FieldLogger
 	// Registerer receives the metrics; nil keeps them unexported.
 	Registerer prometheus.Registerer
+	// Sinks are the names of the configured sinks: their series of
+	// lpwatch_notifications_total exist, at 0, from Open on. Run's sinks
+	// replace them.
+	Sinks []string
 	// MaxAge is how long a record may wait before it is dropped; 0 means
 	// DefaultMaxAge.
 	MaxAge time.Duration

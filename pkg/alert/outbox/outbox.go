@@ -137,6 +137,9 @@ func Open(dir string, opts Options) (*Outbox, error) {
 		_ = st.close()
 		return nil, err
 	}
+	for _, sink := range opts.Sinks {
+		o.metrics.initSink(sink)
+	}
 	return o, nil
 }
 

@@ -15,9 +15,10 @@ import (
 // Run delivers the pending records with one worker per sink until ctx
 // ends, then returns nil once every worker has stopped (an attempt in
 // flight is abandoned and its record kept). Records waiting for a sink
-// that is not in sinks are dropped, loudly. Run may be called again
-// after it returns (for example with a reloaded set of sinks), never
-// twice at once. While it runs it also retries, on the backoff, the
+// that is not in sinks are dropped, loudly; the metric series of such a
+// sink go, but for its count of those dropped, until the next Run. Run
+// may be called again after it returns (for example with a reloaded set
+// of sinks), never twice at once. While it runs it also retries, on the backoff, the
 // writes and removals that failed (see Enqueue).
 func (o *Outbox) Run(ctx context.Context, sinks map[string]alert.Sink) error {
 	if len(sinks) == 0 {
@@ -32,6 +33,7 @@ func (o *Outbox) Run(ctx context.Context, sinks map[string]alert.Sink) error {
 	if err != nil {
 		return err
 	}
+	o.metrics.configured(sinks)
 	for _, e := range orphans {
 		o.finish(e, ResultDropped, nil, "sink is no longer configured")
 	}
