@@ -58,7 +58,7 @@ func runFault(ctx context.Context, o options, f *fleet) error {
 		ds, ws = append(ds, d), append(ws, w)
 	}
 	budget := lo.interval + lo.downFor + time.Second
-	line("fault to notification", setupOf(f, lo), fmt.Sprintf("%d runs, LivepeerNodeDown accepted by a webhook after the node stopped, min/median/max %s s (target <= interval + for + 1 s = %s)",
+	line("fault to notification", setupOf(f, lo), fmt.Sprintf("%d run(s), LivepeerNodeDown accepted by a webhook after the node stopped, min/median/max %s s (target <= interval + for + 1 s = %s)",
 		len(ds), stats("%.3f", seconds(ds)), budget), ws)
 	return nil
 }

@@ -42,6 +42,14 @@ type fleet struct {
 	// addrs are the accounts of the nodes, then of the orchestrators.
 	addrs []common.Address
 	chain *simChain // nil with the chain off
+	// rpc is what lpwatch is told of the chain (nil with the chain off).
+	rpc *rpcEndpoint
+}
+
+// rpcEndpoint is a chain's JSON-RPC URL and its Controller's address.
+type rpcEndpoint struct {
+	url        string
+	controller common.Address
 }
 
 func startFleet(ctx context.Context, o fleetOpts) (*fleet, error) {
@@ -86,10 +94,11 @@ func startFleet(ctx context.Context, o fleetOpts) (*fleet, error) {
 		f.close()
 		return nil, err
 	}
+	f.rpc = &rpcEndpoint{url: f.chain.URL(), controller: f.chain.Controller()}
 	return f, nil
 }
 
-// name is the configured name of node i.
+// nodeName is the configured name of node i.
 func nodeName(i int) string { return fmt.Sprintf("n%04d", i) }
 
 // orchestratorName is the configured name of chain-only orchestrator i.

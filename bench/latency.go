@@ -141,7 +141,7 @@ func reportLatency(name string, s setup, rs []latencyResult, d time.Duration, ta
 	for _, r := range rs {
 		ws, sent, failed, rates = append(ws, r.load), sent+r.sent, failed+r.failed, append(rates, r.rate)
 	}
-	figures := fmt.Sprintf("%d runs of %s, min/median/max in ms: from send p50 %s, p99 %s, p99.9 %s, max %s; from the schedule (open loop) p50 %s, p99 %s; achieved %s req/s, %d of %d failed (target %s)",
+	figures := fmt.Sprintf("%d run(s) of %s, min/median/max in ms: from send p50 %s, p99 %s, p99.9 %s, max %s; from the schedule (open loop) p50 %s, p99 %s; achieved %s req/s, %d of %d failed (target %s)",
 		len(rs), d, stats("%.2f", ms(0, false)), stats("%.2f", ms(1, false)), stats("%.2f", ms(2, false)), stats("%.1f", ms(3, false)),
 		stats("%.2f", ms(0, true)), stats("%.2f", ms(1, true)), stats("%.0f", rates), failed, sent, target)
 	line(name, s, figures, ws)

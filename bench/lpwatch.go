@@ -28,7 +28,7 @@ type lpOpts struct {
 // setupOf describes the configuration lpwatch runs with over f.
 func setupOf(f *fleet, o lpOpts) setup {
 	s := setup{nodes: f.opts.nodes, orchestrators: f.opts.orchestrators, interval: o.interval, downFor: o.downFor}
-	if f.chain != nil {
+	if f.rpc != nil {
 		s.chain, s.host, s.metrics, s.logLevel = true, true, f.opts.monitor, "info"
 		s.chainInterval, s.block, s.roundBlocks = o.chainEvery(), f.opts.block, f.opts.roundBlocks
 	} else {
@@ -54,9 +54,9 @@ func lpwatchConfig(f *fleet, o lpOpts, listen, stateDir string) string {
 	var b strings.Builder
 	s := setupOf(f, o)
 	fmt.Fprintf(&b, "[server]\nlisten = %q\n\n[state]\ndir = %q\n\n[log]\nformat = \"json\"\nlevel = %q\n\n", listen, stateDir, s.logLevel)
-	if f.chain != nil {
+	if f.rpc != nil {
 		fmt.Fprintf(&b, "[chain]\nurls = [%q]\ncontroller = %q\nchain_id = %d\ninterval = %q\ntimeout = %q\n\n",
-			f.chain.URL(), f.chain.Controller().Hex(), simchain.ChainID, o.chainEvery().String(), (o.chainEvery() * 2 / 3).String())
+			f.rpc.url, f.rpc.controller.Hex(), simchain.ChainID, o.chainEvery().String(), (o.chainEvery() * 2 / 3).String())
 		fmt.Fprintf(&b, "[host]\nenabled = true\ndata_paths = [%q]\n\n", stateDir)
 	} else {
 		b.WriteString("[chain]\nurls = []\n\n[host]\nenabled = false\n\n")
@@ -78,7 +78,7 @@ func lpwatchConfig(f *fleet, o lpOpts, listen, stateDir string) string {
 	for i, n := range f.nodes {
 		fmt.Fprintf(&b, "[[node]]\nname = %q\nurl = %q\nexpected_address = %q\ninterval = %q\ntimeout = %q\nmetrics = %q\n",
 			nodeName(i), n.URL(), f.addrs[i].Hex(), o.interval.String(), o.timeout.String(), metrics)
-		if f.chain != nil {
+		if f.rpc != nil {
 			fmt.Fprintf(&b, "systemd_unit = \"\"\npid_file = %q\n", f.pidFile)
 		}
 		b.WriteString("\n")

@@ -132,7 +132,7 @@ func run(ctx context.Context, o options) error {
 	if o.quick {
 		mode = ", QUICK (a smoke run, not figures)"
 	}
-	fmt.Printf("# lpwatch bench, %s, %s, window %s, %d runs per figure%s\n",
+	fmt.Printf("# lpwatch bench, %s, %s, window %s, %d run(s) per figure%s\n",
 		time.Now().UTC().Format(time.RFC3339), o.bin, win, o.runs, mode)
 	if _, err := os.Stat(o.bin); err != nil {
 		return fmt.Errorf("%w (make build)", err)

@@ -130,7 +130,9 @@ func tail(s string) string {
 type peersRun struct {
 	lpRSS, lpCPU, stackRSS, stackCPU float64
 	stackParts                       []string
-	load                             window
+	// load is the footprint window's load average, faultLoad the
+	// fault's (from the stop to the end of the watch for resolves).
+	load, faultLoad window
 	// lpDown and stackDown are fault to LivepeerNodeDown accepted (0: none).
 	lpDown, stackDown time.Duration
 	// lpResolve and stackResolve are when the reward alert of the downed
@@ -169,7 +171,7 @@ func runPeers(ctx context.Context, o options, n int, win time.Duration) error {
 	if !o.chain {
 		return errors.New("-peers compares with the configuration operators run: -chain=off is not supported")
 	}
-	fmt.Printf("# %s; %s; %s; %s\n", version(tools.prometheus), version(tools.alertmanager), version(tools.blackbox), version(tools.jsonExporter))
+	fmt.Printf("# %s; %s; %s; json_exporter %s built from its module\n", version(tools.prometheus), version(tools.alertmanager), version(tools.blackbox), jsonExporterVersion)
 	fo := o.fleetOf(n)
 	fo.noReward = []int{0}
 	f, err := startFleet(ctx, fo)
@@ -244,6 +246,7 @@ func peersOnce(ctx context.Context, o options, f *fleet, lo lpOpts, so stackOpts
 	if _, ok := amHook.wait(ctx, start, "RewardNotCalled", node, "firing", until); !ok {
 		return r, errors.New("peers: Alertmanager sent no RewardNotCalled for the node that does not reward")
 	}
+	r.faultLoad.start = readLoad()
 	tf := time.Now()
 	f.nodes[0].Stop()
 	until = tf.Add(3 * (lo.interval + lo.downFor))
@@ -264,16 +267,17 @@ func peersOnce(ctx context.Context, o options, f *fleet, lo lpOpts, so stackOpts
 		r.stackResolve = e.at.Sub(tf)
 	}
 	r.watched = watchEnd.Sub(tf)
+	r.faultLoad.end = readLoad()
 	return r, ctx.Err()
 }
 
 func reportPeers(name string, s setup, so stackOpts, rs []peersRun) {
-	var ws []window
+	var ws, fws []window
 	var lpRSS, stRSS, rssRatio, lpCPU, stCPU, cpuRatio, lpDown, stDown, downRatio []float64
 	lpFalse, stFalse := 0, 0
 	var lpRes, stRes []time.Duration
 	for _, r := range rs {
-		ws = append(ws, r.load)
+		ws, fws = append(ws, r.load), append(fws, r.faultLoad)
 		lpRSS, stRSS, rssRatio = append(lpRSS, r.lpRSS), append(stRSS, r.stackRSS), append(rssRatio, r.stackRSS/r.lpRSS)
 		lpCPU, stCPU = append(lpCPU, r.lpCPU), append(stCPU, r.stackCPU)
 		if r.lpCPU > 0 {
@@ -292,11 +296,17 @@ func reportPeers(name string, s setup, so stackOpts, rs []peersRun) {
 		}
 	}
 	stackSetup := "stack: " + so.String() + " | lpwatch: " + s.String()
-	line(name+" footprint", s, fmt.Sprintf("%d runs, min/median/max: total RSS stack %s MB (%s, last run) vs lpwatch %s MB, ratio %s; CPU stack %s %% vs lpwatch %s %% of a core, ratio %s; processes 4 vs 1 | %s",
+	line(name+" footprint", s, fmt.Sprintf("%d run(s), min/median/max: total RSS stack %s MB (%s, last run) vs lpwatch %s MB, ratio %s; CPU stack %s %% vs lpwatch %s %% of a core, ratio %s; processes 4 vs 1 | %s",
 		len(rs), stats("%.1f", stRSS), strings.Join(rs[len(rs)-1].stackParts, ", "), stats("%.1f", lpRSS), stats("%.1f", rssRatio),
 		stats("%.3f", stCPU), stats("%.3f", lpCPU), stats("%.1f", cpuRatio), stackSetup), ws)
 	line(name+" fault", s, fmt.Sprintf("node stopped to LivepeerNodeDown accepted, min/median/max: stack %s s vs lpwatch %s s, ratio %s (%d of %d runs had both)",
-		stats("%.1f", stDown), stats("%.1f", lpDown), stats("%.2f", downRatio), len(downRatio), len(rs)), ws)
-	line(name+" correctness", s, fmt.Sprintf("reward alert of the stopped node (firing before the stop): resolved falsely within %s of the stop in %d of %d runs for the stack (%s s after the stop), %d of %d for lpwatch (%s s)",
-		rs[0].watched.Round(time.Second), stFalse, len(rs), stats("%.1f", seconds(stRes)), lpFalse, len(rs), stats("%.1f", seconds(lpRes))), ws)
+		stats("%.1f", stDown), stats("%.1f", lpDown), stats("%.2f", downRatio), len(downRatio), len(rs)), fws)
+	resolves := func(n int, ds []time.Duration) string {
+		if n == 0 {
+			return fmt.Sprintf("0 of %d runs", len(rs))
+		}
+		return fmt.Sprintf("%d of %d runs, %s s after the stop", n, len(rs), stats("%.1f", seconds(ds)))
+	}
+	line(name+" correctness", s, fmt.Sprintf("reward alert of the stopped node, firing before the stop, resolved (falsely) within %s of the stop: stack %s; lpwatch %s",
+		rs[0].watched.Round(time.Second), resolves(stFalse, stRes), resolves(lpFalse, lpRes)), fws)
 }

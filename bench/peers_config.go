@@ -52,7 +52,7 @@ func writeStackConfig(dir string, f *fleet, s stackOpts, a stackAddrs, hookURL s
 // own /metrics.
 func prometheusConfig(f *fleet, s stackOpts, a stackAddrs) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "global:\n  scrape_interval: %s\n  evaluation_interval: %s\n  scrape_timeout: %s\n", s.scrape, s.scrape, min(s.scrape*2/3, 10*time.Second))
+	fmt.Fprintf(&b, "global:\n  scrape_interval: %s\n  evaluation_interval: %s\n  scrape_timeout: %s\n", s.scrape, s.scrape, min(s.scrape*2/3, 10*time.Second).Truncate(time.Second))
 	fmt.Fprintf(&b, "alerting:\n  alertmanagers:\n  - static_configs:\n    - targets: [%q]\nrule_files: [\"rules.yml\"]\nscrape_configs:\n", a.alertmanager)
 	probeJob := func(job, module, exporter, path string) {
 		fmt.Fprintf(&b, "- job_name: %s\n  metrics_path: /probe\n  params:\n    module: [%s]\n  static_configs:\n", job, module)

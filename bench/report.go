@@ -96,6 +96,9 @@ type window struct{ start, end loadAvg }
 
 // loads renders the load averages of each run's window.
 func loads(ws []window) string {
+	if len(ws) == 0 {
+		return "load average: not measured"
+	}
 	parts := make([]string, len(ws))
 	for i, w := range ws {
 		parts[i] = fmt.Sprintf("[%s -> %s]", w.start, w.end)
