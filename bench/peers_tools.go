@@ -35,6 +35,11 @@ func (m *missingTools) Error() string {
 // json_exporter from its module into jsonPath when it is not there yet.
 func findPeerTools(ctx context.Context, jsonPath string) (peerTools, error) {
 	var t peerTools
+	// The stack runs in its own directory: every path must be absolute.
+	jsonPath, err := filepath.Abs(jsonPath)
+	if err != nil {
+		return t, err
+	}
 	var missing []string
 	for _, b := range []struct {
 		dst   *string
@@ -47,8 +52,9 @@ func findPeerTools(ctx context.Context, jsonPath string) (peerTools, error) {
 	} {
 		for _, n := range b.names {
 			if p, err := exec.LookPath(n); err == nil {
-				*b.dst = p
-				break
+				if *b.dst, err = filepath.Abs(p); err == nil {
+					break
+				}
 			}
 		}
 		if *b.dst == "" {
@@ -71,10 +77,6 @@ func findPeerTools(ctx context.Context, jsonPath string) (peerTools, error) {
 // builds it in the module's own directory, with its own go.mod and
 // go.sum: nothing of this repository's module is read or written.
 func buildJSONExporter(ctx context.Context, out string) error {
-	out, err := filepath.Abs(out)
-	if err != nil {
-		return err
-	}
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err
 	}
