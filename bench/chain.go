@@ -111,6 +111,15 @@ func (c *simChain) Err() error {
 	return c.err
 }
 
+// roundLeft returns the current round and the blocks left in it.
+func (c *simChain) roundLeft(ctx context.Context) (round, left uint64, err error) {
+	s, err := c.sim.Driver().RoundState(ctx)
+	if err != nil {
+		return 0, 0, err
+	}
+	return s.CurrentRound, s.StartBlock + s.Length - s.BlockNum, nil
+}
+
 // close stops the block loop and the chain.
 func (c *simChain) close() {
 	if c.stop != nil {
