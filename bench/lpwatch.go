@@ -205,6 +205,22 @@ func (p *proc) logTail() string {
 	return strings.Join(lines[max(0, len(lines)-5):], "\n")
 }
 
+// logLines returns the lines of lpwatch's log that contain every one of
+// words, each indented.
+func (p *proc) logLines(words ...string) string {
+	b, err := os.ReadFile(p.log)
+	if err != nil {
+		return ""
+	}
+	var out strings.Builder
+	for _, l := range strings.Split(string(b), "\n") {
+		if hasAll(l, words) {
+			out.WriteString("#   " + l + "\n")
+		}
+	}
+	return out.String()
+}
+
 // freeAddr returns a free 127.0.0.1 address.
 func freeAddr() (string, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

@@ -151,7 +151,8 @@ func faultWatch(lo lpOpts, so stackOpts) time.Duration {
 }
 
 // untilRoundLeft waits until the current round has d left (a block a
-// o.block) and lpwatch's reward alert fires in it, and returns the round.
+// o.block), lpwatch has read that round and its reward alert fires in it,
+// and returns the round.
 func untilRoundLeft(ctx context.Context, o options, f *fleet, p *proc, d time.Duration) (uint64, error) {
 	deadline := time.Now().Add(2*time.Duration(f.opts.roundBlocks)*o.block + 5*time.Minute)
 	for time.Now().Before(deadline) {
@@ -164,7 +165,10 @@ func untilRoundLeft(ctx context.Context, o options, f *fleet, p *proc, d time.Du
 			if err != nil {
 				return 0, err
 			}
-			if v, _ := m.sum("lpwatch_alerts_firing", `alert="RewardNotCalled"`); v > 0 {
+			// lpwatch has read this round (a firing alert of the
+			// previous round would resolve at its first evaluation).
+			seen, _ := m.sum("lpwatch_round_current")
+			if v, _ := m.sum("lpwatch_alerts_firing", `alert="RewardNotCalled"`); v > 0 && uint64(seen) == round {
 				return round, nil
 			}
 		}
@@ -302,6 +306,7 @@ func peersOnce(ctx context.Context, o options, f *fleet, lo lpOpts, so stackOpts
 	watchEnd := tf.Add(max(r.lpDown, r.stackDown) + 2*so.scrape + so.groupInterval + 5*time.Second)
 	if e, ok := lpHook.wait(ctx, tf, "RewardNotCalled", node, "resolved", watchEnd); ok {
 		r.lpResolve = e.at.Sub(tf)
+		fmt.Printf("# lpwatch resolved RewardNotCalled of %s %.1f s after the node stopped; its log about it:\n%s", node, r.lpResolve.Seconds(), p.logLines("RewardNotCalled", node))
 	}
 	if e, ok := amHook.wait(ctx, tf, "RewardNotCalled", node, "resolved", watchEnd); ok {
 		r.stackResolve = e.at.Sub(tf)
