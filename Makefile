@@ -21,7 +21,7 @@ IMAGE_ALSO ?= $(if $(filter localhost/lpwatch:$(VERSION),$(IMAGE)),localhost/lpw
 export LPWATCH_GETH := $(GETH)
 export SOURCE_DATE_EPOCH
 
-.PHONY: all build build-demo demo fuzz test lint vet fmt-check bench soak geth clean dist dist-bin dist-check image
+.PHONY: all build build-demo demo fuzz test lint vet fmt-check bench bench-peers soak geth clean dist dist-bin dist-check image
 
 all: build
 
@@ -80,6 +80,13 @@ $(GETH):
 bench: build ## Go benchmarks of hot paths, then the harness measuring bin/lpwatch from outside (BENCHMARKS.md)
 	$(GO) test -run '^$$' -bench . -benchmem ./pkg/...
 	$(GO) run ./bench -bin bin/lpwatch
+
+# json_exporter is built from its module, in the module's own directory
+# (its go.mod, not this repository's), the first time bench-peers runs.
+JSON_EXPORTER := $(CACHE)/json_exporter-v0.7.0/json_exporter
+
+bench-peers: build ## lpwatch beside Prometheus, Alertmanager, blackbox_exporter and json_exporter on the same fake nodes, at 1 and 100 nodes (BENCHMARKS.md)
+	$(GO) run ./bench -bin bin/lpwatch -peers -json-exporter $(JSON_EXPORTER)
 
 soak: ## the full 30-day soak on a fast clock
 	LPWATCH_SOAK=full $(GO) test -run Soak -timeout 2h ./pkg/soak/...
