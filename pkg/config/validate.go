@@ -50,7 +50,8 @@ func (v *validator) validate(c *Config) {
 		v.bad("log.level", "unknown level %q (use debug, info, warn or error)", c.Log.Level)
 	}
 	v.oneOf("log.format", c.Log.Format, "auto", "text", "json")
-	v.nodes(c.Nodes)
+	v.nodes(c.Nodes, len(c.Orchestrators) > 0)
+	v.orchestrators(c)
 	v.chain(&c.Chain)
 	v.checks(&c.Checks)
 	v.nodeChainErrorsFor(c)
@@ -83,9 +84,9 @@ func (v *validator) server(s *Server) {
 // minAPITokenLen is the shortest accepted server.api_token_file token.
 const minAPITokenLen = 16
 
-func (v *validator) nodes(nodes []Node) {
-	if len(nodes) == 0 {
-		v.bad("node", "at least one [[node]] is required")
+func (v *validator) nodes(nodes []Node, orchestrators bool) {
+	if len(nodes) == 0 && !orchestrators {
+		v.bad("node", "at least one [[node]] or [[orchestrator]] is required")
 	}
 	seen := make(map[string]bool)
 	for i, n := range nodes {
