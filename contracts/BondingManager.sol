@@ -2,13 +2,15 @@
 pragma solidity ^0.8.20;
 
 import "./BondingBase.sol";
+import "./TranscoderPool.sol";
 
 /// @title BondingManager (test double)
 /// @notice Mimics the current (Arbitrum) BondingManager: getTranscoder returns
 /// the 10-word tuple, isActiveTranscoder(address) compares the current round
 /// with the activation and deactivation rounds, reward() and
-/// rewardWithHint(address,address) apply the real checks.
-contract BondingManager is BondingBase {
+/// rewardWithHint(address,address) apply the real checks; the active
+/// transcoders are in the transcoder pool.
+contract BondingManager is BondingBase, TranscoderPool {
     struct Transcoder {
         uint256 lastRewardRound;
         uint256 rewardCut;
@@ -91,9 +93,11 @@ contract BondingManager is BondingBase {
             registered[_transcoder] = true;
             t.activationRound = round;
             t.deactivationRound = type(uint256).max;
+            _poolAdd(_transcoder);
             emit TranscoderActivated(_transcoder, round);
         } else {
             t.deactivationRound = round;
+            _poolRemove(_transcoder);
             emit TranscoderDeactivated(_transcoder, round);
         }
     }

@@ -65,10 +65,14 @@ func (o *Observation) Account(addr common.Address) *AccountInfo {
 // protocol contracts, the round, the gas price and, for each address, its
 // transcoder record, activity, status, stake, balance and nonces.
 //
+// The addresses of watch (those of the active set, say) that are not in
+// addrs get only the contract reads (transcoder record, activity, status,
+// stake), after those of addrs in Accounts: no balance or nonces.
+//
 // It always returns an Observation. The error is non-nil only when no
 // endpoint could be used (it wraps ErrNoEndpoint); single failed reads are
 // in Observation.Errors.
-func (p *Prober) Observe(ctx context.Context, addrs []common.Address) (*Observation, error) {
+func (p *Prober) Observe(ctx context.Context, addrs []common.Address, watch ...common.Address) (*Observation, error) {
 	var calls atomic.Int64
 	ctx = withCallCounter(ctx, &calls)
 	o := &Observation{Started: p.cfg.Clock.Now()}
@@ -89,11 +93,8 @@ func (p *Prober) Observe(ctx context.Context, addrs []common.Address) (*Observat
 	}
 	b := newBatch(ctx, p.cfg.Parallelism)
 	spawn(b, e.Name(), common.Address{}, "gas_price", &o.GasPrice, e.GasPrice)
-	o.Accounts = make([]AccountInfo, len(addrs))
-	for i, a := range addrs {
-		o.Accounts[i].Address = a
-	}
-	for i := range o.Accounts {
+	o.Accounts = accountsOf(addrs, watch)
+	for i := range addrs {
 		p.readAccountState(b, e, block, &o.Accounts[i])
 	}
 	if contracts == nil {
@@ -114,6 +115,22 @@ func (p *Prober) Observe(ctx context.Context, addrs []common.Address) (*Observat
 	}
 	o.Errors = append(o.Errors, b.wait()...)
 	return o, nil
+}
+
+// accountsOf returns the accounts of addrs, then those of watch not in addrs.
+func accountsOf(addrs, watch []common.Address) []AccountInfo {
+	out := make([]AccountInfo, len(addrs), len(addrs)+len(watch))
+	seen := make(map[common.Address]bool, len(addrs))
+	for i, a := range addrs {
+		out[i].Address, seen[a] = a, true
+	}
+	for _, a := range watch {
+		if !seen[a] {
+			seen[a] = true
+			out = append(out, AccountInfo{Address: a})
+		}
+	}
+	return out
 }
 
 // readAccountState queues the reads of an address that need no contract: balance and nonces.
