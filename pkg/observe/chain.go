@@ -3,12 +3,19 @@ package observe
 import (
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/lpwatch/lpwatch/pkg/chain"
 )
 
 // MaxRecentEvents bounds the slash events, and the unbond events, a
 // chain record keeps.
 const MaxRecentEvents = 64
+
+// MaxRecentRewards bounds the Reward events a chain record keeps: enough
+// for every orchestrator of an active set to reward in several rounds
+// between two evaluations.
+const MaxRecentRewards = 1024
 
 // Chain is what one probe of the chain saw, with what the log scans have
 // found so far.
@@ -23,6 +30,13 @@ type Chain struct {
 	// kept from one observation to the next; nil when the probe does not
 	// scan.
 	Events *ChainEvents
+	// BlockTime is the time a blockNum() block takes, estimated from the
+	// heads observed recently (0 while unknown).
+	BlockTime time.Duration
+	// Pool is the transcoder pool (the active set) the probe watches with
+	// chain.watch_active_set, as of PoolRound; nil when it does not.
+	Pool      []common.Address
+	PoolRound uint64
 }
 
 // ChainEvents is what the chain probe's log scans found: the recent
@@ -31,6 +45,9 @@ type Chain struct {
 type ChainEvents struct {
 	Slashes []chain.SlashEvent
 	Unbonds []chain.UnbondEvent
+	// Rewards are the Reward events of the watched accounts, with their
+	// transactions, the latest MaxRecentRewards.
+	Rewards []chain.RewardTx
 	// Scanned is true once a scan has succeeded.
 	Scanned bool
 	// ScannedTo is the last block of the latest successful scan: the
@@ -49,6 +66,8 @@ type ChainScan struct {
 	Slashes  []chain.SlashEvent
 	// Unbonds are delegators' unbonds from the monitored accounts.
 	Unbonds []chain.UnbondEvent
+	// Rewards are the Reward events of the watched accounts.
+	Rewards []chain.RewardTx
 	// Calls is the number of RPC calls the scan made.
 	Calls uint64
 	Err   error
@@ -63,8 +82,9 @@ func (ev *ChainEvents) add(s ChainScan) {
 		return
 	}
 	ev.Scanned, ev.ScannedTo = true, s.To
-	ev.Slashes = addEvents(ev.Slashes, s.Slashes, func(e chain.SlashEvent) chain.EventMeta { return e.EventMeta })
-	ev.Unbonds = addEvents(ev.Unbonds, s.Unbonds, func(e chain.UnbondEvent) chain.EventMeta { return e.EventMeta })
+	ev.Slashes = addEvents(ev.Slashes, s.Slashes, func(e chain.SlashEvent) chain.EventMeta { return e.EventMeta }, MaxRecentEvents)
+	ev.Unbonds = addEvents(ev.Unbonds, s.Unbonds, func(e chain.UnbondEvent) chain.EventMeta { return e.EventMeta }, MaxRecentEvents)
+	ev.Rewards = addEvents(ev.Rewards, s.Rewards, func(e chain.RewardTx) chain.EventMeta { return e.EventMeta }, MaxRecentRewards)
 }
 
 // clone returns a copy that shares nothing mutable with ev.
@@ -72,12 +92,13 @@ func (ev *ChainEvents) clone() *ChainEvents {
 	c := *ev
 	c.Slashes = append([]chain.SlashEvent(nil), ev.Slashes...)
 	c.Unbonds = append([]chain.UnbondEvent(nil), ev.Unbonds...)
+	c.Rewards = append([]chain.RewardTx(nil), ev.Rewards...)
 	return &c
 }
 
 // addEvents appends the events of found that known lacks, keeping the
-// latest MaxRecentEvents.
-func addEvents[T any](known, found []T, meta func(T) chain.EventMeta) []T {
+// latest limit.
+func addEvents[T any](known, found []T, meta func(T) chain.EventMeta, limit int) []T {
 	seen := make(map[string]bool, len(known))
 	for _, ev := range known {
 		seen[meta(ev).Key()] = true
@@ -87,8 +108,13 @@ func addEvents[T any](known, found []T, meta func(T) chain.EventMeta) []T {
 			known = append(known, ev)
 		}
 	}
-	if n := len(known); n > MaxRecentEvents {
-		known = append([]T(nil), known[n-MaxRecentEvents:]...)
+	return keepLatest(known, limit)
+}
+
+// keepLatest returns the last limit elements of list.
+func keepLatest[T any](list []T, limit int) []T {
+	if n := len(list); n > limit {
+		return append([]T(nil), list[n-limit:]...)
 	}
-	return known
+	return list
 }
