@@ -142,8 +142,9 @@ func facts(o *chain.Observation, a *chain.AccountInfo) roundFacts {
 	return f
 }
 
-// learn records one observation of node's account.
-func (l *ledger) learn(node string, addr common.Address, f roundFacts, at time.Time, balance *big.Int, window time.Duration) {
+// learn records one observation of node's account; judged is told the
+// verdict of each round judged.
+func (l *ledger) learn(node string, addr common.Address, f roundFacts, at time.Time, balance *big.Int, window time.Duration, judged func(uint64, verdict)) {
 	n := l.file.Nodes[node]
 	reset := n == nil || n.Address != addr.Hex() || (f.round != nil && n.Judged >= *f.round && *f.round > 0)
 	if reset && f.round == nil {
@@ -155,7 +156,7 @@ func (l *ledger) learn(node string, addr common.Address, f roundFacts, at time.T
 		l.file.Nodes[node] = n
 		l.dirty = true
 	}
-	if f.round != nil && n.advance(f) {
+	if f.round != nil && n.advance(f, judged) {
 		l.dirty = true
 	}
 	if balance != nil && n.sample(at, balance, window) {

@@ -22,6 +22,9 @@ type chainMetrics struct {
 	nonceGap  *prometheus.GaugeVec
 	calls     *prometheus.GaugeVec
 
+	// rewards are the latest reward's series per target.
+	rewards *rewardMetrics
+
 	// counted is what the missed-rounds counter has been given per node.
 	counted map[string]uint64
 	// series are the label values set by the last update, per vector.
@@ -45,6 +48,7 @@ func newChainMetrics(reg prometheus.Registerer) *chainMetrics {
 		calls:    gauge("lpwatch_chain_rpc_calls", "RPC calls made by the latest chain probe cycle, slash scan included."),
 		counted:  map[string]uint64{},
 		series:   map[*prometheus.GaugeVec]map[string]bool{},
+		rewards:  newRewardMetrics(reg),
 	}
 	reg.MustRegister(m.round, m.remaining, m.missed, m.runway, m.headAge, m.syncing, m.nonceGap, m.calls)
 	return m
@@ -115,7 +119,8 @@ func (m *chainMetrics) update(now time.Time, cfg *config.Config, snap observe.Sn
 			}
 		}
 	}
-	for _, n := range cfg.Nodes {
+	targets := metricTargets(cfg, facts)
+	for _, n := range targets {
 		if f, ok := facts[n.Name]; ok {
 			if f.RunwayKnown {
 				g.set(m.runway, n.Name, f.RunwaySeconds)
@@ -126,8 +131,8 @@ func (m *chainMetrics) update(now time.Time, cfg *config.Config, snap observe.Sn
 			}
 		}
 		var a *chain.AccountInfo
-		if o != nil && n.ExpectedAddress.Valid() {
-			a = o.Account(n.ExpectedAddress.Addr())
+		if o != nil && n.Address.Valid() {
+			a = o.Account(n.Address.Addr())
 		}
 		if a != nil && a.Transcoder != nil {
 			g.set(base.rewardLastRound, n.Name, float64(a.Transcoder.LastRewardRound))
@@ -143,7 +148,8 @@ func (m *chainMetrics) update(now time.Time, cfg *config.Config, snap observe.Sn
 	}
 	m.apply(g)
 	m.applyBase(g, base)
-	m.forgetNodes(cfg)
+	m.forgetNodes(targets)
+	m.rewards.update(targets, facts)
 }
 
 // applyBase sets the node-labelled series of the node view (Metrics).
@@ -163,10 +169,10 @@ func (m *chainMetrics) applyBase(g gauges, base *Metrics) {
 	}
 }
 
-// forgetNodes drops the missed-rounds series of nodes no longer configured.
-func (m *chainMetrics) forgetNodes(cfg *config.Config) {
-	keep := make(map[string]bool, len(cfg.Nodes))
-	for _, n := range cfg.Nodes {
+// forgetNodes drops the missed-rounds series of targets no longer watched.
+func (m *chainMetrics) forgetNodes(targets []config.Target) {
+	keep := make(map[string]bool, len(targets))
+	for _, n := range targets {
 		keep[n.Name] = true
 	}
 	for name := range m.counted {
@@ -187,6 +193,7 @@ func (m *chainMetrics) reset(base *Metrics) {
 		m.missed.DeleteLabelValues(name)
 		delete(m.counted, name)
 	}
+	m.rewards.reset()
 }
 
 func boolFloat(b bool) float64 {

@@ -124,6 +124,13 @@ type NodeChainFacts struct {
 	// +Inf when nothing was spent.
 	RunwayKnown   bool
 	RunwaySeconds float64
+	// Rounds is the target's reward history, oldest first (at most
+	// HistoryRounds).
+	Rounds []RoundRecord
+	// Observed marks an orchestrator of the active set that is not
+	// configured: followed, but judged by no check; Address is its account.
+	Observed bool
+	Address  string
 }
 
 // chainFacts returns the chain checks' figures per node, as of now.
@@ -144,5 +151,6 @@ func (e *Evaluator) chainFacts(now time.Time) map[string]NodeChainFacts {
 		}
 		out[name] = f
 	}
+	e.historyFacts(out)
 	return out
 }
