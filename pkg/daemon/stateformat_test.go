@@ -29,6 +29,10 @@ import (
 // carried a format version everywhere.
 const fixtureV1 = "testdata/state-v1"
 
+// fixtureHistoryV1 holds the files of formats younger than fixtureV1, in
+// their version 1: the reward history.
+const fixtureHistoryV1 = "testdata/rewardhistory-v1"
+
 // fixtureTime is shortly after the fixture was written.
 var fixtureTime = time.Date(2026, 11, 20, 14, 5, 0, 0, time.UTC)
 
@@ -141,6 +145,33 @@ func TestStateV1Read(t *testing.T) {
 	}
 }
 
+// TestRewardHistoryV1Read opens a version 1 reward history beside the
+// version 1 state: its rounds are read back, functions and costs
+// included.
+func TestRewardHistoryV1Read(t *testing.T) {
+	dir := copyState(t, fixtureV1)
+	b, err := os.ReadFile(filepath.Join(fixtureHistoryV1, checks.RewardHistoryFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, checks.RewardHistoryFile), b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d, _, err := openState(t, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := d.eval.Evaluate(fixtureTime, d.store.Snapshot())
+	if errs := ev.Errors; len(errs) != 0 {
+		t.Fatalf("history errors: %v", errs)
+	}
+	rounds := ev.Facts["tc001"].Rounds
+	if len(rounds) != 3 || rounds[0].Outcome != checks.OutcomeMissed || rounds[2].Function != "rewardForTranscoderWithHint" ||
+		rounds[2].CostWei != "39000000000000" || rounds[1].Timing(0.1) != "early" {
+		t.Errorf("reward history %+v", rounds)
+	}
+}
+
 // TestStateV1Rewritten checks that what the current build writes over a
 // version 1 file is in the current format and reads back.
 func TestStateV1Rewritten(t *testing.T) {
@@ -201,6 +232,15 @@ func TestStateNewerRefused(t *testing.T) {
 		t.Run(f.Name, func(t *testing.T) {
 			dir := copyState(t, fixtureV1)
 			path := filepath.Join(dir, f.Name)
+			if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+				b, err := os.ReadFile(filepath.Join(fixtureHistoryV1, f.Name))
+				if err != nil {
+					t.Fatalf("no version 1 fixture of %s: %v", f.Name, err)
+				}
+				if err := os.WriteFile(path, b, 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
 			if f.Name == "outbox" {
 				path = filepath.Join(dir, "outbox", "00000000000000000002.rec")
 			}
