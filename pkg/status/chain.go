@@ -12,24 +12,24 @@ import (
 // Chain is the chain section of /status. It holds endpoint names (never
 // URLs) and read failure reasons (never raw errors).
 type Chain struct {
-	ObservedAt   time.Time        `json:"observed_at"`
-	Error        string           `json:"error,omitempty"`
-	InUse        string           `json:"endpoint_in_use,omitempty"`
-	Endpoints    []Endpoint       `json:"endpoints"`
-	References   []Endpoint       `json:"references,omitempty"`
-	Contracts    *chain.Contracts `json:"contracts,omitempty"`
-	Round        *uint64          `json:"round,omitempty"`
-	Initialized  *bool            `json:"round_initialized,omitempty"`
-	BlocksLeft   *uint64          `json:"round_blocks_remaining,omitempty"`
-	RoundLength  *uint64          `json:"round_length,omitempty"`
-	GasPriceWei  string           `json:"gas_price_wei,omitempty"`
+	ObservedAt  time.Time        `json:"observed_at"`
+	Error       string           `json:"error,omitempty"`
+	InUse       string           `json:"endpoint_in_use,omitempty"`
+	Endpoints   []Endpoint       `json:"endpoints"`
+	References  []Endpoint       `json:"references,omitempty"`
+	Contracts   *chain.Contracts `json:"contracts,omitempty"`
+	Round       *uint64          `json:"round,omitempty"`
+	Initialized *bool            `json:"round_initialized,omitempty"`
+	BlocksLeft  *uint64          `json:"round_blocks_remaining,omitempty"`
+	RoundLength *uint64          `json:"round_length,omitempty"`
+	GasPriceWei string           `json:"gas_price_wei,omitempty"`
 	// BlockSeconds is the time a round block (blockNum(), L1 on Arbitrum)
 	// takes, estimated from the heads observed recently.
 	BlockSeconds *float64  `json:"block_seconds,omitempty"`
 	Accounts     []Account `json:"accounts"`
-	RPCCalls     int              `json:"rpc_calls"`
-	FailedReads  []string         `json:"failed_reads,omitempty"`
-	SlashesFound int              `json:"slashes_found"`
+	RPCCalls     int       `json:"rpc_calls"`
+	FailedReads  []string  `json:"failed_reads,omitempty"`
+	SlashesFound int       `json:"slashes_found"`
 }
 
 // Endpoint is one chain endpoint in /status.

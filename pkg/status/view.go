@@ -13,10 +13,10 @@ import (
 
 // pageView is what the status page and the digest show, derived from a Report.
 type pageView struct {
-	Healthy  bool
-	Version  string
-	Now      string
-	Nodes    []nodeCard
+	Healthy bool
+	Version string
+	Now     string
+	Nodes   []nodeCard
 	// Orchestrators are the [[orchestrator]] targets, ActiveSet the
 	// observed accounts of the active set.
 	Orchestrators []nodeCard
@@ -24,13 +24,13 @@ type pageView struct {
 	// WarnAfter is checks.reward_warn_after: a reward after it is late.
 	WarnAfter float64
 	Chain     *Chain
-	HeadAge  string
-	Alerts   []alert.View
-	Silences []alert.Silence
-	Sinks    []outbox.SinkHealth
-	Pending  int
-	Remedy   *remediation.Status
-	Restarts []remediation.Entry // newest first, at most 5
+	HeadAge   string
+	Alerts    []alert.View
+	Silences  []alert.Silence
+	Sinks     []outbox.SinkHealth
+	Pending   int
+	Remedy    *remediation.Status
+	Restarts  []remediation.Entry // newest first, at most 5
 }
 
 // nodeCard is one node's box on the page.
