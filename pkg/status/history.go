@@ -101,9 +101,13 @@ func historyStrip(rounds []checks.RoundRecord, current uint64, warnAfter float64
 	if newest == 0 {
 		return nil
 	}
-	first := uint64(1)
+	// From the oldest round known, at most StripRounds back.
+	first := rounds[0].Round
+	for _, r := range rounds {
+		first = min(first, r.Round)
+	}
 	if newest >= StripRounds {
-		first = newest - StripRounds + 1
+		first = max(first, newest-StripRounds+1)
 	}
 	cells := make([]stripCell, 0, StripRounds)
 	for k := first; k <= newest; k++ {
@@ -230,4 +234,22 @@ func shortHex(s string) string {
 		return s[:6] + "…" + s[len(s)-4:]
 	}
 	return s
+}
+
+// HistoryText is the account's reward history for a terminal: the last
+// StripRounds rounds as one character each (✓ early, ! late, ✗ missed,
+// – none due, · current), then the summary; "" without history.
+func (a Account) HistoryText(current uint64, warnAfter float64) string {
+	cells := historyStrip(a.Rounds, current, warnAfter)
+	if len(cells) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for _, c := range cells {
+		b.WriteString(c.Label)
+	}
+	if s := historySummary(a.Rounds, StripRounds, warnAfter); s != "" {
+		b.WriteString("  " + s)
+	}
+	return b.String()
 }
