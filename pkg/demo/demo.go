@@ -37,6 +37,9 @@ type Options struct {
 	Version string
 }
 
+// ChainOnly is the demo's [[orchestrator]], watched from the chain alone.
+const ChainOnly = "tc003-chain"
+
 // world is the simulated environment the story drives.
 type world struct {
 	current *fakenode.Node // tc001: today's API
@@ -100,7 +103,8 @@ func Run(ctx context.Context, o Options) error {
 	done := make(chan error, 1)
 	go func() { done <- d.Run(ctx) }()
 	base := "http://" + ln.Addr().String()
-	fmt.Fprintf(o.Out, "\nlpwatch demo: two simulated livepeer nodes (tc001: current API, tc002: 2018 API)\n")
+	fmt.Fprintf(o.Out, "\nlpwatch demo: two simulated livepeer nodes (tc001: current API, tc002: 2018 API),\n")
+	fmt.Fprintf(o.Out, "  an orchestrator watched from the chain alone (%s: rewards late every third round, misses every fifth)\n", ChainOnly)
 	fmt.Fprintf(o.Out, "  and a simulated chain at %s: rounds of %d blocks, a block every %s\n", ch.sim.URL(), RoundBlocks, BlockEvery)
 	fmt.Fprintf(o.Out, "  status page  %s/\n  health       %s/health\n  status JSON  %s/status\n  metrics      %s/metrics\n", base, base, base, base)
 	fmt.Fprintf(o.Out, "Notifications appear below as 'notification' lines (the log sink). Ctrl-C stops.\n\n")
@@ -143,6 +147,7 @@ func demoConfig(o Options, curURL, legURL string, ch *demoChain) *config.Config 
 			SystemdUnit: name + ".service", Interval: time.Second, Timeout: 800 * time.Millisecond, Metrics: "auto"}
 	}
 	cfg.Nodes = []config.Node{node("tc001", curURL, "auto"), node("tc002", legURL, "auto")}
+	cfg.Orchestrators = []config.Orchestrator{{Name: ChainOnly, Address: config.AddressOf(ch.orchestrator(ChainOnly).addr())}}
 	cfg.Checks.TxStalledFor = 20 * time.Second
 	cfg.Checks.ChainDownFor = 5 * time.Second
 	cfg.Checks.DisagreementFor = 30 * time.Second
@@ -159,7 +164,7 @@ func demoConfig(o Options, curURL, legURL string, ch *demoChain) *config.Config 
 // runChain starts the demo chain and its block timer; stop ends the timer
 // and closes the chain.
 func runChain(ctx context.Context, w *world) (*demoChain, func(), error) {
-	ch, err := startChain(ctx, map[string]*fakenode.Node{"tc001": w.current, "tc002": w.legacy}, []string{"tc001", "tc002"}, lateNode)
+	ch, err := startChain(ctx, map[string]*fakenode.Node{"tc001": w.current, "tc002": w.legacy}, []string{"tc001", "tc002", ChainOnly}, lateNode)
 	if err != nil {
 		return nil, nil, err
 	}
