@@ -80,8 +80,21 @@ func TestStatusPageInChromium(t *testing.T) {
 	cctx, ccancel := context.WithTimeout(ctx, 60*time.Second)
 	defer ccancel()
 	dom := string(headless(cctx, t, bin, "--dump-dom", base+"/"))
+	// And until the reward history has a round (the strip then shows).
+	waitFor(t, base, func(st status.Report) bool {
+		if st.Chain == nil {
+			return false
+		}
+		for _, a := range st.Chain.Accounts {
+			if a.Node == demo.ChainOnly && len(a.Rounds) > 0 {
+				return true
+			}
+		}
+		return false
+	})
 	for _, want := range []string{"lpwatch", `id="node-tc001"`, `id="node-tc002"`, "reward:", "last rewarded round",
-		"balance", "runway", "Alerts", "Silences", "Delivery", "terminal"} {
+		"balance", "runway", "Alerts", "Silences", "Delivery", "terminal",
+		`id="orch-` + demo.ChainOnly + `"`, "chain only", `class="strip"`, `class="s-early"`, "rewardWithHint by 0x"} {
 		if !strings.Contains(dom, want) {
 			t.Errorf("rendered page lacks %q", want)
 		}
@@ -92,7 +105,7 @@ func TestStatusPageInChromium(t *testing.T) {
 		shot = dst
 		waitFor(t, base, func(st status.Report) bool { return len(st.Alerts) > 0 })
 	}
-	headless(cctx, t, bin, "--window-size=430,1100", "--hide-scrollbars", "--screenshot="+shot, base+"/")
+	headless(cctx, t, bin, "--window-size=430,1250", "--hide-scrollbars", "--screenshot="+shot, base+"/")
 	st, err := os.Stat(shot)
 	if err != nil || st.Size() < 10_000 {
 		t.Fatalf("screenshot %s: %v (size %v)", shot, err, st)
