@@ -101,9 +101,23 @@ func TestStatusPageInChromium(t *testing.T) {
 	}
 	shot := filepath.Join(t.TempDir(), "page.png")
 	if dst := os.Getenv("LPWATCH_SCREENSHOT"); dst != "" {
-		// For the README: wait until the story has an alert firing.
+		// For the README: wait until the chain-only orchestrator's history
+		// has five rounds (one late, one missed: about five minutes) and
+		// the story has an alert firing.
 		shot = dst
-		waitFor(t, base, func(st status.Report) bool { return len(st.Alerts) > 0 })
+		waitForWithin(t, base, 8*time.Minute, func(st status.Report) bool {
+			if st.Chain == nil || len(st.Alerts) == 0 {
+				return false
+			}
+			for _, a := range st.Chain.Accounts {
+				if a.Node == demo.ChainOnly && len(a.Rounds) >= 5 {
+					return true
+				}
+			}
+			return false
+		})
+		cctx, ccancel = context.WithTimeout(ctx, 60*time.Second)
+		defer ccancel()
 	}
 	headless(cctx, t, bin, "--window-size=430,1250", "--hide-scrollbars", "--screenshot="+shot, base+"/")
 	st, err := os.Stat(shot)
@@ -115,7 +129,13 @@ func TestStatusPageInChromium(t *testing.T) {
 // waitFor polls the demo's /status until cond holds, for at most 90 s.
 func waitFor(t *testing.T, base string, cond func(status.Report) bool) {
 	t.Helper()
-	deadline := time.Now().Add(90 * time.Second)
+	waitForWithin(t, base, 90*time.Second, cond)
+}
+
+// waitForWithin is waitFor for at most d.
+func waitForWithin(t *testing.T, base string, d time.Duration, cond func(status.Report) bool) {
+	t.Helper()
+	deadline := time.Now().Add(d)
 	for {
 		var st status.Report
 		resp, err := http.Get(base + "/status")
