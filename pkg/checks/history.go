@@ -269,9 +269,10 @@ func (g roundGeometry) place(b uint64) (round, into uint64, ok bool) {
 }
 
 // rewardRecord is the history entry of a Reward event: the round its
-// block falls in (ok false when it cannot be placed yet).
+// block falls in (ok false when it cannot be placed). On Arbitrum only
+// the receipt's l1BlockNumber places it.
 func rewardRecord(ev chain.RewardTx, g roundGeometry) (RoundRecord, bool) {
-	if g.l1 && ev.L1BlockNumber == nil && ev.Err == nil {
+	if g.l1 && ev.L1BlockNumber == nil {
 		return RoundRecord{}, false
 	}
 	b, ok := ev.ContractBlock(g.offset)
@@ -296,8 +297,7 @@ func rewardRecord(ev chain.RewardTx, g roundGeometry) (RoundRecord, bool) {
 }
 
 // foldRewards records the Reward events not recorded yet of the targets
-// in addrs (by address), placed in rounds by g; events that cannot be
-// placed wait for a later observation.
+// in addrs (by address), placed in rounds by g.
 func (h *rewardHistory) foldRewards(events []chain.RewardTx, g roundGeometry, addrs map[common.Address]string) {
 	present := make(map[string]bool, len(events))
 	for _, ev := range events {
@@ -307,10 +307,12 @@ func (h *rewardHistory) foldRewards(events []chain.RewardTx, g roundGeometry, ad
 		if h.folded[k] || ev.Removed || !watched {
 			continue
 		}
+		// An event that cannot be placed is given up: the round's verdict
+		// still records the reward, without its transaction.
 		if rec, ok := rewardRecord(ev, g); ok {
 			h.put(name, ev.Transcoder, rec)
-			h.folded[k] = true
 		}
+		h.folded[k] = true
 	}
 	for k := range h.folded {
 		if !present[k] {

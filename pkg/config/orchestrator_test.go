@@ -32,6 +32,18 @@ address = "0x00000000000000000000000000000000000000aa"
 	}
 }
 
+// The active set alone is a configuration: an observer without targets of its own.
+func TestActiveSetOnly(t *testing.T) {
+	text := `
+[chain]
+urls = ["http://127.0.0.1:8545"]
+watch_active_set = true
+`
+	if _, err := config.Parse("mem.toml", []byte(text), sinks.Default(), checks.Catalog()); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestOrchestratorInvalid(t *testing.T) {
 	text := `
 [[node]]

@@ -50,7 +50,7 @@ func (v *validator) validate(c *Config) {
 		v.bad("log.level", "unknown level %q (use debug, info, warn or error)", c.Log.Level)
 	}
 	v.oneOf("log.format", c.Log.Format, "auto", "text", "json")
-	v.nodes(c.Nodes, len(c.Orchestrators) > 0)
+	v.nodes(c.Nodes, len(c.Orchestrators) > 0 || c.Chain.WatchActiveSet)
 	v.orchestrators(c)
 	v.chain(&c.Chain)
 	v.checks(&c.Checks)
@@ -84,8 +84,8 @@ func (v *validator) server(s *Server) {
 // minAPITokenLen is the shortest accepted server.api_token_file token.
 const minAPITokenLen = 16
 
-func (v *validator) nodes(nodes []Node, orchestrators bool) {
-	if len(nodes) == 0 && !orchestrators {
+func (v *validator) nodes(nodes []Node, chainTargets bool) {
+	if len(nodes) == 0 && !chainTargets {
 		v.bad("node", "at least one [[node]] or [[orchestrator]] is required")
 	}
 	seen := make(map[string]bool)

@@ -344,3 +344,50 @@ func TestChainOnlyOrchestratorWithGeth(t *testing.T) {
 	t.Run("alone", func(t *testing.T) { chainOnlyScenario(t, newOrchWorldGeth(t), true) })
 	t.Run("beside a node", func(t *testing.T) { chainOnlyScenario(t, newOrchWorldGeth(t), false) })
 }
+
+// TestActiveSetObserved: with chain.watch_active_set, an orchestrator of
+// the active set that is not configured is observed (its account and
+// reward history in /status, its reward series under its short address)
+// and raises no alert, even when its round is missed.
+func TestActiveSetObserved(t *testing.T) {
+	w := newOrchWorldSim(t)
+	r, start := w.lagRound()
+	cfg := w.config(true)
+	cfg.Orchestrators = nil
+	cfg.Nodes = nil
+	cfg.Chain.WatchActiveSet = true
+	stranger := checks.ShortAddress(w.orchAddr())
+	h, _ := runDaemon(t, cfg, time.Now())
+	w.moveBlockNum(start + 30)
+	w.reward(w.orKey)
+	var a *status.Account
+	h.pacedWait("the stranger's reward in its history", func() bool {
+		a = account(h.d.Status().Chain, stranger)
+		return a != nil && len(a.Rounds) > 0 && a.Rounds[len(a.Rounds)-1].Tx != ""
+	})
+	if a.Kind != status.KindActiveSet || a.Address != w.orchAddr().Hex() || a.Rounds[len(a.Rounds)-1].Round != r {
+		t.Errorf("active set account %+v", a)
+	}
+	if got := metricValue(t, h, "lpwatch_reward_block_in_round", "node", stranger); got != 31 {
+		t.Errorf("lpwatch_reward_block_in_round{node=%q} = %v, want 31", stranger, got)
+	}
+	// Round r+1 goes by without a reward: missed in the history, no alert.
+	w.moveBlockNum(start + gethRoundLength)
+	w.must(w.driver.InitializeRound(w.ctx))
+	w.moveBlockNum(start + 2*gethRoundLength + 5)
+	w.must(w.driver.InitializeRound(w.ctx))
+	h.pacedWait("the missed round in the history", func() bool {
+		a = account(h.d.Status().Chain, stranger)
+		return a != nil && slices.ContainsFunc(a.Rounds, func(rec checks.RoundRecord) bool { return rec.Round == r+1 && rec.Outcome == checks.OutcomeMissed })
+	})
+	for _, res := range h.d.results.All() {
+		if res.Target == stranger {
+			t.Errorf("the stranger has a %s result", res.Check)
+		}
+	}
+	for n := h.poll(); n != nil; n = h.poll() {
+		if n.Target == stranger {
+			t.Errorf("notification about the stranger: %s %s", n.Alert, n.Status)
+		}
+	}
+}
