@@ -321,8 +321,9 @@ func (h *rewardHistory) foldRewards(events []chain.RewardTx, g roundGeometry, ad
 	}
 }
 
-// weiString parses a decimal wei amount of a record (nil when empty or bad).
-func weiString(s string) *big.Int {
+// ParseWei parses a decimal wei amount of a RoundRecord (nil when empty
+// or not a number).
+func ParseWei(s string) *big.Int {
 	if s == "" {
 		return nil
 	}

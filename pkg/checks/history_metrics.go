@@ -42,12 +42,12 @@ func (m *rewardMetrics) update(targets []config.Target, facts map[string]NodeCha
 				continue
 			}
 			now[t.Name] = true
-			if c := weiString(r.CostWei); c != nil {
+			if c := ParseWei(r.CostWei); c != nil {
 				m.cost.WithLabelValues(t.Name).Set(Ether(c))
 			} else {
 				m.cost.DeleteLabelValues(t.Name)
 			}
-			if v := weiString(r.MintedWei); v != nil {
+			if v := ParseWei(r.MintedWei); v != nil {
 				m.minted.WithLabelValues(t.Name).Set(Ether(v))
 			}
 			if r.Block != nil {

@@ -20,13 +20,7 @@ func (v *validator) orchestrators(c *Config) {
 	}
 	for i, o := range c.Orchestrators {
 		p := "orchestrator[" + strconv.Itoa(i) + "]"
-		switch {
-		case !nameRe.MatchString(o.Name):
-			v.bad(p+".name", "%q is not a valid name (letters, digits, '.', '_', '-'; at most 63)", o.Name)
-		case seen[o.Name]:
-			v.bad(p+".name", "duplicate name %q: nodes and orchestrators share one set of names", o.Name)
-		}
-		seen[o.Name] = true
+		v.name(p+".name", o.Name, seen, "duplicate name %q: nodes and orchestrators share one set of names")
 		switch {
 		case o.Address.String() == "":
 			v.bad(p+".address", "must be set: the orchestrator's ETH address")

@@ -91,13 +91,7 @@ func (v *validator) nodes(nodes []Node, chainTargets bool) {
 	seen := make(map[string]bool)
 	for i, n := range nodes {
 		p := "node[" + strconv.Itoa(i) + "]"
-		switch {
-		case !nameRe.MatchString(n.Name):
-			v.bad(p+".name", "%q is not a valid name (letters, digits, '.', '_', '-'; at most 63)", n.Name)
-		case seen[n.Name]:
-			v.bad(p+".name", "duplicate node name %q", n.Name)
-		}
-		seen[n.Name] = true
+		v.name(p+".name", n.Name, seen, "duplicate node name %q")
 		v.httpURL(p+".url", n.URL)
 		if u, err := url.Parse(n.URL); err == nil && (u.RawQuery != "" || u.ForceQuery || u.Fragment != "") {
 			v.bad(p+".url", "%s: a node URL must not have a query or fragment", redact.URL(n.URL))
@@ -221,13 +215,7 @@ func (v *validator) alert(a *Alert) {
 	seen := make(map[string]bool)
 	for i, s := range a.Sinks {
 		p := "alert.sink[" + strconv.Itoa(i) + "]"
-		switch {
-		case !nameRe.MatchString(s.Name):
-			v.bad(p+".name", "%q is not a valid name (letters, digits, '.', '_', '-'; at most 63)", s.Name)
-		case seen[s.Name]:
-			v.bad(p+".name", "duplicate sink name %q", s.Name)
-		}
-		seen[s.Name] = true
+		v.name(p+".name", s.Name, seen, "duplicate sink name %q")
 		if _, err := alert.ParseSeverity(s.MinSeverity); err != nil {
 			v.bad(p+".min_severity", "%v", err)
 		}
@@ -272,6 +260,19 @@ func (v *validator) host(h *Host) {
 		}
 	}
 	v.interval("host", h.Interval, h.Timeout)
+}
+
+// name checks a name of a [[node]], [[orchestrator]] or sink: valid, and
+// not in seen (to which it is added); duplicate is the message for a
+// name seen before, with %q for the name.
+func (v *validator) name(key, name string, seen map[string]bool, duplicate string) {
+	switch {
+	case !nameRe.MatchString(name):
+		v.bad(key, "%q is not a valid name (letters, digits, '.', '_', '-'; at most 63)", name)
+	case seen[name]:
+		v.bad(key, duplicate, name)
+	}
+	seen[name] = true
 }
 
 func (v *validator) interval(prefix string, interval, timeout time.Duration) {

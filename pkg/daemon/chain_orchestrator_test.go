@@ -130,20 +130,33 @@ func (w *orchWorld) syncNode() {
 	w.t.Helper()
 	s := w.state()
 	w.node.SetRound(s.CurrentRound, s.Initialized)
-	e, err := chain.NewEndpoint("check", w.backend)
-	w.must(err)
-	p, err := chain.NewPool([]*chain.Endpoint{e})
-	w.must(err)
-	dep := w.driver.Deployment()
-	pr, err := chain.NewProber(p, chain.ProberConfig{RoundsManager: dep.RoundsManager, BondingManager: dep.BondingManager})
-	w.must(err)
-	o, err := pr.Observe(w.ctx, []common.Address{w.nodeAddr()})
-	w.must(err)
-	a := o.Account(w.nodeAddr())
-	if a == nil || a.Transcoder == nil {
-		w.t.Fatal("no transcoder record of the node's account")
+	w.node.SetLastRewardRound(lastRewardOn(w.t, w.ctx, w.backend, w.driver.Deployment(), w.nodeAddr()))
+}
+
+// lastRewardOn reads addr's lastRewardRound with lpwatch's prober.
+func lastRewardOn(t *testing.T, ctx context.Context, b chain.Backend, dep contracts.Deployment, addr common.Address) uint64 {
+	t.Helper()
+	e, err := chain.NewEndpoint("check", b)
+	if err != nil {
+		t.Fatal(err)
 	}
-	w.node.SetLastRewardRound(a.Transcoder.LastRewardRound)
+	p, err := chain.NewPool([]*chain.Endpoint{e})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, err := chain.NewProber(p, chain.ProberConfig{RoundsManager: dep.RoundsManager, BondingManager: dep.BondingManager})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := pr.Observe(ctx, []common.Address{addr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := o.Account(addr)
+	if a == nil || a.Transcoder == nil {
+		t.Fatalf("no transcoder record of %s", addr.Hex())
+	}
+	return a.Transcoder.LastRewardRound
 }
 
 // reward sends rewardWithHint from key, as go-livepeer does, and returns its receipt.

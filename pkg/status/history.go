@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/lpwatch/lpwatch/pkg/chain"
@@ -203,29 +204,27 @@ func historySummary(rounds []checks.RoundRecord, n int, warnAfter float64) strin
 	return s
 }
 
-func weiOf(s string) *big.Int {
-	if s == "" {
-		return nil
-	}
-	v, ok := new(big.Int).SetString(s, 10)
-	if !ok {
-		return nil
-	}
-	return v
-}
+func weiOf(s string) *big.Int { return checks.ParseWei(s) }
 
-// etherText renders wei in ether with up to 6 significant decimals.
+// etherText renders wei in ether: to 0.1 from 100, to 0.001 from 1, and
+// below 1 with two significant digits (0.000012).
 func etherText(wei *big.Int) string {
 	f := checks.Ether(wei)
+	decimals := 1
 	switch {
 	case f == 0:
 		return "0"
 	case f >= 100:
-		return fmt.Sprintf("%.1f", f)
 	case f >= 1:
-		return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", f), "0"), ".")
+		decimals = 3
+	default:
+		decimals = int(math.Ceil(-math.Log10(f))) + 1
 	}
-	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.6f", f), "0"), ".")
+	s := strconv.FormatFloat(f, 'f', decimals, 64)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
 }
 
 // shortHex shortens an address or hash as explorers do.
