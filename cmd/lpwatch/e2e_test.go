@@ -195,35 +195,7 @@ func kill9LosesNothing(t *testing.T, sink kill9Sink) {
 	}
 	defer node.Close()
 
-	dir := t.TempDir()
-	listen := freePort(t)
-	cfgPath := filepath.Join(dir, "lpwatch.toml")
-	cfg := fmt.Sprintf(`[server]
-listen = %q
-[state]
-dir = %q
-[log]
-format = "json"
-[[node]]
-name = "tc001"
-url = %q
-expected_address = %q
-interval = "500ms"
-timeout = "400ms"
-[chain]
-urls = []
-[checks]
-node_down_for = "1s"
-[alert]
-backoff_initial = "100ms"
-backoff_max = "300ms"
-%s[host]
-enabled = false
-`, listen, filepath.Join(dir, "state"), node.URL(), fakenode.DefaultAddress, sink.table())
-	if err := os.WriteFile(cfgPath, []byte(cfg), 0o600); err != nil {
-		t.Fatal(err)
-	}
-
+	cfgPath, listen := kill9Config(t, node, sink.table())
 	child := startChild(t, cfgPath)
 	node.Stop()
 	sink.waitFailed(t, listen)
@@ -264,6 +236,61 @@ enabled = false
 	if a := node.ActionRequests(); len(a) != 0 {
 		t.Fatalf("action paths requested: %v", a)
 	}
+}
+
+// kill9Config writes the configuration of a kill -9 test: the fake node
+// probed every 500ms, down after 1s, the sink table, a short backoff. It
+// returns its path and the listen address.
+func kill9Config(t *testing.T, node *fakenode.Node, table string) (string, string) {
+	t.Helper()
+	dir := t.TempDir()
+	listen := freePort(t)
+	cfgPath := filepath.Join(dir, "lpwatch.toml")
+	cfg := fmt.Sprintf(`[server]
+listen = %q
+[state]
+dir = %q
+[log]
+format = "json"
+[[node]]
+name = "tc001"
+url = %q
+expected_address = %q
+interval = "500ms"
+timeout = "400ms"
+[chain]
+urls = []
+[checks]
+node_down_for = "1s"
+[alert]
+backoff_initial = "100ms"
+backoff_max = "300ms"
+%s[host]
+enabled = false
+`, listen, filepath.Join(dir, "state"), node.URL(), fakenode.DefaultAddress, table)
+	if err := os.WriteFile(cfgPath, []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return cfgPath, listen
+}
+
+// testAlertConfig writes a configuration for `lpwatch test-alert` with the
+// sink table (its min_severity lowered to info, so that the test alert
+// passes) and returns its path.
+func testAlertConfig(t *testing.T, table string) string {
+	t.Helper()
+	cfg := filepath.Join(t.TempDir(), "lpwatch.toml")
+	text := `[[node]]
+name = "tc001"
+url = "http://127.0.0.1:7935"
+expected_address = "0x0000000000000000000000000000000000000001"
+[alert]
+source = "orch-1"
+` + strings.Replace(table, `min_severity = "critical"`, `min_severity = "info"`, 1)
+	if err := os.WriteFile(cfg, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return cfg
 }
 
 // pendingNotifications reads the outbox depth from a running daemon's

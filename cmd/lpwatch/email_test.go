@@ -123,17 +123,7 @@ func TestKill9LosesNothingEmail(t *testing.T) {
 // with the reply's class and without the password.
 func TestTestAlertEmail(t *testing.T) {
 	s := newSMTPSink(t)
-	cfg := filepath.Join(t.TempDir(), "lpwatch.toml")
-	text := `[[node]]
-name = "tc001"
-url = "http://127.0.0.1:7935"
-expected_address = "0x0000000000000000000000000000000000000001"
-[alert]
-source = "orch-1"
-` + strings.Replace(s.table(), `min_severity = "critical"`, `min_severity = "info"`, 1)
-	if err := os.WriteFile(cfg, []byte(text), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfg := testAlertConfig(t, s.table())
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"test-alert", "-config", cfg, "-sink", "oncall"}, &stdout, &stderr); code != 0 ||
 		!strings.Contains(stdout.String(), "oncall       email        ok") {

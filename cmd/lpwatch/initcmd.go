@@ -14,6 +14,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/ethclient"
 
+	"github.com/lpwatch/lpwatch/pkg/alert/telegram"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/nodeapi"
 )
@@ -44,7 +45,20 @@ chain_id = {{.ChainID}}              # as the chain reported it
 name = "log"
 type = "log"
 min_severity = "info"
-
+{{if .TelegramChat}}
+[[alert.sink]]
+name = "telegram"
+type = "telegram"
+bot_token_file = {{printf "%q" .TelegramTokenFile}}
+chat_id = {{printf "%q" .TelegramChat}}
+{{if .TelegramTopic}}message_thread_id = {{.TelegramTopic}}
+{{end}}{{if .TelegramAPI}}api_url = {{printf "%q" .TelegramAPI}}
+{{end}}{{end}}{{if .DiscordFile}}
+[[alert.sink]]
+name = "discord"
+type = "discord"
+webhook_url_file = {{printf "%q" .DiscordFile}}
+{{end}}
 # Add PagerDuty and Slack, then run: lpwatch test-alert -config {{.Out}}
 # [[alert.sink]]
 # name = "oncall"
@@ -72,12 +86,21 @@ func initCmd(args []string, stdout, stderr io.Writer) int {
 	listen := fs.String("listen", config.DefaultListen, "HTTP listen address")
 	address := fs.String("address", "", "the node's ETH address (asked from the node when empty)")
 	force := fs.Bool("force", false, "overwrite -out if it exists")
+	tgToken := fs.String("telegram-token-file", "", "add a Telegram sink: the file holding the bot's token (from @BotFather)")
+	tgChat := fs.String("telegram-chat", "", "the Telegram sink's chat: a numeric chat id or a channel's @username")
+	tgTopic := fs.Int64("telegram-topic", 0, "the Telegram sink's forum topic (message_thread_id), if any")
+	tgAPI := fs.String("telegram-api-url", "", "the Telegram sink's Bot API server (default "+telegram.DefaultAPIURL+")")
+	discordFile := fs.String("discord-webhook-file", "", "add a Discord sink: the file holding the channel webhook's URL")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: lpwatch init [flags]\n\nAsk the node for its address and the chain for its ID, write a starter configuration, validate it and send a test notification through its log sink.")
+		fmt.Fprintln(fs.Output(), "usage: lpwatch init [flags]\n\nAsk the node for its address and the chain for its ID, write a starter configuration (with a Telegram or a Discord sink when asked), validate it and send a test notification through each of its sinks.")
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
 		return code
+	}
+	if (*tgToken == "") != (*tgChat == "") || (*tgToken == "" && (*tgTopic != 0 || *tgAPI != "")) {
+		fmt.Fprintln(stderr, "a Telegram sink needs both -telegram-token-file and -telegram-chat")
+		return exitUsage
 	}
 	if _, err := os.Stat(*out); err == nil && !*force {
 		fmt.Fprintf(stderr, "%s exists; use -force to overwrite it\n", *out)
@@ -86,7 +109,8 @@ func initCmd(args []string, stdout, stderr io.Writer) int {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	v := map[string]any{"When": time.Now().Format(time.DateOnly), "Out": *out, "Listen": *listen, "StateDir": *stateDir,
-		"Name": *name, "NodeURL": *nodeURL, "API": "auto", "Detected": "not asked", "Address": *address}
+		"Name": *name, "NodeURL": *nodeURL, "API": "auto", "Detected": "not asked", "Address": *address,
+		"TelegramTokenFile": *tgToken, "TelegramChat": *tgChat, "TelegramTopic": *tgTopic, "TelegramAPI": *tgAPI, "DiscordFile": *discordFile}
 	gen, addr, err := askNode(ctx, *nodeURL)
 	switch {
 	case err != nil && *address == "":

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -15,6 +16,7 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/alert/alerttest"
 	"github.com/lpwatch/lpwatch/pkg/fakenode"
 	"github.com/lpwatch/lpwatch/pkg/nodeapi"
+	"github.com/lpwatch/lpwatch/pkg/status"
 )
 
 // Secrets planted in the configuration of TestNoSecretInAnyCommandOutput.
@@ -27,7 +29,9 @@ const (
 )
 
 // TestNoSecretInAnyCommandOutput runs lpwatch with a secret in every URL
-// that can hold one and an API token, then runs every command against it
+// that can hold one, an API token, an SMTP password, a Telegram bot token
+// and a Discord webhook URL (whose services quote them back), then runs
+// every command against it
 // (check-config, status, status -json, silence add/list/expire), makes a
 // reload (SIGHUP, then POST /-/reload) read a file whose URL is invalid,
 // and searches every output, answer and log line for the secrets.
@@ -40,6 +44,10 @@ func TestNoSecretInAnyCommandOutput(t *testing.T) {
 	// The SMTP server quotes the credentials back in a temporary refusal.
 	smtp := newSMTPSink(t)
 	smtp.srv.SetDefault(alerttest.SMTPReply{Stage: alerttest.StageAuth, Code: 454, Message: "try later:", Echo: true})
+	// The Bot API and the Discord webhook quote the request (path with the
+	// token, body) back in a 500.
+	tg := alerttest.NewReceiver(t, alerttest.Response{Status: 500, Echo: true})
+	dc := alerttest.NewReceiver(t, alerttest.Response{Status: 500, Echo: true})
 	dir := t.TempDir()
 	listen := freePort(t)
 	tokenFile := filepath.Join(dir, "api.token")
@@ -81,10 +89,23 @@ from = "lpwatch <alerts@example.net>"
 to = ["oncall@example.net"]
 ca_file = %q
 min_severity = "info"
+[[alert.sink]]
+name = "tg"
+type = "telegram"
+bot_token = %q
+chat_id = "-1001234567890"
+api_url = %q
+min_severity = "info"
+[[alert.sink]]
+name = "dc"
+type = "discord"
+webhook_url = %q
+min_severity = "info"
 [host]
 enabled = false
 `, listen, tokenFile, filepath.Join(dir, "state"), nodeURL, fakenode.DefaultAddress, plantedChainKey, plantedHookToken,
-			smtp.srv.Host(), smtp.srv.Port(), smtpUser, plantedSMTPPassword, smtp.cert.CAFile)
+			smtp.srv.Host(), smtp.srv.Port(), smtpUser, plantedSMTPPassword, smtp.cert.CAFile,
+			plantedBotToken, tg.URL(), dc.URL()+discordHookPath)
 	}
 	cfgPath := filepath.Join(dir, "lpwatch.toml")
 	write := func(text string) {
@@ -116,7 +137,14 @@ enabled = false
 	waitUntil(t, "the email sink failing with the server's 454", func() bool {
 		return strings.Contains(httpBody(base+"/status"), `"last_reason": "smtp_454"`)
 	})
+	for _, sink := range []string{"tg", "dc"} {
+		waitUntil(t, "the "+sink+" sink failing with the echoing 500", func() bool {
+			return sinkReason(httpBody(base+"/status"), sink) == "http_500"
+		})
+	}
 	cli(1, "test-alert", "-config", cfgPath, "-sink", "mail")
+	cli(1, "test-alert", "-config", cfgPath, "-sink", "tg")
+	cli(1, "test-alert", "-config", cfgPath, "-sink", "dc")
 	cli(-1, "status", "-config", cfgPath)
 	cli(-1, "status", "-config", cfgPath, "-json")
 	added := cli(0, "silence", "add", "-config", cfgPath, "-all", "-for", "1h", "-comment", "maintenance")
@@ -170,7 +198,12 @@ enabled = false
 		t.Errorf("the refused reload is not in the log:\n%s", log)
 	}
 	texts = append(texts, "log: "+string(log))
-	for _, secret := range []string{plantedNodePassword, plantedChainKey, plantedHookToken, plantedAPIToken, plantedReloadToken, plantedSMTPPassword} {
+	if reqs := tg.Requests(); len(reqs) == 0 || !strings.Contains(reqs[0].Path, plantedBotToken) {
+		t.Errorf("the Telegram stand-in got %d requests, none with the token on the wire: the sweep would prove nothing", len(reqs))
+	}
+	botSecret := strings.SplitN(plantedBotToken, ":", 2)[1]
+	for _, secret := range []string{plantedNodePassword, plantedChainKey, plantedHookToken, plantedAPIToken, plantedReloadToken, plantedSMTPPassword,
+		botSecret, plantedDiscordToken} {
 		alerttest.AssertNoSecret(t, secret, texts...)
 	}
 }
@@ -196,4 +229,19 @@ func waitUntil(t *testing.T, what string, cond func() bool) {
 		}
 		time.Sleep(50 * time.Millisecond) // pacing between polls of the condition
 	}
+}
+
+// sinkReason is the last failure class of sink in a /status body, "" when
+// it has none or the body does not parse.
+func sinkReason(body, sink string) string {
+	var st status.Report
+	if json.Unmarshal([]byte(body), &st) != nil {
+		return ""
+	}
+	for _, h := range st.Delivery.Sinks {
+		if h.Sink == sink {
+			return h.LastReason
+		}
+	}
+	return ""
 }

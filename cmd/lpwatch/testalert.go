@@ -88,14 +88,27 @@ func sendTest(ctx context.Context, s alert.Sink, source, runbook string) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	if err := s.Notify(ctx, n); err != nil {
+	// A sink that threads its messages gets the resolve as a reply to
+	// (or an edit of) the trigger, as the outbox does it.
+	notify := func(n *alert.Notification) error { return s.Notify(ctx, n) }
+	if th, ok := s.(alert.Threader); ok {
+		var thread string
+		notify = func(n *alert.Notification) error {
+			receipt, err := th.NotifyThread(ctx, n, thread)
+			if thread == "" {
+				thread = receipt
+			}
+			return err
+		}
+	}
+	if err := notify(n); err != nil {
 		return err
 	}
 	r := *n
 	r.Status, r.EndsAt, r.Seq, r.CreatedAt = alert.StatusResolved, time.Now(), 2, time.Now()
 	r.ID = alert.NotificationID(source, alert.LpwatchTest, "lpwatch", r.Status, r.Seq, run)
 	r.Summary, r.Description = checks.Catalog()[alert.LpwatchTest].Resolved, "This channel receives resolves too."
-	if err := s.Notify(ctx, &r); err != nil {
+	if err := notify(&r); err != nil {
 		return fmt.Errorf("trigger delivered, resolve failed: %w", err)
 	}
 	return nil

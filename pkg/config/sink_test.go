@@ -49,8 +49,8 @@ func TestSinkSections(t *testing.T) {
 		{"unknown key", "name = \"a\"\ntype = \"log\"\ncolour = 1", []string{
 			`mem.toml:9:1: unknown key "alert.sink[0].colour"`,
 		}},
-		{"unknown type", "name = \"a\"\ntype = \"telegram\"\nurl = \"https://x\"\ncolour = 1", []string{
-			`mem.toml:8:1: alert.sink[0].type: unknown sink type "telegram" (use pagerduty, slack, webhook, alertmanager, log or email)`,
+		{"unknown type", "name = \"a\"\ntype = \"teams\"\nurl = \"https://x\"\ncolour = 1", []string{
+			`mem.toml:8:1: alert.sink[0].type: unknown sink type "teams" (use pagerduty, slack, webhook, alertmanager, log, email, telegram or discord)`,
 			`mem.toml:10:1: unknown key "alert.sink[0].colour"`,
 		}},
 		{"missing secret", "name = \"a\"\ntype = \"pagerduty\"\nurl = \"events.example\"", []string{

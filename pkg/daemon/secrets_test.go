@@ -17,9 +17,11 @@ import (
 	"github.com/sirupsen/logrus"
 
 	"github.com/lpwatch/lpwatch/pkg/alert/alertmanager"
+	"github.com/lpwatch/lpwatch/pkg/alert/discord"
 	"github.com/lpwatch/lpwatch/pkg/alert/httpsink"
 	"github.com/lpwatch/lpwatch/pkg/alert/pagerduty"
 	"github.com/lpwatch/lpwatch/pkg/alert/slack"
+	"github.com/lpwatch/lpwatch/pkg/alert/telegram"
 	"github.com/lpwatch/lpwatch/pkg/alert/webhook"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/fakenode"
@@ -27,7 +29,7 @@ import (
 )
 
 // TestNoSecretInStatusMetricsOrLogs runs the daemon with every kind of
-// secret configured (sink keys and URLs, a node URL with a password, a
+// secret configured (sink keys, URLs and tokens, a node URL with a password, a
 // chain URL with an API key, the API token) and sinks that fail, then
 // searches every endpoint's answer, a refused reload of a file whose URL
 // is invalid (its answer and its log) and every log line for them.
@@ -39,7 +41,8 @@ func TestNoSecretInStatusMetricsOrLogs(t *testing.T) {
 	defer node.Close()
 	node.Stop() // an alert fires and the (unreachable) sinks fail
 	secrets := []string{"pdkey0123456789abcdefghijklmnopq", "T000/B000/slacksecretpath", "hookpassw0rd", "bearertok3n", "hooktoken0123",
-		"n0depassw0rd", "chainkey0123", "apitoken0123456789", "extpassw0rd", "reloadtoken0123"}
+		"n0depassw0rd", "chainkey0123", "apitoken0123456789", "extpassw0rd", "reloadtoken0123",
+		"AAdaemonPlantedBotTok3n0123456789xyz", "daemonPlantedDiscordHookTok3n0123456789"}
 	dir := t.TempDir()
 	nodeURL := strings.Replace(node.URL(), "://", "://operator:"+secrets[5]+"@", 1)
 	cfg := testConfig(dir, nodeCfg("tc001", nodeURL))
@@ -59,13 +62,17 @@ func TestNoSecretInStatusMetricsOrLogs(t *testing.T) {
 		{Name: "pd", Type: "pagerduty", MinSeverity: "info", SendResolved: true, Timeout: time.Second,
 			Settings: &pagerduty.Section{URL: dead + "/v2/enqueue", RoutingKey: config.Secret(secrets[0])}},
 		{Name: "sl", Type: "slack", MinSeverity: "info", SendResolved: true, Timeout: time.Second,
-			Settings: &slack.Section{WebhookURL: config.Secret(dead + "/services/" + secrets[1])}},
+			Settings: &slack.Section{WebhookSection: httpsink.WebhookSection{WebhookURL: config.Secret(dead + "/services/" + secrets[1])}}},
 		{Name: "wh", Type: "webhook", MinSeverity: "info", SendResolved: true, Timeout: time.Second,
 			Settings: &webhook.Section{EndpointSection: httpsink.EndpointSection{URL: dead + "/hook?token=" + secrets[4],
 				AuthSection: httpsink.AuthSection{Username: "u", Password: config.Secret(secrets[2])}}}},
 		{Name: "am", Type: "alertmanager", MinSeverity: "info", SendResolved: true, Timeout: time.Second,
 			Settings: &alertmanager.Section{ResendInterval: time.Second, EndpointSection: httpsink.EndpointSection{URL: dead,
 				AuthSection: httpsink.AuthSection{BearerToken: config.Secret(secrets[3])}}}},
+		{Name: "tg", Type: "telegram", MinSeverity: "info", SendResolved: true, Timeout: time.Second,
+			Settings: &telegram.Section{BotToken: config.Secret("135792468:" + secrets[10]), ChatID: "-1001234567890", APIURL: dead}},
+		{Name: "dc", Type: "discord", MinSeverity: "info", SendResolved: true, Timeout: time.Second,
+			Settings: &discord.Section{WebhookSection: httpsink.WebhookSection{WebhookURL: config.Secret(dead + "/api/webhooks/1234567890/" + secrets[11])}}},
 	}
 	logs := &lockedBuffer{}
 	log := logrus.New()
@@ -79,7 +86,7 @@ func TestNoSecretInStatusMetricsOrLogs(t *testing.T) {
 				return false
 			}
 		}
-		return len(h.d.outbox.Health()) == 4
+		return len(h.d.outbox.Health()) == len(cfg.Alert.Sinks)
 	})
 	var texts []string
 	call := func(method, path, body string, want int) {

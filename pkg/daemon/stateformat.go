@@ -15,7 +15,7 @@ import (
 // versions are read (and rewritten in the current one as they change).
 func StateFormats() []statefile.Format {
 	return []statefile.Format{
-		alert.StateFormat(), alert.SilencesFormat(), outbox.RecordFormat(),
+		alert.StateFormat(), alert.SilencesFormat(), outbox.RecordFormat(), outbox.ReceiptsFormat(),
 		remediation.LedgerFormat(), checks.ChainStateFormat(), DigestFormat(), checks.RewardHistoryFormat(),
 	}
 }

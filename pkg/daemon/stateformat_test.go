@@ -232,17 +232,14 @@ func TestStateNewerRefused(t *testing.T) {
 		t.Run(f.Name, func(t *testing.T) {
 			dir := copyState(t, fixtureV1)
 			path := filepath.Join(dir, f.Name)
-			if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-				b, err := os.ReadFile(filepath.Join(fixtureHistoryV1, f.Name))
-				if err != nil {
-					t.Fatalf("no version 1 fixture of %s: %v", f.Name, err)
-				}
-				if err := os.WriteFile(path, b, 0o600); err != nil {
-					t.Fatal(err)
-				}
-			}
 			if f.Name == "outbox" {
 				path = filepath.Join(dir, "outbox", "00000000000000000002.rec")
+			}
+			if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+				// A file the fixture predates: written in its current format first.
+				if err := os.WriteFile(path, fmt.Appendf(nil, `{"version": %d}`, f.Version), 0o600); err != nil {
+					t.Fatal(err)
+				}
 			}
 			newerVersion(t, path, f.Version)
 			before := snapshot(t, dir)

@@ -41,6 +41,9 @@ type Response struct {
 	Body string
 	// RetryAfter, when set, is sent as the Retry-After header.
 	RetryAfter string
+	// Header holds further headers of the answer (a vendor's rate-limit
+	// headers).
+	Header map[string]string
 	// Hang makes the handler block until the client gives up or the
 	// receiver closes.
 	Hang bool
@@ -162,6 +165,9 @@ func (r *Receiver) serve(w http.ResponseWriter, req *http.Request) {
 	r.record(rec)
 	if resp.RetryAfter != "" {
 		w.Header().Set("Retry-After", resp.RetryAfter)
+	}
+	for k, v := range resp.Header {
+		w.Header().Set(k, v)
 	}
 	out := []byte(resp.Body)
 	if resp.Echo {

@@ -47,6 +47,18 @@ func LogTexts(h *test.Hook) []string {
 	return out
 }
 
+// ErrorLines renders the error-level entries about alertName (their
+// "alert" field) with EntryText.
+func ErrorLines(h *test.Hook, alertName string) []string {
+	var out []string
+	for _, e := range h.AllEntries() {
+		if e.Level == logrus.ErrorLevel && e.Data["alert"] == alertName {
+			out = append(out, EntryText(e))
+		}
+	}
+	return out
+}
+
 // EntryText renders an entry as "level message k=v ..." with the fields
 // in key order, including error fields.
 func EntryText(e *logrus.Entry) string {

@@ -36,15 +36,58 @@ func StatusTable() []StatusCase {
 	return out
 }
 
-// RunStatusTable makes rcv answer each code of StatusTable in turn and
-// checks that s.Notify(n) succeeds, or fails with an *alert.DeliveryError
-// of the expected class and reason. It also checks that a 429's
-// Retry-After (seconds and HTTP-date forms) reaches the error.
+// RateLimit is a 429 answer in one of a destination's forms and the wait
+// it asks for.
+type RateLimit struct {
+	Name     string
+	Response Response
+	Want     time.Duration
+}
+
+// Answers describes how a destination words its answers, for
+// RunStatusTableOf.
+type Answers struct {
+	// Body returns the body of an answer with the status code; nil means
+	// "status <code>".
+	Body func(code int) string
+	// RateLimits are its 429 answers; nil means DefaultRateLimits.
+	RateLimits []RateLimit
+}
+
+// DefaultRateLimits are 429 answers with a Retry-After header in seconds
+// and in HTTP-date form.
+func DefaultRateLimits() []RateLimit {
+	return []RateLimit{
+		{Name: "Retry-After seconds", Response: Response{RetryAfter: "7"}, Want: 7 * time.Second},
+		{Name: "Retry-After date", Response: Response{RetryAfter: time.Now().Add(time.Hour).UTC().Format(http.TimeFormat)}, Want: 59 * time.Minute},
+	}
+}
+
+// RunStatusTable is RunStatusTableOf with plain answers and
+// DefaultRateLimits.
 func RunStatusTable(t *testing.T, rcv *Receiver, s alert.Sink, n *alert.Notification) {
 	t.Helper()
+	RunStatusTableOf(t, rcv, s, n, Answers{})
+}
+
+// RunStatusTableOf makes rcv answer each code of StatusTable in turn, with
+// a body in the destination's words, and checks that s.Notify(n)
+// succeeds, or fails with an *alert.DeliveryError of the expected class
+// and reason. It also checks that the wait each of its rate-limit answers
+// asks for reaches the error, give or take a minute.
+func RunStatusTableOf(t *testing.T, rcv *Receiver, s alert.Sink, n *alert.Notification, a Answers) {
+	t.Helper()
+	body := a.Body
+	if body == nil {
+		body = func(code int) string { return "status " + strconv.Itoa(code) }
+	}
+	limits := a.RateLimits
+	if limits == nil {
+		limits = DefaultRateLimits()
+	}
 	for _, tc := range StatusTable() {
 		t.Run(strconv.Itoa(tc.Code), func(t *testing.T) {
-			rcv.Script(Response{Status: tc.Code, Body: "status " + strconv.Itoa(tc.Code)})
+			rcv.Script(Response{Status: tc.Code, Body: body(tc.Code)})
 			err := s.Notify(context.Background(), n)
 			if tc.OK {
 				if err != nil {
@@ -55,19 +98,17 @@ func RunStatusTable(t *testing.T, rcv *Receiver, s alert.Sink, n *alert.Notifica
 			checkDeliveryError(t, err, tc.Retry, "http_"+strconv.Itoa(tc.Code))
 		})
 	}
-	for _, ra := range []struct {
-		header string
-		want   time.Duration
-	}{
-		{"7", 7 * time.Second},
-		{time.Now().Add(time.Hour).UTC().Format(http.TimeFormat), 59 * time.Minute},
-	} {
-		rcv.Script(Response{Status: http.StatusTooManyRequests, RetryAfter: ra.header})
-		err := s.Notify(context.Background(), n)
-		_, after, _ := alert.Classify(err)
-		if after < ra.want || after > ra.want+time.Minute {
-			t.Errorf("Retry-After %q: got wait %s, want about %s", ra.header, after, ra.want)
-		}
+	for _, rl := range limits {
+		t.Run(rl.Name, func(t *testing.T) {
+			r := rl.Response
+			r.Status = http.StatusTooManyRequests
+			rcv.Script(r)
+			err := s.Notify(context.Background(), n)
+			checkDeliveryError(t, err, true, "http_429")
+			if _, after, _ := alert.Classify(err); after < rl.Want || after > rl.Want+time.Minute {
+				t.Errorf("got wait %s, want about %s", after, rl.Want)
+			}
+		})
 	}
 }
 

@@ -74,7 +74,7 @@ var htmlPage = template.Must(template.New("email").Parse(`<!DOCTYPE html>
 // now dates a notification that has no time of its own.
 func NewMessage(n *alert.Notification, domain string, now time.Time) (Message, error) {
 	m := Message{Subject: subject(n), MessageID: messageID(n, domain), Date: n.CreatedAt}
-	if !startsThread(n) {
+	if !alert.StartsEpisode(n) {
 		m.Subject = "Re: " + m.Subject
 		m.InReplyTo = threadID(n, domain)
 		m.References = m.InReplyTo

@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/sirupsen/logrus"
-
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/alert/alerttest"
 	"github.com/lpwatch/lpwatch/pkg/alert/outbox"
@@ -107,7 +105,7 @@ func TestThroughTheOutbox(t *testing.T) {
 	if got := srv.Rejected(); got != 1 {
 		t.Errorf("the server rejected %d sessions, want 1: a permanent failure is not retried", got)
 	}
-	if got := errorLines(hook, rejected.Alert); len(got) != 1 || !strings.Contains(got[0], "smtp_550") {
+	if got := alerttest.ErrorLines(hook, rejected.Alert); len(got) != 1 || !strings.Contains(got[0], "smtp_550") {
 		t.Errorf("error log lines about the rejection: %q, want one naming smtp_550", got)
 	}
 	failed := 0
@@ -119,15 +117,4 @@ func TestThroughTheOutbox(t *testing.T) {
 	if failed != 1 {
 		t.Errorf("%d attempts failed permanently, want the rejected one only", failed)
 	}
-}
-
-// errorLines are the error-level log lines about alertName.
-func errorLines(h interface{ AllEntries() []*logrus.Entry }, alertName string) []string {
-	var out []string
-	for _, e := range h.AllEntries() {
-		if e.Level == logrus.ErrorLevel && e.Data["alert"] == alertName {
-			out = append(out, alerttest.EntryText(e))
-		}
-	}
-	return out
 }

@@ -97,25 +97,11 @@ to = []
 // TestExampleBlock loads the commented email sink of config.example.toml,
 // uncommented, so that the example stays a valid configuration.
 func TestExampleBlock(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("..", "..", "..", "config.example.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, block, ok := strings.Cut(string(b), "# [[alert.sink]]\n# name = \"mail\"\n")
-	if !ok {
-		t.Fatal("config.example.toml has no email sink")
-	}
-	block, _, _ = strings.Cut(block, "\n\n")
 	pw := filepath.Join(t.TempDir(), "smtp.pass")
 	if err := os.WriteFile(pw, []byte("example\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	text := "[[node]]\nname = \"tc001\"\nurl = \"http://127.0.0.1:7935\"\nexpected_address = \"0x0000000000000000000000000000000000000001\"\n" +
-		"[[alert.sink]]\nname = \"mail\"\n"
-	for _, line := range strings.Split(block, "\n") {
-		text += strings.TrimPrefix(line, "# ") + "\n"
-	}
-	text = strings.ReplaceAll(text, "/etc/lpwatch/smtp.pass", pw)
+	text := alerttest.ExampleSink(t, "mail", map[string]string{"/etc/lpwatch/smtp.pass": pw})
 	cfg, err := config.Parse("example.toml", []byte(text), sinks.Default(), checks.Catalog())
 	if err != nil {
 		t.Fatalf("the example's email sink does not load: %v\n%s", err, text)

@@ -39,15 +39,10 @@ func threadID(n *alert.Notification, domain string) string {
 
 // messageID is n's own Message-ID (without angle brackets).
 func messageID(n *alert.Notification, domain string) string {
-	if startsThread(n) {
+	if alert.StartsEpisode(n) {
 		return threadID(n, domain)
 	}
 	return "lpwatch." + episode(n) + "." + strconv.FormatUint(n.Seq, 10) + "@" + domain
-}
-
-// startsThread reports whether n is the first message of its episode.
-func startsThread(n *alert.Notification) bool {
-	return n.Status == alert.StatusFiring && (n.Why == alert.ReasonNew || n.Why == alert.ReasonNone)
 }
 
 // episode is a stable hash of the alert identity and the start of the

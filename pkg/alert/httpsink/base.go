@@ -51,6 +51,9 @@ func (b *Base) GoString() string { return b.String() }
 // Options returns the sink's dependencies, defaults applied.
 func (b *Base) Options() alert.SinkOptions { return b.opts }
 
+// Log returns the sink's logger, with its name and type.
+func (b *Base) Log() logrus.FieldLogger { return b.log }
+
 // Poster returns the sink's Poster.
 func (b *Base) Poster() *Poster { return b.poster }
 

@@ -48,3 +48,21 @@ func CheckURL(r *config.SinkReport, key, raw string) {
 		r.Bad(key, ValidateURL(raw))
 	}
 }
+
+// WebhookSection is the keys of a sink that posts to one secret webhook
+// URL (Slack, Discord): webhook_url, or webhook_url_file, for a sink
+// package to embed in its own section.
+type WebhookSection struct {
+	WebhookURL     config.Secret `toml:"webhook_url"`
+	WebhookURLFile string        `toml:"webhook_url_file"`
+}
+
+// Check reports that the URL is missing, or what check (the sink's rule
+// of it, whose messages never show the URL) finds wrong with it.
+func (w WebhookSection) Check(r *config.SinkReport, check func(string) error) {
+	if w.WebhookURL == "" {
+		r.NeedSecret("webhook_url")
+		return
+	}
+	r.Bad("webhook_url", check(w.WebhookURL.Reveal()))
+}

@@ -1,7 +1,9 @@
 package httpsink
 
 import (
+	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"strconv"
 	"time"
@@ -46,4 +48,48 @@ func ParseRetryAfter(v string, now time.Time) time.Duration {
 		}
 	}
 	return 0
+}
+
+// maxWait bounds a wait a destination asks for in seconds: a larger or
+// nonsensical one is taken as this.
+const maxWait = 24 * time.Hour
+
+// ParseSeconds reads a wait given as a number of seconds, whole or
+// fractional ("5", "0.347"), as vendors put it in a JSON field or a
+// rate-limit header. It returns 0 when v is empty, not a number, or not
+// above zero, and at most a day.
+func ParseSeconds(v string) time.Duration {
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || math.IsNaN(f) || f <= 0 {
+		return 0
+	}
+	if f >= maxWait.Seconds() {
+		return maxWait
+	}
+	return time.Duration(math.Ceil(f * float64(time.Second)))
+}
+
+// maxSaid bounds what a destination's own error text adds to an error.
+const maxSaid = 300
+
+// Explain returns err, an *alert.DeliveryError of an answer, with its
+// message replaced by what the destination said (its error text, scrubbed
+// of the Poster's secrets and cut short) and advice, and the wait it asked
+// for; the class is kept. When err is of another type, or said is empty,
+// err is returned as it is.
+func (p *Poster) Explain(err error, vendor string, status int, said, advice string) error {
+	var de *alert.DeliveryError
+	if said == "" || !errors.As(err, &de) {
+		return err
+	}
+	msg := fmt.Sprintf("%s answered %d: %s", vendor, status, p.Scrub(Truncate(said, maxSaid)))
+	if advice != "" {
+		msg += advice
+	}
+	if de.RetryAfter > 0 {
+		msg += "; retry after " + de.RetryAfter.String()
+	}
+	out := *de
+	out.Err = errors.New(msg)
+	return &out
 }

@@ -17,10 +17,11 @@ import (
 // Outbox is a durable notification queue in one directory. Its methods
 // are safe for concurrent use.
 type Outbox struct {
-	opts    Options
-	log     logrus.FieldLogger
-	store   *store
-	metrics *metrics
+	opts     Options
+	log      logrus.FieldLogger
+	store    *store
+	receipts *receipts
+	metrics  *metrics
 
 	// diskMu serializes the writes of records that were only in memory
 	// with the removals of finished records; it is taken before mu.
@@ -92,9 +93,11 @@ type SinkHealth struct {
 }
 
 // Open opens (creating if needed) the outbox in dir, takes its lock,
-// registers its metrics, and loads the records a previous process left:
-// they are delivered once Run starts. Damaged records are moved aside; a
-// record in a newer format fails Open (statefile.ErrNewer), touching nothing.
+// registers its metrics, and loads the records a previous process left
+// (they are delivered once Run starts) and the message receipts of the
+// threading sinks (see receipts.go). Damaged records are moved aside; a
+// record or receipts file in a newer format fails Open
+// (statefile.ErrNewer), touching nothing.
 func Open(dir string, opts Options) (*Outbox, error) {
 	opts, err := opts.withDefaults()
 	if err != nil {
@@ -105,7 +108,12 @@ func Open(dir string, opts Options) (*Outbox, error) {
 	if err != nil {
 		return nil, err
 	}
-	o := &Outbox{opts: opts, log: log, store: st, queues: map[string]*queue{}, adding: map[string]bool{}, saveWake: make(chan struct{}, 1)}
+	rcs, err := openReceipts(dir, opts.Clock.Now(), log)
+	if err != nil {
+		_ = st.close()
+		return nil, err
+	}
+	o := &Outbox{opts: opts, log: log, store: st, receipts: rcs, queues: map[string]*queue{}, adding: map[string]bool{}, saveWake: make(chan struct{}, 1)}
 	recs, maxSeq, err := st.load()
 	if err != nil {
 		_ = st.close()

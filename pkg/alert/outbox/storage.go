@@ -102,7 +102,7 @@ func (o *Outbox) flush() (done bool, retry time.Duration) {
 	}
 	failing := o.storage.err != ""
 	o.mu.Unlock()
-	if len(todo) == 0 && len(o.disk.stale) == 0 && !o.disk.unsynced && !failing {
+	if len(todo) == 0 && len(o.disk.stale) == 0 && !o.disk.unsynced && !failing && !o.receipts.lagging() {
 		return true, 0
 	}
 	written, err := o.retryDisk(todo, failing)
@@ -125,7 +125,7 @@ func (o *Outbox) flush() (done bool, retry time.Duration) {
 }
 
 // retryDisk does the backlog: removals first (they free space), then the
-// writes, stopping at the first failure. With nothing to write while
+// receipts and the writes, stopping at the first failure. With nothing to write while
 // storage is failing, it writes a probe file, so that the failure is
 // reported until the directory takes a write again. Call with o.diskMu
 // held.
@@ -149,6 +149,9 @@ func (o *Outbox) retryDisk(todo []*entry, failing bool) (int, error) {
 	}
 	if firstErr != nil {
 		return 0, firstErr
+	}
+	if err := o.receipts.save(); err != nil {
+		return 0, err
 	}
 	if len(todo) == 0 && failing {
 		return 0, o.store.probe()

@@ -35,6 +35,7 @@ func (o *Outbox) Run(ctx context.Context, sinks map[string]alert.Sink) error {
 	for _, e := range orphans {
 		o.finish(e, ResultDropped, nil, "sink is no longer configured")
 	}
+	o.retainReceipts(sinks)
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
@@ -133,7 +134,9 @@ func (o *Outbox) wait(ctx context.Context, q *queue, now, wakeAt time.Time) {
 const stopGrace = 2 * time.Second
 
 // attempt calls the sink under the outbox's guard timeout. When ctx ends
-// during the call, the call gets stopGrace more before it is cancelled.
+// during the call, the call gets stopGrace more before it is cancelled. A
+// threading sink gets the receipt of the episode's first message, and the
+// receipt it returns is stored before the record is settled.
 func (o *Outbox) attempt(ctx context.Context, sink alert.Sink, e *entry) error {
 	actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), o.opts.AttemptTimeout)
 	defer cancel()
@@ -147,7 +150,33 @@ func (o *Outbox) attempt(ctx context.Context, sink alert.Sink, e *entry) error {
 		}
 	})
 	defer stop()
-	return sink.Notify(actx, e.rec.Notification)
+	th, ok := sink.(alert.Threader)
+	if !ok {
+		return sink.Notify(actx, e.rec.Notification)
+	}
+	n := e.rec.Notification
+	receipt, err := th.NotifyThread(actx, n, o.receipts.thread(e.rec.Sink, n))
+	if err == nil {
+		changed, werr := o.receipts.keep(e.rec.Sink, n, receipt, o.opts.Clock.Now())
+		o.receiptChanged(e, changed, werr)
+	}
+	return err
+}
+
+// retainReceipts drops the receipts of sinks that are not configured.
+func (o *Outbox) retainReceipts(sinks map[string]alert.Sink) {
+	keep := map[string]bool{}
+	for name := range sinks {
+		keep[name] = true
+	}
+	changed, err := o.receipts.retain(keep)
+	if changed && err != nil {
+		o.mu.Lock()
+		o.storageFailed(err, o.opts.Clock.Now())
+		o.mu.Unlock()
+		o.log.WithError(err).Warn("cannot store the message receipts; retrying the write")
+		o.wakeSaver()
+	}
 }
 
 // settle records the outcome of an attempt of e.
@@ -201,6 +230,8 @@ func (o *Outbox) settle(q *queue, e *entry, err error) {
 // finish removes a record that is done (sent or dropped), counts and logs it.
 func (o *Outbox) finish(e *entry, result string, err error, why string) {
 	o.discard(e)
+	changed, werr := o.receipts.forget(e.rec.Sink, e.rec.Notification)
+	o.receiptChanged(e, changed, werr)
 	o.metrics.count(e.rec.Sink, result)
 	_, _, reason := alert.Classify(err)
 	if err == nil {

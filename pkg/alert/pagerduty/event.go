@@ -3,9 +3,9 @@ package pagerduty
 import (
 	"fmt"
 	"time"
-	"unicode/utf8"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/alert/httpsink"
 )
 
 // maxSummary is PagerDuty's limit on payload.summary: "A brief text
@@ -95,7 +95,7 @@ func NewEvent(routingKey, group string, n *alert.Notification) (*Event, error) {
 		DedupKey:    n.DedupKey(),
 		Client:      "lpwatch",
 		Payload: &Payload{
-			Summary:   truncate(summary(n), maxSummary),
+			Summary:   httpsink.Truncate(summary(n), maxSummary),
 			Source:    source,
 			Severity:  sev,
 			Timestamp: timestamp(n.StartsAt),
@@ -145,13 +145,4 @@ func timestamp(t time.Time) string {
 		return ""
 	}
 	return t.UTC().Format(time.RFC3339)
-}
-
-// truncate shortens s to at most max runes, ending with "…" when cut.
-func truncate(s string, max int) string {
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:max-1]) + "…"
 }

@@ -18,10 +18,12 @@ import (
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
 	"github.com/lpwatch/lpwatch/pkg/alert/alertmanager"
+	"github.com/lpwatch/lpwatch/pkg/alert/discord"
 	"github.com/lpwatch/lpwatch/pkg/alert/email"
 	"github.com/lpwatch/lpwatch/pkg/alert/logsink"
 	"github.com/lpwatch/lpwatch/pkg/alert/pagerduty"
 	"github.com/lpwatch/lpwatch/pkg/alert/slack"
+	"github.com/lpwatch/lpwatch/pkg/alert/telegram"
 	"github.com/lpwatch/lpwatch/pkg/alert/webhook"
 	"github.com/lpwatch/lpwatch/pkg/config"
 )
@@ -52,6 +54,8 @@ func Default() *Registry {
 		Kind{alertmanager.Type, func() Settings { return alertmanager.NewSection() }},
 		Kind{logsink.Type, func() Settings { return &logsink.Section{} }},
 		Kind{email.Type, func() Settings { return &email.Section{} }},
+		Kind{telegram.Type, func() Settings { return &telegram.Section{} }},
+		Kind{discord.Type, func() Settings { return &discord.Section{} }},
 	)
 }
 

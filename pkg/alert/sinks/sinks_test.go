@@ -20,7 +20,7 @@ import (
 // that copies.
 func TestRegistryContract(t *testing.T) {
 	reg := sinks.Default()
-	if got, want := reg.Names(), []string{"pagerduty", "slack", "webhook", "alertmanager", "log", "email"}; !slices.Equal(got, want) {
+	if got, want := reg.Names(), []string{"pagerduty", "slack", "webhook", "alertmanager", "log", "email", "telegram", "discord"}; !slices.Equal(got, want) {
 		t.Errorf("Names() = %v, want %v", got, want)
 	}
 	common := map[string]bool{}
@@ -56,14 +56,14 @@ func TestRegistryContract(t *testing.T) {
 			t.Errorf("%s: MapURLs changed the original", kind)
 		}
 	}
-	if _, ok := reg.NewSettings("telegram"); ok {
+	if _, ok := reg.NewSettings("teams"); ok {
 		t.Error("an unknown type has settings")
 	}
 }
 
 // TestBuildEveryType loads one sink of each type from TOML and builds it:
-// each is the sink of its type, and only Alertmanager's is a Resender,
-// with its resend_interval.
+// each is the sink of its type, only Alertmanager's is a Resender, with
+// its resend_interval, and only Telegram's and Discord's thread messages.
 func TestBuildEveryType(t *testing.T) {
 	text := `
 [server]
@@ -110,6 +110,17 @@ username = "lpwatch"
 password = "pw"
 from = "lpwatch <alerts@example.net>"
 to = ["oncall@example.net"]
+
+[[alert.sink]]
+name = "chat"
+type = "telegram"
+bot_token = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
+chat_id = "-1001234567890"
+
+[[alert.sink]]
+name = "guild"
+type = "discord"
+webhook_url = "https://discord.com/api/webhooks/123456789012345678/XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"
 `
 	cfg, err := config.Parse("mem.toml", []byte(text), sinks.Default(), checks.Catalog())
 	if err != nil {
@@ -120,7 +131,7 @@ to = ["oncall@example.net"]
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]string{"pd": "pagerduty", "team": "slack", "hook": "webhook", "fleet": "alertmanager", "stderr": "log", "mail": "email"}
+	want := map[string]string{"pd": "pagerduty", "team": "slack", "hook": "webhook", "fleet": "alertmanager", "stderr": "log", "mail": "email", "chat": "telegram", "guild": "discord"}
 	if len(built) != len(want) {
 		t.Fatalf("built %d sinks, want %d", len(built), len(want))
 	}
@@ -137,6 +148,9 @@ to = ["oncall@example.net"]
 		if ok && r.ResendInterval() != 2*time.Minute {
 			t.Errorf("sink %s: ResendInterval %s, want 2m", name, r.ResendInterval())
 		}
+		if _, ok := s.(alert.Threader); ok != (kind == "telegram" || kind == "discord") {
+			t.Errorf("sink %s: Threader %v", name, ok)
+		}
 	}
 }
 
@@ -145,7 +159,7 @@ to = ["oncall@example.net"]
 func TestBuildErrors(t *testing.T) {
 	cfg := config.Default()
 	cfg.Alert.Sinks = []config.Sink{
-		{Name: "a", Type: "telegram"},
+		{Name: "a", Type: "teams"},
 		{Name: "b", Type: "pagerduty"},
 		{Name: "c", Type: "log", Timeout: time.Second},
 		{Name: "d", Type: "slack", Settings: foreign{}},
@@ -155,7 +169,7 @@ func TestBuildErrors(t *testing.T) {
 	if err == nil {
 		t.Fatal("no error")
 	}
-	for _, want := range []string{`sink "a": unknown type "telegram"`, `pagerduty sink "b": routing_key is empty`, `sink "d": settings of type sinks_test.foreign cannot build a slack sink`} {
+	for _, want := range []string{`sink "a": unknown type "teams"`, `pagerduty sink "b": routing_key is empty`, `sink "d": settings of type sinks_test.foreign cannot build a slack sink`} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not contain %q", err, want)
 		}

@@ -3,10 +3,9 @@ package slack
 import (
 	"fmt"
 	"strings"
-	"time"
-	"unicode/utf8"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/alert/httpsink"
 )
 
 // Attachment colours.
@@ -58,15 +57,11 @@ type Field struct {
 // carry the same alert id (its dedup key) in text and footer, so they can
 // be correlated and searched for.
 func NewMessage(n *alert.Notification) Message {
-	status := "FIRING"
 	color := severityColor(n.Severity)
 	if n.Status == alert.StatusResolved {
-		status, color = "RESOLVED", colorResolved
+		color = colorResolved
 	}
-	head := fmt.Sprintf("[%s:%s] %s on %s", status, n.Severity, n.Alert, n.Target)
-	if n.Test {
-		head = "[TEST] " + head
-	}
+	head := httpsink.Head(n, httpsink.Verbatim)
 	plain := head
 	if n.Summary != "" {
 		plain += ": " + n.Summary
@@ -76,22 +71,9 @@ func NewMessage(n *alert.Notification) Message {
 	}
 	plain += " [" + n.DedupKey() + "]"
 
-	fields := []Field{
-		{Title: "Target", Value: escape(n.Target), Short: true},
-		{Title: "Severity", Value: n.Severity.String(), Short: true},
-	}
-	if n.Cause != "" {
-		fields = append(fields, Field{Title: "Cause", Value: escape(n.Cause), Short: true})
-	}
-	if !n.StartsAt.IsZero() {
-		fields = append(fields, Field{Title: "Since", Value: n.StartsAt.UTC().Format("2006-01-02 15:04:05 MST"), Short: true})
-	}
-	if n.Status == alert.StatusResolved && !n.EndsAt.IsZero() {
-		v := n.EndsAt.UTC().Format("2006-01-02 15:04:05 MST")
-		if !n.StartsAt.IsZero() && n.EndsAt.After(n.StartsAt) {
-			v += " (after " + n.EndsAt.Sub(n.StartsAt).Round(time.Second).String() + ")"
-		}
-		fields = append(fields, Field{Title: "Resolved", Value: v, Short: true})
+	var fields []Field
+	for _, f := range httpsink.Facts(n) {
+		fields = append(fields, Field{Title: f.Name, Value: escape(f.Value), Short: true})
 	}
 	body := escape(n.Summary)
 	if n.Description != "" {
@@ -105,13 +87,13 @@ func NewMessage(n *alert.Notification) Message {
 		ts = n.StartsAt
 	}
 	return Message{
-		Text: truncate(escape(plain), maxTextRunes),
+		Text: httpsink.Truncate(escape(plain), maxTextRunes),
 		Attachments: []Attachment{{
-			Fallback:   truncate(plain, maxTextRunes),
+			Fallback:   httpsink.Truncate(plain, maxTextRunes),
 			Color:      color,
-			Title:      truncate(escape(head), maxTitleRunes),
+			Title:      httpsink.Truncate(escape(head), maxTitleRunes),
 			TitleLink:  n.RunbookURL,
-			Text:       truncate(body, maxTextRunes),
+			Text:       httpsink.Truncate(body, maxTextRunes),
 			Fields:     fields,
 			Footer:     fmt.Sprintf("lpwatch %s · alert id %s · seq %d", escape(n.Source), n.DedupKey(), n.Seq),
 			Timestamp:  ts.Unix(),
@@ -135,13 +117,4 @@ func severityColor(s alert.Severity) string {
 // https://api.slack.com/reference/surfaces/formatting#escaping
 func escape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
-}
-
-// truncate shortens s to at most max runes, ending with "…" when cut.
-func truncate(s string, max int) string {
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:max-1]) + "…"
 }

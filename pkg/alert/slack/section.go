@@ -2,24 +2,18 @@ package slack
 
 import (
 	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/alert/httpsink"
 	"github.com/lpwatch/lpwatch/pkg/config"
 )
 
 // Section is what a slack sink adds to its [[alert.sink]] table.
 // WebhookURL is a secret, read from webhook_url_file by the loader.
 type Section struct {
-	WebhookURL     config.Secret `toml:"webhook_url"`
-	WebhookURLFile string        `toml:"webhook_url_file"`
+	httpsink.WebhookSection
 }
 
 // Validate implements config.SinkSettings.
-func (s *Section) Validate(r *config.SinkReport) {
-	if s.WebhookURL == "" {
-		r.NeedSecret("webhook_url")
-		return
-	}
-	r.Bad("webhook_url", checkWebhookURL(s.WebhookURL.Reveal()))
-}
+func (s *Section) Validate(r *config.SinkReport) { s.Check(r, checkWebhookURL) }
 
 // MapURLs implements config.SinkSettings: the webhook URL is a Secret and
 // never shown.
