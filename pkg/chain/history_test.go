@@ -125,6 +125,50 @@ func TestRewardFunctionOfCallerTx(t *testing.T) {
 	}
 }
 
+// A reward caller's transaction to the BondingManager, calling
+// rewardForTranscoder or rewardForTranscoderWithHint by its raw selector,
+// is attributed to that function with its sender and cost. (The mimic
+// contract lacks the functions, so the transaction reverts; it is mined
+// all the same, with a receipt.)
+func TestAttributeCallerTx(t *testing.T) {
+	ctx := testCtx(t)
+	sim := newSim(t, simchain.Options{RoundLength: 20, HTTP: true})
+	caller, err := sim.FundedKey(ctx, eth(1))
+	must(t, err)
+	bm := sim.Deployment().BondingManager
+	id := big.NewInt(simchain.ChainID)
+	sel := chain.RewardSelectors()
+	for i, c := range []struct {
+		fn   chain.RewardFunction
+		args int
+	}{{chain.FnRewardForTranscoder, 1}, {chain.FnRewardForTranscoderWithHint, 3}} {
+		s := sel[c.fn]
+		data := s[:]
+		for range c.args {
+			data = append(data, common.LeftPadBytes(addr(9).Bytes(), 32)...)
+		}
+		head, err := sim.Client().HeaderByNumber(ctx, nil)
+		must(t, err)
+		tx, err := types.SignNewTx(caller, types.LatestSignerForChainID(id), &types.DynamicFeeTx{
+			ChainID: id, Nonce: uint64(i), GasTipCap: big.NewInt(1e9), GasFeeCap: new(big.Int).Add(big.NewInt(1e9), new(big.Int).Mul(head.BaseFee, big.NewInt(2))),
+			Gas: 100_000, To: &bm, Data: data,
+		})
+		must(t, err)
+		must(t, sim.Client().SendTransaction(ctx, tx))
+		rs, err := sim.Mine(ctx, tx)
+		must(t, err)
+		cost := new(big.Int).Mul(new(big.Int).SetUint64(rs[0].GasUsed), rs[0].EffectiveGasPrice)
+		for _, e := range []*chain.Endpoint{simEndpoint(t, sim, "sim"), dial(t, sim.URL())} {
+			p := newProber(t, newPool(t, []*chain.Endpoint{e}), chain.ProberConfig{Controller: sim.Deployment().Controller})
+			got, err := p.AttributeTx(ctx, tx.Hash())
+			must(t, err)
+			if got.Function != c.fn || got.From != crypto.PubkeyToAddress(caller.PublicKey) || got.To == nil || *got.To != bm || got.CostWei().Cmp(cost) != 0 {
+				t.Errorf("%s over %s: %+v, want from %s costing %s", c.fn, e.Name(), got, crypto.PubkeyToAddress(caller.PublicKey).Hex(), cost)
+			}
+		}
+	}
+}
+
 // The pool walk returns the active transcoders in pool order.
 func TestTranscoderPool(t *testing.T) {
 	ctx := testCtx(t)
