@@ -4,12 +4,18 @@ pragma solidity ^0.8.20;
 import "./BondingBase.sol";
 import "./TranscoderPool.sol";
 
+interface IControllerPaused {
+    function paused() external view returns (bool);
+}
+
 /// @title BondingManager (test double)
 /// @notice Mimics the current (Arbitrum) BondingManager: getTranscoder returns
 /// the 10-word tuple, isActiveTranscoder(address) compares the current round
 /// with the activation and deactivation rounds, reward() and
-/// rewardWithHint(address,address) apply the real checks; the active
-/// transcoders are in the transcoder pool.
+/// rewardWithHint(address,address) apply the real checks, and the LIP-118
+/// reward callers (setRewardCaller, transcoderToRewardCaller,
+/// rewardForTranscoder[WithHint], RewardCallerSet) work as on Arbitrum One;
+/// the active transcoders are in the transcoder pool.
 contract BondingManager is BondingBase, TranscoderPool {
     struct Transcoder {
         uint256 lastRewardRound;
@@ -26,6 +32,11 @@ contract BondingManager is BondingBase, TranscoderPool {
 
     mapping(address => Transcoder) private transcoders;
 
+    /// @notice LIP-118: the one address an orchestrator lets call reward for it
+    /// (address(0): none).
+    mapping(address => address) public transcoderToRewardCaller;
+
+    event RewardCallerSet(address indexed transcoder, address indexed rewardCaller);
     event TranscoderActivated(address indexed transcoder, uint256 activationRound);
     event TranscoderDeactivated(address indexed transcoder, uint256 deactivationRound);
 
@@ -77,12 +88,44 @@ contract BondingManager is BondingBase, TranscoderPool {
 
     /// @notice Mints rewardAmount for the calling transcoder (the hints are ignored).
     function rewardWithHint(address, address) public {
+        _rewardTranscoder(msg.sender);
+    }
+
+    /// @notice LIP-118: the calling orchestrator lets _rewardCaller call reward
+    /// for it; address(0) unsets. Reverts while the protocol is paused.
+    function setRewardCaller(address _rewardCaller) external {
+        require(!IControllerPaused(address(controller)).paused(), "system is paused");
+        transcoderToRewardCaller[msg.sender] = _rewardCaller;
+        emit RewardCallerSet(msg.sender, _rewardCaller);
+    }
+
+    /// @notice LIP-118: rewardForTranscoderWithHint without hints.
+    function rewardForTranscoder(address _transcoder) external {
+        rewardForTranscoderWithHint(_transcoder, address(0), address(0));
+    }
+
+    /// @notice LIP-118: mints rewardAmount for _transcoder, called by its reward
+    /// caller; all accounting is the transcoder's (the hints are ignored).
+    function rewardForTranscoderWithHint(address _transcoder, address, address) public {
+        require(transcoderToRewardCaller[_transcoder] == msg.sender, "caller must be a reward caller set by the transcoder");
+        _rewardTranscoder(_transcoder);
+    }
+
+    /// @notice Test driver: sets _transcoder's reward caller without its key,
+    /// and emits RewardCallerSet as setRewardCaller does.
+    function setRewardCallerOf(address _transcoder, address _rewardCaller) external {
+        transcoderToRewardCaller[_transcoder] = _rewardCaller;
+        emit RewardCallerSet(_transcoder, _rewardCaller);
+    }
+
+    /// @notice The real reward checks, keyed on the transcoder.
+    function _rewardTranscoder(address _transcoder) internal {
         IRoundsView rm = roundsManager();
         require(rm.currentRoundInitialized(), "current round is not initialized");
-        require(isActiveTranscoder(msg.sender), "caller must be an active transcoder");
+        require(isActiveTranscoder(_transcoder), "caller must be an active transcoder");
         uint256 round = rm.currentRound();
-        require(transcoders[msg.sender].lastRewardRound != round, "caller has already called reward for the current round");
-        _reward(msg.sender, round, rewardAmount);
+        require(transcoders[_transcoder].lastRewardRound != round, "caller has already called reward for the current round");
+        _reward(_transcoder, round, rewardAmount);
     }
 
     /// @notice Test driver: active from the current round on (and registered), or inactive from now.

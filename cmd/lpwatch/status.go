@@ -136,6 +136,9 @@ func printStatus(w io.Writer, st status.Report, colour bool) {
 			if a.RunwayDays != nil {
 				fmt.Fprintf(w, "  %s: runway %.1f days, %d missed round(s)\n", a.Node, *a.RunwayDays, a.MissedRounds)
 			}
+			if c := a.RewardCaller; c != nil && c.Kind != status.CallerNone {
+				fmt.Fprintf(w, "  %s: %s\n", a.Node, c.Text)
+			}
 		}
 	}
 	if rem := st.Remediation; rem != nil && len(rem.Restarts) > 0 {

@@ -63,7 +63,9 @@ func (o *Observation) Account(addr common.Address) *AccountInfo {
 // (chain ID, head, sync status, peers), then, on the first healthy endpoint
 // in pool order (one that is not block-syncing if there is one), the
 // protocol contracts, the round, the gas price and, for each address, its
-// transcoder record, activity, status, stake, balance and nonces.
+// transcoder record, activity, status, stake, balance and nonces, and its
+// reward caller (with the caller's code and, for an account, its balance
+// and nonces).
 //
 // The addresses of watch (those of the active set, say) that are not in
 // addrs get only the contract reads (transcoder record, activity, status,
@@ -105,15 +107,19 @@ func (p *Prober) Observe(ctx context.Context, addrs []common.Address, watch ...c
 	p.bd.readRound(b, e, contracts.RoundsManager, block, &o.Round)
 	for i := range o.Accounts {
 		p.bd.readAccount(b, e, contracts.BondingManager, block, &o.Accounts[i])
+		p.bd.readRewardCaller(b, e, contracts.BondingManager, block, &o.Accounts[i])
 	}
-	o.Errors = append(o.Errors, b.wait()...)
+	o.Errors = append(o.Errors, settleRewardCallers(o.Accounts, b.wait())...)
 
-	// isActiveTranscoder depends on the layout (and, for 2018 contracts, the round).
+	// isActiveTranscoder depends on the layout (and, for 2018 contracts,
+	// the round); the reward caller's code and account on its address.
 	b = newBatch(ctx, p.cfg.Parallelism)
 	for i := range o.Accounts {
 		p.bd.readActive(b, e, contracts.BondingManager, block, &o.Accounts[i], o.Round.CurrentRound)
+		p.readCallerState(b, e, block, &o.Accounts[i])
 	}
 	o.Errors = append(o.Errors, b.wait()...)
+	dropContractState(o.Accounts)
 	return o, nil
 }
 

@@ -97,8 +97,9 @@ func TestObserveCountsCalls(t *testing.T) {
 	e := simEndpoint(t, sim, "sim")
 	p := newProber(t, newPool(t, []*chain.Endpoint{e}), chain.ProberConfig{Controller: sim.Deployment().Controller, Peers: true})
 	addrs := []common.Address{addr(1), addr(2), addr(3)}
-	// health 4 + gas 1 + round 7 + 7 per address, plus 2 Controller lookups the first time.
-	for i, want := range []int{4 + 1 + 7 + 7*len(addrs) + 2, 4 + 1 + 7 + 7*len(addrs)} {
+	// health 4 + gas 1 + round 7 + 8 per address (7 + its reward caller,
+	// none here), plus 2 Controller lookups the first time.
+	for i, want := range []int{4 + 1 + 7 + 8*len(addrs) + 2, 4 + 1 + 7 + 8*len(addrs)} {
 		before := e.Calls()
 		obs, err := p.Observe(ctx, addrs)
 		must(t, err)

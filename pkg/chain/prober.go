@@ -59,6 +59,8 @@ type Prober struct {
 	resolved   *Contracts
 	resolvedAt time.Time
 	lastUsed   string
+	// codes caches which reward callers are contracts.
+	codes codeCache
 }
 
 // NewProber returns a Prober reading through pool.

@@ -113,6 +113,9 @@ type AccountInfo struct {
 	Balance      *big.Int
 	PendingNonce *uint64
 	MinedNonce   *uint64
+	// RewardCaller is the account's LIP-118 reward caller (nil when it
+	// could not be read; none has a zero Address).
+	RewardCaller *RewardCaller
 }
 
 // NonceGap returns PendingNonce - MinedNonce: transactions sent but not mined.

@@ -33,7 +33,9 @@ func definitions() []Definition {
 			eval: eval{node: nodeChainErrors}},
 		{Rule: alert.Rule{Name: alert.LivepeerNodeIdentityMismatch, Severity: alert.SeverityCritical,
 			Summary:  "the node's ETH address differs from the expected one",
-			Resolved: "the node reports the expected ETH address again"},
+			Resolved: "the node reports the expected ETH address again",
+			// With a chain, RewardCallerUnauthorized says the same, and why.
+			Causes: []string{alert.RewardCallerUnauthorized}, Symptom: true},
 			Health: true, eval: eval{view: identity}},
 		{Rule: alert.Rule{Name: alert.TranscoderInactive, Severity: alert.SeverityWarning,
 			Summary:  "the transcoder is not in the active set",
@@ -46,7 +48,8 @@ func definitions() []Definition {
 		{Rule: alert.Rule{Name: alert.RewardNotCalled, Severity: alert.SeverityWarning,
 			Summary:  "reward() has not been called this round",
 			Resolved: "reward() was called for the round, or none is due",
-			Causes:   causes(alert.LivepeerNodeDown, alert.TxStalled, alert.GasPriceAboveNodeMax, alert.EthBalanceLow, alert.NodeChainDisagreement)},
+			Causes: causes(alert.LivepeerNodeDown, alert.RewardCallerUnauthorized, alert.TxStalled, alert.GasPriceAboveNodeMax,
+				alert.EthBalanceLow, alert.NodeChainDisagreement)},
 			// Only the node's view, whose round timing is unknown, waits.
 			For: func(c *config.Config) time.Duration {
 				if len(c.Chain.URLs) > 0 {
@@ -58,7 +61,7 @@ func definitions() []Definition {
 		{Rule: alert.Rule{Name: alert.RewardRoundMissed, Severity: alert.SeverityCritical,
 			Summary:  "a round ended without a reward call",
 			Resolved: "the streak of missed rounds ended: a later round got its reward",
-			Causes:   causes(alert.LivepeerNodeDown, alert.TxStalled, alert.GasPriceAboveNodeMax, alert.EthBalanceLow)},
+			Causes:   causes(alert.LivepeerNodeDown, alert.RewardCallerUnauthorized, alert.TxStalled, alert.GasPriceAboveNodeMax, alert.EthBalanceLow)},
 			eval: eval{account: roundMissed, orchestrator: true}},
 		{Rule: alert.Rule{Name: alert.NodeChainDisagreement, Severity: alert.SeverityWarning,
 			Summary:  "the node's view of the chain disagrees with the chain",
@@ -87,6 +90,14 @@ func definitions() []Definition {
 			Summary:  "the gas price is above the node's -maxGasPrice: it will not send reward",
 			Resolved: "the gas price is within the node's -maxGasPrice again"},
 			eval: eval{account: gasAboveMax}},
+		{Rule: alert.Rule{Name: alert.RewardCallerChanged, Severity: alert.SeverityCritical,
+			Summary:  "the orchestrator's reward caller was changed on-chain, or is not expected_reward_caller",
+			Resolved: "the orchestrator's reward caller is as expected, with no recent change"},
+			eval: eval{account: rewardCallerChanged, orchestrator: true}},
+		{Rule: alert.Rule{Name: alert.RewardCallerUnauthorized, Severity: alert.SeverityCritical,
+			Summary:  "the node runs as an account that is neither the orchestrator nor its reward caller: it cannot reward",
+			Resolved: "the node runs as the orchestrator or its reward caller again"},
+			eval: eval{account: rewardCallerUnauthorized}},
 
 		// The chain itself.
 		{Rule: alert.Rule{Name: alert.EthNodeDown, Severity: alert.SeverityCritical,
@@ -169,6 +180,9 @@ func definitions() []Definition {
 		{Rule: alert.Rule{Name: alert.AutoRewardFailed, Severity: alert.SeverityCritical,
 			Summary:  "lpwatch's reward call failed",
 			Resolved: "the round's reward is on-chain, or the round is over"}},
+		{Rule: alert.Rule{Name: alert.AutoRewardUnavailable, Severity: alert.SeverityWarning,
+			Summary:  "auto_reward cannot ask the node to call reward: the node does not expose POST /reward",
+			Resolved: "the node accepted a reward call again, or auto_reward no longer asks it"}},
 		{Rule: alert.Rule{Name: alert.NotificationDeliveryFailing, Severity: alert.SeverityWarning,
 			Summary:  "a notification sink keeps failing",
 			Resolved: "the notification sink delivers again"}},

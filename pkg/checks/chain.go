@@ -31,11 +31,14 @@ type chainState struct {
 	slashSeen map[string]uint64
 	// unbondSeen is the round each unbond was first seen in.
 	unbondSeen map[string]uint64
+	// callerSeen is the round each RewardCallerSet was first seen in.
+	callerSeen map[string]uint64
 	errs       []error
 }
 
 func newChainState() *chainState {
-	return &chainState{mem: make(map[string]*nodeMemory), slashSeen: make(map[string]uint64), unbondSeen: make(map[string]uint64)}
+	return &chainState{mem: make(map[string]*nodeMemory), slashSeen: make(map[string]uint64), unbondSeen: make(map[string]uint64),
+		callerSeen: make(map[string]uint64)}
 }
 
 // nodeMemory is what the checks remember of one node between observations.
@@ -44,6 +47,7 @@ type nodeMemory struct {
 	stakeMax   *big.Int
 	minedNonce uint64
 	stallSince time.Time // zero while no transaction is pending
+	rc         callerMemory
 }
 
 // chainInput is what one evaluation knows of the chain.
@@ -83,7 +87,7 @@ func (e *Evaluator) chainChecks(t *table, now time.Time, snap observe.Snapshot) 
 	targets := watchedTargets(e.cfg, snap.Chain)
 	if in.down == "" && in.at.After(st.lastObs) {
 		st.lastObs = in.at
-		e.learn(in, targets)
+		e.learn(in, snap, targets)
 	}
 	if in.down == "" {
 		st.learnEvents(in.obs.Round.CurrentRound)
@@ -112,18 +116,19 @@ func (e *Evaluator) chainChecks(t *table, now time.Time, snap observe.Snapshot) 
 	out := endpointChecks(present(t.chain, e.cfg), in)
 	accounts := present(t.account, e.cfg)
 	for _, tg := range targets {
-		if tg.observed {
-			continue
+		if !tg.observed {
+			out = append(out, e.accountChecks(accounts, tg, in, tg.probe(snap))...)
 		}
-		var nv *observe.Node
-		if tg.Node {
-			if o, seen := snap.Node(tg.Name); seen {
-				nv = &o
-			}
-		}
-		out = append(out, e.accountChecks(accounts, tg, in, nv)...)
 	}
 	return out
+}
+
+// nodeProbe is the latest probe of the node named name (nil before the first).
+func nodeProbe(snap observe.Snapshot, name string) *observe.Node {
+	if o, seen := snap.Node(name); seen {
+		return &o
+	}
+	return nil
 }
 
 // ChainObservation returns the observation of the chain record c that
@@ -150,7 +155,7 @@ func ChainObservation(now time.Time, c *observe.Chain, cfg config.Chain) (*chain
 // learn updates the history from a new observation: each target's
 // ledger and memory, the verdicts of the rounds judged, and the Reward
 // events seen.
-func (e *Evaluator) learn(in chainInput, targets []target) {
+func (e *Evaluator) learn(in chainInput, snap observe.Snapshot, targets []target) {
 	o, st := in.obs, e.chain
 	byAddr := make(map[common.Address]string, len(targets))
 	for _, tg := range targets {
@@ -165,13 +170,14 @@ func (e *Evaluator) learn(in chainInput, targets []target) {
 		}
 		m := st.memory(tg.Name)
 		m.learnStake(o.Round.CurrentRound, a)
-		m.learnNonce(in.at, a)
+		s := rewardSender(accountInput{chainInput: in, node: tg.node(e.cfg), acct: a, view: tg.probe(snap), mem: m})
+		m.learnSender(in.at, s)
 		length := uint64(0)
 		if o.Round.Length != nil {
 			length = *o.Round.Length
 		}
 		name := tg.Name
-		st.ledger.learn(name, addr, facts(o, a), in.at, a.Balance, e.cfg.Checks.RunwayWindow, func(round uint64, v verdict) {
+		st.ledger.learn(name, addr, facts(o, a), in.at, s.address(), s.balance(), e.cfg.Checks.RunwayWindow, func(round uint64, v verdict) {
 			st.history.put(name, addr, verdictRecord(round, length, v))
 		})
 	}

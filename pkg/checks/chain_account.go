@@ -14,12 +14,25 @@ import (
 )
 
 // chainBalance is EthBalanceLow from the chain's balance of the account.
+// It watches the account that sends the reward transactions (rewardSender).
 func chainBalance(in accountInput) Result {
-	node, o, a, c := in.node.Name, in.obs, in.acct, in.cfg.Checks
+	node, o, c := in.node.Name, in.obs, in.cfg.Checks
+	snd, done := senderAccount(in, alert.EthBalanceLow)
+	if done != nil {
+		return *done
+	}
+	a := snd.acct
 	if a.Balance == nil {
 		return unknown(alert.EthBalanceLow, node, missingWhy(o, "account.balance", a.Address))
 	}
-	return balance(node, a.Balance, c, "chain")
+	r := balance(node, a.Balance, c, "chain")
+	if snd.caller {
+		r.Reason += snd.of()
+		if r.Details != nil {
+			r.Details["account"] = a.Address.Hex()
+		}
+	}
+	return r
 }
 
 // learnNonce follows the account's nonces: a stall begins when a
@@ -37,9 +50,15 @@ func (m *nodeMemory) learnNonce(at time.Time, a *chain.AccountInfo) {
 
 // txStalled is TxStalled: transactions have been pending behind the same
 // mined nonce for limit. The check times the stall itself (the mined nonce
-// moving restarts it), so its alert fires without a further wait.
+// moving restarts it), so its alert fires without a further wait. It
+// watches the account that sends the reward transactions (rewardSender).
 func txStalled(in accountInput) Result {
-	check, node, a, m, limit := alert.TxStalled, in.node.Name, in.acct, in.mem, in.cfg.Checks.TxStalledFor
+	check, node, m, limit := alert.TxStalled, in.node.Name, in.mem, in.cfg.Checks.TxStalledFor
+	snd, done := senderAccount(in, check)
+	if done != nil {
+		return *done
+	}
+	a := snd.acct
 	gap, known := a.NonceGap()
 	if !known {
 		why := missingWhy(in.obs, "account.pendingNonce", a.Address)
@@ -51,16 +70,17 @@ func txStalled(in accountInput) Result {
 		}
 		return unknown(check, node, why)
 	}
-	if gap == 0 || m.stallSince.IsZero() {
-		return ok(check, node, fmt.Sprintf("no transaction pending (nonce %d)", *a.MinedNonce))
+	if gap == 0 || m.stallSince.IsZero() || m.rc.watched != a.Address {
+		return ok(check, node, fmt.Sprintf("no transaction pending (nonce %d%s)", *a.MinedNonce, snd.of()))
 	}
 	d := in.now.Sub(m.stallSince)
-	desc := fmt.Sprintf("%d transaction(s) pending behind mined nonce %d for %s", gap, *a.MinedNonce, roundDur(d))
+	desc := fmt.Sprintf("%d transaction(s)%s pending behind mined nonce %d for %s", gap, snd.of(), *a.MinedNonce, roundDur(d))
 	if d < limit {
 		return ok(check, node, desc+", under the "+limit.String()+" limit")
 	}
 	r := failing(check, node, Critical, desc+": transactions are stuck", map[string]string{
 		"pending_nonce": u64s(*a.PendingNonce), "mined_nonce": u64s(*a.MinedNonce), "gap": u64s(gap), "stalled_for": roundDur(d),
+		"account": a.Address.Hex(),
 	})
 	r.Epoch = u64s(*a.MinedNonce)
 	return r
@@ -70,6 +90,9 @@ func txStalled(in accountInput) Result {
 // node's -maxGasPrice, so the node will not send reward.
 func gasAboveMax(in accountInput) Result {
 	check, node, o, nv := alert.GasPriceAboveNodeMax, in.node.Name, in.obs, in.view
+	if snd := rewardSender(in); snd.contract != (common.Address{}) {
+		return snd.byContract(check, node)
+	}
 	if why := nodeViewWhy(nv); why != "" {
 		return unknown(check, node, why)
 	}

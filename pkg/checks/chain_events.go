@@ -9,8 +9,8 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/chain"
 )
 
-// learnEvents notes the round in which each slash and each unbond was
-// first seen.
+// learnEvents notes the round in which each slash, each unbond and each
+// RewardCallerSet was first seen.
 func (s *chainState) learnEvents(round *uint64) {
 	if s.events == nil || round == nil {
 		return
@@ -25,6 +25,7 @@ func (s *chainState) learnEvents(round *uint64) {
 	}
 	learnSeen(s.slashSeen, *round, slashes)
 	learnSeen(s.unbondSeen, *round, unbonds)
+	s.learnCallerEvents(*round)
 }
 
 // learnSeen records round for each event not seen before and forgets
@@ -68,17 +69,30 @@ func (s *chainState) unbondsIn(addr common.Address, round uint64) (*big.Int, int
 // recentSlash returns the latest slash of addr seen in this round or the
 // previous one.
 func (s *chainState) recentSlash(addr common.Address, round *uint64) *chain.SlashEvent {
-	if s.events == nil || round == nil {
+	if s.events == nil {
 		return nil
 	}
-	var latest *chain.SlashEvent
-	for i, ev := range s.events.Slashes {
-		seen, ok := s.slashSeen[ev.Key()]
-		if ev.Removed || ev.Transcoder != addr || !ok || *round > seen+1 || ev.Penalty == nil {
+	return latestRecent(s.events.Slashes, s.slashSeen, round, func(ev chain.SlashEvent) (chain.EventMeta, bool) {
+		return ev.EventMeta, ev.Transcoder == addr && ev.Penalty != nil
+	})
+}
+
+// latestRecent returns the latest of events (by block, then log index)
+// that match and were first seen (seen) in round or the one before.
+func latestRecent[T any](events []T, seen map[string]uint64, round *uint64, match func(T) (chain.EventMeta, bool)) *T {
+	if round == nil {
+		return nil
+	}
+	var latest *T
+	var at chain.EventMeta
+	for i, ev := range events {
+		m, ok := match(ev)
+		first, known := seen[m.Key()]
+		if !ok || m.Removed || !known || *round > first+1 {
 			continue
 		}
-		if latest == nil || ev.BlockNumber > latest.BlockNumber {
-			latest = &s.events.Slashes[i]
+		if latest == nil || m.BlockNumber > at.BlockNumber || (m.BlockNumber == at.BlockNumber && m.LogIndex > at.LogIndex) {
+			latest, at = &events[i], m
 		}
 	}
 	return latest
@@ -89,22 +103,32 @@ func (s *chainState) recentSlash(addr common.Address, round *uint64) *chain.Slas
 // being read ("" otherwise): a stake drop is then judged on the next
 // evaluation, together with its events.
 func (s *chainState) scanBehind(block *chain.Head) string {
+	return s.scanBehindOf("TranscoderSlashed and Unbond", block)
+}
+
+// scanBehindOf is scanBehind for the events named what.
+func (s *chainState) scanBehindOf(what string, block *chain.Head) string {
 	if s.events == nil || s.events.Err != nil || !s.events.Scanned || block == nil || s.events.ScannedTo >= block.Number {
 		return ""
 	}
-	return fmt.Sprintf("the TranscoderSlashed and Unbond events up to block %d are not scanned yet", block.Number)
+	return fmt.Sprintf("the %s events up to block %d are not scanned yet", what, block.Number)
 }
 
 // slashScanProblem says why slashes may have gone unseen ("" when the
 // scans work, or when no scanning is wired in).
 func (s *chainState) slashScanProblem() string {
+	return s.scanProblemOf("TranscoderSlashed and Unbond")
+}
+
+// scanProblemOf says why the events named what may have gone unseen.
+func (s *chainState) scanProblemOf(what string) string {
 	switch {
 	case s.events == nil:
 		return ""
 	case s.events.Err != nil:
-		return "TranscoderSlashed and Unbond events could not be read (" + chain.Reason(s.events.Err) + ")"
+		return what + " events could not be read (" + chain.Reason(s.events.Err) + ")"
 	case !s.events.Scanned:
-		return "TranscoderSlashed and Unbond events have not been scanned yet"
+		return what + " events have not been scanned yet"
 	}
 	return ""
 }

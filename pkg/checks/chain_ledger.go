@@ -58,6 +58,17 @@ type nodeLedger struct {
 	Streak     uint64 `json:"streak,omitempty"`
 	// Balance holds samples of the account's balance for the runway.
 	Balance []balanceSample `json:"balance,omitempty"`
+	// BalanceOf is the account the samples are of, when it is not
+	// Address: the orchestrator's reward caller, which sends its rewards.
+	BalanceOf string `json:"balance_of,omitempty"`
+}
+
+// balanceOf is the account the balance samples are of.
+func (n *nodeLedger) balanceOf() string {
+	if n.BalanceOf != "" {
+		return n.BalanceOf
+	}
+	return n.Address
 }
 
 // roundWatch is what was seen of one round while it was current.
@@ -142,9 +153,11 @@ func facts(o *chain.Observation, a *chain.AccountInfo) roundFacts {
 	return f
 }
 
-// learn records one observation of node's account; judged is told the
-// verdict of each round judged.
-func (l *ledger) learn(node string, addr common.Address, f roundFacts, at time.Time, balance *big.Int, window time.Duration, judged func(uint64, verdict)) {
+// learn records one observation of node's account; balance is that of
+// the account balanceOf, which sends the reward transactions. Samples of
+// another account are dropped. judged is told the verdict of each round
+// judged.
+func (l *ledger) learn(node string, addr common.Address, f roundFacts, at time.Time, balanceOf common.Address, balance *big.Int, window time.Duration, judged func(uint64, verdict)) {
 	n := l.file.Nodes[node]
 	reset := n == nil || n.Address != addr.Hex() || (f.round != nil && n.Judged >= *f.round && *f.round > 0)
 	if reset && f.round == nil {
@@ -157,6 +170,13 @@ func (l *ledger) learn(node string, addr common.Address, f roundFacts, at time.T
 		l.dirty = true
 	}
 	if f.round != nil && n.advance(f, judged) {
+		l.dirty = true
+	}
+	if balance != nil && n.balanceOf() != balanceOf.Hex() {
+		n.Balance, n.BalanceOf = nil, balanceOf.Hex()
+		if balanceOf == addr {
+			n.BalanceOf = ""
+		}
 		l.dirty = true
 	}
 	if balance != nil && n.sample(at, balance, window) {

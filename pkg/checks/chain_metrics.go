@@ -3,6 +3,7 @@ package checks
 import (
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/lpwatch/lpwatch/pkg/chain"
@@ -136,6 +137,13 @@ func (m *chainMetrics) update(now time.Time, cfg *config.Config, snap observe.Sn
 		}
 		if a != nil && a.Transcoder != nil {
 			g.set(base.rewardLastRound, n.Name, float64(a.Transcoder.LastRewardRound))
+		}
+		// Balance and nonces are those of the account that sends the
+		// reward transactions: none when a contract does.
+		if s := facts[n.Name].Sender; a != nil && s.Account != nil {
+			a = s.Account
+		} else if s.Contract != (common.Address{}) {
+			a = nil
 		}
 		if a != nil && a.Balance != nil {
 			g.set(base.balance, n.Name, Ether(a.Balance))

@@ -90,8 +90,16 @@ func runwayOf(samples []balanceSample, now time.Time, current *big.Int, window t
 // samples over checks.runway_window, the balance lasts under runway_warn.
 // It stays unknown until the samples span half the window.
 func runway(in accountInput) Result {
-	check, node, now, a, c, l := alert.EthRunwayShort, in.node.Name, in.now, in.acct, in.cfg.Checks, in.st.ledger
+	check, node, now, c, l := alert.EthRunwayShort, in.node.Name, in.now, in.cfg.Checks, in.st.ledger
+	snd, done := senderAccount(in, check)
+	if done != nil {
+		return *done
+	}
+	a := snd.acct
 	n := l.file.Nodes[node]
+	if n != nil && n.balanceOf() != a.Address.Hex() {
+		n = nil // the samples are of another account
+	}
 	if a.Balance == nil {
 		return unknown(check, node, "the balance could not be read")
 	}
@@ -103,10 +111,10 @@ func runway(in accountInput) Result {
 	case !known:
 		return unknown(check, node, fmt.Sprintf("collecting balance history: %s of the %s needed", roundDur(span), roundDur(time.Duration(RunwayMinSpan*float64(c.RunwayWindow)))))
 	case inf:
-		return ok(check, node, "no ETH spent in the last "+roundDur(span))
+		return ok(check, node, "no ETH"+snd.of()+" spent in the last "+roundDur(span))
 	}
 	days := d.Hours() / 24
-	desc := fmt.Sprintf("balance %s ETH lasts %.1f days at the spend rate of the last %s", formatEther(a.Balance), days, roundDur(span))
+	desc := fmt.Sprintf("balance %s ETH%s lasts %.1f days at the spend rate of the last %s", formatEther(a.Balance), snd.of(), days, roundDur(span))
 	if d < c.RunwayWarn {
 		return failing(check, node, Warning, desc+", under "+roundDur(c.RunwayWarn), map[string]string{
 			"runway_days": fmt.Sprintf("%.1f", days), "balance_ether": formatEther(a.Balance), "window": roundDur(span),
@@ -131,6 +139,8 @@ type NodeChainFacts struct {
 	// configured: followed, but judged by no check; Address is its account.
 	Observed bool
 	Address  string
+	// Sender is who sends the node's reward transactions.
+	Sender RewardSender
 }
 
 // chainFacts returns the chain checks' figures per node, as of now.
@@ -149,6 +159,11 @@ func (e *Evaluator) chainFacts(now time.Time) map[string]NodeChainFacts {
 				}
 			}
 		}
+		out[name] = f
+	}
+	for name, m := range e.chain.mem {
+		f := out[name]
+		f.Sender = m.senderFacts()
 		out[name] = f
 	}
 	e.historyFacts(out)

@@ -116,7 +116,8 @@ func TestEvaluationReportsTheDefinitions(t *testing.T) {
 		"no chain": {noChain, observe.Snapshot{Nodes: []observe.Node{*nodeView(tRound, tRound)}}, []string{
 			alert.RewardRoundMissed, alert.NodeChainDisagreement, alert.StakeDropped, alert.EthRunwayShort, alert.TxStalled,
 			alert.GasPriceAboveNodeMax, alert.EthNodeDown, alert.EthNodeSyncing, alert.EthNodeHeadStale, alert.RoundNotInitialized,
-			alert.EthChainMismatch, alert.EthNodeBehindReference, alert.EthNodePeersLow}},
+			alert.EthChainMismatch, alert.EthNodeBehindReference, alert.EthNodePeersLow,
+			alert.RewardCallerChanged, alert.RewardCallerUnauthorized}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			var want []string

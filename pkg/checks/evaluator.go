@@ -48,7 +48,8 @@ func (e *Evaluator) Evaluate(now time.Time, snap observe.Snapshot) Evaluation {
 	var out []Result
 	for _, n := range e.cfg.Nodes {
 		o, seen := snap.Node(n.Name)
-		out = append(out, e.nodeChecks(t.node, nodeInput{node: n, obs: o, seen: seen}, withChain)...)
+		in := nodeInput{node: n, obs: o, seen: seen, caller: e.learnCaller(now, snap, n)}
+		out = append(out, e.nodeChecks(t.node, in, withChain)...)
 	}
 	out = append(out, e.nodeMetricsChecks(t.metrics, now, snap)...)
 	if e.cfg.Host.Enabled {
@@ -74,7 +75,7 @@ func (e *Evaluator) Evaluate(now time.Time, snap observe.Snapshot) Evaluation {
 // judged from the chain instead (account checks).
 func (e *Evaluator) nodeChecks(defs []*Definition, in nodeInput, withChain bool) []Result {
 	down := in.down()
-	view := viewInput{node: in.node, snap: in.obs.Snapshot, checks: e.cfg.Checks}
+	view := viewInput{node: in.node, snap: in.obs.Snapshot, checks: e.cfg.Checks, caller: in.caller}
 	out := make([]Result, 0, len(defs))
 	for _, d := range present(defs, e.cfg) {
 		switch {

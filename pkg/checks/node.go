@@ -21,6 +21,8 @@ type nodeInput struct {
 	obs  observe.Node
 	// seen is false until the node's first probe.
 	seen bool
+	// caller is the orchestrator's reward caller, when a chain tells.
+	caller callerInfo
 }
 
 // down says why the node's own view cannot be read ("" when it can).
@@ -41,6 +43,8 @@ type viewInput struct {
 	node   config.Node
 	snap   *nodeapi.Snapshot
 	checks config.Checks
+	// caller is the orchestrator's reward caller, when a chain tells.
+	caller callerInfo
 }
 
 // nodeDown is LivepeerNodeDown: the node's API does not answer. A node
@@ -88,7 +92,9 @@ func nodeChainErrors(in nodeInput) Result {
 }
 
 // identity is LivepeerNodeIdentityMismatch: the node reports another ETH
-// address than expected_address.
+// address than expected_address (the orchestrator) and, when the chain
+// tells, than the orchestrator's LIP-118 reward caller, which a node may
+// run as to reward for the orchestrator.
 func identity(in viewInput) Result {
 	check, n, s := alert.LivepeerNodeIdentityMismatch, in.node, in.snap
 	addr := s.Address
@@ -99,12 +105,24 @@ func identity(in viewInput) Result {
 		return unknown(check, n.Name, "the node reported no ETH address")
 	}
 	expected := n.ExpectedAddress.String()
-	if !nodeapi.SameAddress(addr, expected) {
+	rc := in.caller.caller
+	switch {
+	case nodeapi.SameAddress(addr, expected):
+		return ok(check, n.Name, "node address is "+addr)
+	case rc != nil && rc.Set() && nodeapi.SameAddress(addr, rc.Address.Hex()):
+		return ok(check, n.Name, fmt.Sprintf("runs as reward caller %s of %s", addr, expected))
+	case in.caller.pending != "":
+		return unknown(check, n.Name, fmt.Sprintf("node reports address %s, not the orchestrator %s; whether it is its reward caller is not known yet: %s",
+			addr, expected, in.caller.pending))
+	case rc != nil:
 		return failing(check, n.Name, Critical,
-			fmt.Sprintf("node reports address %s, expected %s", addr, expected),
-			map[string]string{"address": addr, "expected": expected, "node_id": s.NodeID})
+			fmt.Sprintf("node reports address %s, which is neither the orchestrator %s nor its reward caller (%s): this node can no longer reward",
+				addr, expected, callerText(rc)),
+			map[string]string{"address": addr, "expected": expected, "reward_caller": rc.Address.Hex()})
 	}
-	return ok(check, n.Name, "node address is "+addr)
+	return failing(check, n.Name, Critical,
+		fmt.Sprintf("node reports address %s, expected %s", addr, expected),
+		map[string]string{"address": addr, "expected": expected, "node_id": s.NodeID})
 }
 
 // inactive is TranscoderInactive: the node's address is not a registered

@@ -28,7 +28,16 @@ func (t target) node(cfg *config.Config) config.Node {
 			}
 		}
 	}
-	return config.Node{Name: t.Name, ExpectedAddress: t.Address}
+	return config.Node{Name: t.Name, ExpectedAddress: t.Address, ExpectedRewardCaller: t.ExpectedRewardCaller}
+}
+
+// probe returns the node's latest probe of a node target (nil before
+// its first, and for any other target).
+func (t target) probe(snap observe.Snapshot) *observe.Node {
+	if !t.Node {
+		return nil
+	}
+	return nodeProbe(snap, t.Name)
 }
 
 // watchedTargets returns the configured targets, then the accounts of the

@@ -95,7 +95,7 @@ type Log struct {
 type Node struct {
 	Name            string        `toml:"name"`
 	URL             string        `toml:"url"`
-	API             string        `toml:"api"` // auto | current | v0.5 | v0.3 | legacy
+	API             string        `toml:"api"` // auto | gated | current | v0.5 | v0.3 | legacy
 	ExpectedAddress Address       `toml:"expected_address"`
 	SystemdUnit     string        `toml:"systemd_unit"`
 	Interval        time.Duration `toml:"interval"`
@@ -104,6 +104,12 @@ type Node struct {
 	Metrics string `toml:"metrics"`
 	// PIDFile locates the process for the file-descriptor check when no systemd unit is known.
 	PIDFile string `toml:"pid_file"`
+
+	// ExpectedRewardCaller, when given, is the LIP-118 reward caller the
+	// orchestrator (expected_address) must have on-chain; the zero
+	// address means none. RewardCallerChanged fires when the chain's
+	// differs. Empty: not checked.
+	ExpectedRewardCaller Address `toml:"expected_reward_caller"`
 }
 
 // Chain configures the Ethereum / Arbitrum RPC endpoints and contracts.

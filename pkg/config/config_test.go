@@ -58,7 +58,7 @@ func TestInvalid(t *testing.T) {
 			`testdata/invalid-types.toml:2:1: server.listen: expected a string, got integer 9717`,
 			`testdata/invalid-types.toml:5:1: node[0].name: "tc 001" is not a valid name (letters, digits, '.', '_', '-'; at most 63)`,
 			`testdata/invalid-types.toml:6:1: node[0].url: ftp://127.0.0.1:7935 has scheme "ftp": want http:// or https://`,
-			`testdata/invalid-types.toml:7:1: node[0].api: "v2" is not one of auto, current, v0.5, v0.3, legacy`,
+			`testdata/invalid-types.toml:7:1: node[0].api: "v2" is not one of auto, gated, current, v0.5, v0.3, legacy`,
 			`testdata/invalid-types.toml:8:1: node[0].expected_address: "0x1234" is not a 0x-prefixed 20-byte hex address`,
 			`testdata/invalid-types.toml:11:1: checks.reward_warn_after: expected a number, got string "ten percent"`,
 			`testdata/invalid-types.toml:12:1: checks.balance_warn_ether: 0.001 must be above balance_critical_ether 0.01, which must be above 0`,

@@ -9,6 +9,9 @@ import "strconv"
 type Orchestrator struct {
 	Name    string  `toml:"name"`
 	Address Address `toml:"address"`
+	// ExpectedRewardCaller is as for a [[node]]: the LIP-118 reward caller
+	// the orchestrator should have (optional).
+	ExpectedRewardCaller Address `toml:"expected_reward_caller"`
 }
 
 // orchestrators checks the [[orchestrator]] tables: a name unique among
@@ -21,6 +24,9 @@ func (v *validator) orchestrators(c *Config) {
 	for i, o := range c.Orchestrators {
 		p := "orchestrator[" + strconv.Itoa(i) + "]"
 		v.name(p+".name", o.Name, seen, "duplicate name %q: nodes and orchestrators share one set of names")
+		if a := o.ExpectedRewardCaller; a.String() != "" && !a.Valid() {
+			v.bad(p+".expected_reward_caller", "%q is not a 0x-prefixed 20-byte hex address (the zero address means: no reward caller)", a.String())
+		}
 		switch {
 		case o.Address.String() == "":
 			v.bad(p+".address", "must be set: the orchestrator's ETH address")
@@ -41,6 +47,8 @@ func (v *validator) orchestrators(c *Config) {
 type Target struct {
 	Name    string
 	Address Address
+	// ExpectedRewardCaller is the target's optional expected_reward_caller.
+	ExpectedRewardCaller Address
 	// Node is true for a [[node]], false for an [[orchestrator]].
 	Node bool
 }
@@ -50,10 +58,10 @@ type Target struct {
 func (c *Config) Targets() []Target {
 	out := make([]Target, 0, len(c.Nodes)+len(c.Orchestrators))
 	for _, n := range c.Nodes {
-		out = append(out, Target{Name: n.Name, Address: n.ExpectedAddress, Node: true})
+		out = append(out, Target{Name: n.Name, Address: n.ExpectedAddress, ExpectedRewardCaller: n.ExpectedRewardCaller, Node: true})
 	}
 	for _, o := range c.Orchestrators {
-		out = append(out, Target{Name: o.Name, Address: o.Address})
+		out = append(out, Target{Name: o.Name, Address: o.Address, ExpectedRewardCaller: o.ExpectedRewardCaller})
 	}
 	return out
 }

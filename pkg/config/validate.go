@@ -52,6 +52,7 @@ func (v *validator) validate(c *Config) {
 	v.oneOf("log.format", c.Log.Format, "auto", "text", "json")
 	v.nodes(c.Nodes, len(c.Orchestrators) > 0 || c.Chain.WatchActiveSet)
 	v.orchestrators(c)
+	v.rewardCallers(c)
 	v.chain(&c.Chain)
 	v.checks(&c.Checks)
 	v.nodeChainErrorsFor(c)
@@ -105,6 +106,24 @@ func (v *validator) nodes(nodes []Node, chainTargets bool) {
 		v.oneOf(p+".metrics", n.Metrics, "auto", "on", "off")
 		if n.PIDFile != "" && !filepath.IsAbs(n.PIDFile) {
 			v.bad(p+".pid_file", "must be an absolute path")
+		}
+	}
+}
+
+// rewardCallers checks each node's expected_reward_caller: an address,
+// and a chain to read the orchestrator's caller from.
+func (v *validator) rewardCallers(c *Config) {
+	for i, n := range c.Nodes {
+		a := n.ExpectedRewardCaller
+		if a.String() == "" {
+			continue
+		}
+		key := "node[" + strconv.Itoa(i) + "].expected_reward_caller"
+		switch {
+		case !a.Valid():
+			v.bad(key, "%q is not a 0x-prefixed 20-byte hex address (the zero address means: no reward caller)", a.String())
+		case len(c.Chain.URLs) == 0:
+			v.bad(key, "needs chain.urls: the reward caller is read from the chain")
 		}
 	}
 }

@@ -31,11 +31,30 @@ type orchestrator struct {
 	name string
 	node *fakenode.Node
 	key  *ecdsa.PrivateKey
+	// caller, when set, is the orchestrator's LIP-118 reward caller: the
+	// node runs as it and sends the reward transactions.
+	caller *ecdsa.PrivateKey
 	// autoReward makes the orchestrator call reward as soon as a round is initialized.
 	autoReward bool
 }
 
 func (o *orchestrator) addr() common.Address { return crypto.PubkeyToAddress(o.key.PublicKey) }
+
+// sender is the key of the account that sends the reward transactions.
+func (o *orchestrator) sender() *ecdsa.PrivateKey {
+	if o.caller != nil {
+		return o.caller
+	}
+	return o.key
+}
+
+// callerAddr is the reward caller's address (zero: none).
+func (o *orchestrator) callerAddr() common.Address {
+	if o.caller == nil {
+		return common.Address{}
+	}
+	return crypto.PubkeyToAddress(o.caller.PublicKey)
+}
 
 // demoChain is the simulated chain the story drives: it seals blocks on a
 // timer, initializes every round at once (as a round initializer would),
@@ -53,8 +72,9 @@ type demoChain struct {
 
 // startChain starts the simulated chain with its JSON-RPC server on
 // 127.0.0.1, funds one account per node and activates it, at the start of
-// a round in which every orchestrator but late has called reward.
-func startChain(ctx context.Context, nodes map[string]*fakenode.Node, names []string, late string) (*demoChain, error) {
+// a round in which every orchestrator but late has called reward. The
+// orchestrator named by caller gets a reward caller, which its node runs as.
+func startChain(ctx context.Context, nodes map[string]*fakenode.Node, names []string, late, caller string) (*demoChain, error) {
 	sim, err := simchain.New(ctx, simchain.Options{RoundLength: RoundBlocks, HTTP: true})
 	if err != nil {
 		return nil, fmt.Errorf("demo chain: %w", err)
@@ -87,6 +107,11 @@ func startChain(ctx context.Context, nodes map[string]*fakenode.Node, names []st
 		}
 		if err := sim.Driver().SetActive(ctx, o.addr(), true); err != nil {
 			return fail(err)
+		}
+		if name == caller {
+			if err := c.delegate(ctx, o); err != nil {
+				return fail(err)
+			}
 		}
 		c.orchs = append(c.orchs, o)
 	}
@@ -157,7 +182,7 @@ func (c *demoChain) tend(ctx context.Context) error {
 	}
 	for _, o := range c.orchs {
 		if c.autoRewards(o) && last[o.addr()] < s.CurrentRound && rewardDue(o, s.CurrentRound, s.BlockNum-s.StartBlock) {
-			if err := c.rewardAs(ctx, o); err != nil {
+			if err := c.rewardNow(ctx, o); err != nil {
 				return err
 			}
 			last[o.addr()] = s.CurrentRound
@@ -192,8 +217,31 @@ func rewardDue(o *orchestrator, round, block uint64) bool {
 // orchestrator calls reward: past the warning at 10% of the round.
 const ChainOnlyLateBlock = 20
 
-// rewardAs sends rewardWithHint from o's own account, as go-livepeer does.
-func (c *demoChain) rewardAs(ctx context.Context, o *orchestrator) error {
+// delegate gives o a funded reward caller, set on-chain from o's key, and
+// makes o's node run as it (the caller's keystore and -ethOrchAddr).
+func (c *demoChain) delegate(ctx context.Context, o *orchestrator) error {
+	key, err := c.sim.FundedKey(ctx, new(big.Int).Mul(big.NewInt(2), big.NewInt(1e18)))
+	if err != nil {
+		return err
+	}
+	o.caller = key
+	if err := c.sim.Driver().SetRewardCaller(ctx, o.key, o.callerAddr()); err != nil {
+		return err
+	}
+	o.node.SetAddress(o.callerAddr())
+	o.node.SetOrchestrator(o.addr())
+	o.node.SetRewardCaller(o.callerAddr())
+	return nil
+}
+
+// rewardNow lands o's reward for the current round as go-livepeer does:
+// from its reward caller through rewardForTranscoderWithHint when it has
+// one (delegated mode), else rewardWithHint from its own account.
+func (c *demoChain) rewardNow(ctx context.Context, o *orchestrator) error {
+	if o.caller != nil {
+		_, err := c.sim.Driver().RewardForTranscoderWithHint(ctx, o.caller, o.addr())
+		return err
+	}
 	bm := c.sim.Deployment().BondingManager
 	_, err := c.sim.Driver().SendAs(ctx, o.key, bm, contracts.NewBondingManager().PackRewardWithHint(common.Address{}, common.Address{}))
 	return err
@@ -245,12 +293,13 @@ func (c *demoChain) autoRewards(o *orchestrator) bool {
 
 // reward lands an orchestrator's reward for the current round now.
 func (c *demoChain) reward(ctx context.Context, name string) error {
-	return c.rewardAs(ctx, c.orchestrator(name))
+	return c.rewardNow(ctx, c.orchestrator(name))
 }
 
-// stick sends a transaction from the orchestrator's account that stays pending.
+// stick sends a transaction that stays pending from the account that
+// sends the orchestrator's rewards.
 func (c *demoChain) stick(ctx context.Context, name string) error {
-	tx, err := c.sim.StuckTx(ctx, c.orchestrator(name).key)
+	tx, err := c.sim.StuckTx(ctx, c.orchestrator(name).sender())
 	if err != nil {
 		return err
 	}
@@ -269,7 +318,7 @@ func (c *demoChain) unstick(ctx context.Context, name string) error {
 	if tx == nil {
 		return nil
 	}
-	_, err := c.sim.ReplaceTx(ctx, c.orchestrator(name).key, tx)
+	_, err := c.sim.ReplaceTx(ctx, c.orchestrator(name).sender(), tx)
 	return err
 }
 

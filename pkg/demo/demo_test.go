@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net"
 	"net/http"
 	"regexp"
@@ -12,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lpwatch/lpwatch/pkg/alert"
+	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/status"
 )
 
@@ -89,7 +92,7 @@ func TestDemoChainStory(t *testing.T) {
 	// The orchestrator watched from the chain alone: its reward of round 1
 	// is in its history, with the function and sender of its transaction.
 	within(t, 30*time.Second, "the chain-only orchestrator's history", func() bool {
-		st = demoStatus(t, addr)
+		st, _ = getStatus(addr)
 		if st.Chain == nil || len(st.Chain.Accounts) != 3 {
 			return false
 		}
@@ -101,7 +104,7 @@ func TestDemoChainStory(t *testing.T) {
 	}
 	// The block time is estimated from the heads seen (once they span two blocks).
 	within(t, 30*time.Second, "a block time estimate", func() bool {
-		st = demoStatus(t, addr)
+		st, _ = getStatus(addr)
 		return st.Chain != nil && st.Chain.BlockSeconds != nil
 	})
 	if s := *st.Chain.BlockSeconds; s < 0.5 || s > 2 {
@@ -109,6 +112,20 @@ func TestDemoChainStory(t *testing.T) {
 	}
 	if a := st.Chain.Accounts[0]; a.Node != "tc001" || a.LastRewardRound == nil || *a.LastRewardRound != 0 {
 		t.Errorf("tc001 on the chain: %+v, want no reward in round 1 yet", a)
+	}
+	// tc001's node runs as its orchestrator's reward caller, which the
+	// report and the page name, and its identity is fine.
+	within(t, 30*time.Second, "tc001's reward caller in /status", func() bool {
+		rep, ok := getStatus(addr)
+		if !ok || rep.Chain == nil || len(rep.Chain.Accounts) == 0 {
+			return false
+		}
+		c := rep.Chain.Accounts[0].RewardCaller
+		return c != nil && c.Kind == status.CallerAccount && strings.HasPrefix(c.Text, "runs as reward caller ") &&
+			identityOK(rep, "tc001")
+	})
+	if page := getPage(t, addr); !strings.Contains(page, "runs as reward caller ") {
+		t.Error("the status page does not show tc001's reward caller")
 	}
 	// The warning is due at block 6; the chain seals a block a second on
 	// the real clock, so a loaded machine may evaluate it a block or two
@@ -126,17 +143,40 @@ func TestDemoChainStory(t *testing.T) {
 	}
 }
 
-// demoStatus reads the demo's /status (an empty report when it fails).
-func demoStatus(t *testing.T, addr string) status.Report {
-	t.Helper()
+// getStatus reads the demo daemon's /status.
+func getStatus(addr string) (status.Report, bool) {
 	var st status.Report
 	resp, err := http.Get("http://" + addr + "/status")
 	if err != nil {
-		return st
+		return st, false
 	}
 	defer resp.Body.Close()
-	_ = json.NewDecoder(resp.Body).Decode(&st)
-	return st
+	return st, json.NewDecoder(resp.Body).Decode(&st) == nil
+}
+
+// getPage reads the demo daemon's status page.
+func getPage(t *testing.T, addr string) string {
+	t.Helper()
+	resp, err := http.Get("http://" + addr + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// identityOK reports whether node's identity check is ok in rep.
+func identityOK(rep status.Report, node string) bool {
+	for _, c := range rep.Checks {
+		if c.Check == alert.LivepeerNodeIdentityMismatch && c.Target == node {
+			return c.State == checks.OK
+		}
+	}
+	return false
 }
 
 // rewardWarning is the log line of tc001's RewardNotCalled warning.

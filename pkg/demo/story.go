@@ -9,6 +9,10 @@ import (
 // lateNode is the orchestrator whose reward comes late in the story.
 const lateNode = "tc001"
 
+// callerNode is the orchestrator whose node runs as its LIP-118 reward
+// caller: its reward transactions, and the stuck one, are the caller's.
+const callerNode = "tc001"
+
 // step is one moment of the story: wait, say what happens, change the world.
 type step struct {
 	wait func(ctx context.Context, w *world) error
@@ -47,7 +51,7 @@ func story(r uint64) []step {
 	return []step{
 		{after(0), fmt.Sprintf("round %d begins (%d blocks, one a second); tc002 calls reward at once, %s's reward service is stuck: "+
 			"RewardNotCalled warns at block %d and turns critical at block %d, when less than a quarter of the round is left", r, RoundBlocks, lateNode, warnAt, critAt), nothing},
-		{after(8 * time.Second), fmt.Sprintf("a transaction from %s is stuck below the base fee, its pending nonce above the mined one (TxStalled fires after 20s)", lateNode),
+		{after(8 * time.Second), fmt.Sprintf("a transaction from %s's reward caller is stuck below the base fee, its pending nonce above the mined one (TxStalled fires after 20s)", lateNode),
 			func(ctx context.Context, w *world) error { return w.chain.stick(ctx, lateNode) }},
 		{atBlock(r, RoundBlocks*5/6), fmt.Sprintf("%s's stuck transaction is replaced and its reward for round %d lands on-chain, late (TxStalled and RewardNotCalled resolve)", lateNode, r),
 			func(ctx context.Context, w *world) error {

@@ -28,7 +28,7 @@ type transcoder struct {
 
 func currentTranscoder(s state) transcoder {
 	return transcoder{
-		Address: s.address, ServiceURI: s.serviceURI, LastRewardRound: s.lastRewardRound,
+		Address: s.orchestratorAddress(), ServiceURI: s.serviceURI, LastRewardRound: s.lastRewardRound,
 		RewardCut: s.rewardCut, FeeShare: s.feeShare, DelegatedStake: s.stake,
 		ActivationRound: s.activation, DeactivationRound: s.deactivation,
 		LastActiveStakeUpdateRound: s.lastRewardRound, Active: s.active, Status: s.status(),
@@ -74,10 +74,10 @@ func arbitrumContracts() map[string]common.Address {
 
 // currentActions are the action paths of go-livepeer v0.9.1.
 func currentActions() []string {
-	legacyOnly := legacyOnlyActions()
+	other := append(legacyOnlyActions(), gatedOnlyActions()...)
 	var out []string
 	for _, p := range nodeapi.ActionPaths() {
-		if !slices.Contains(legacyOnly, p) {
+		if !slices.Contains(other, p) {
 			out = append(out, p)
 		}
 	}

@@ -1,7 +1,8 @@
 // Package fakenode is a faithful, controllable fake of go-livepeer's CLI
 // HTTP API, for tests and for `lpwatch demo`. It serves each API
 // generation as one real release of it does (v0.9.1, v0.6.0, v0.3.3,
-// 0.2.4), with the node's exact shapes: PascalCase JSON with bare big
+// 0.2.4, and a release after v0.9.1 whose transaction routes are gated
+// behind -enableCliTxRoutes and POST), with the node's exact shapes: PascalCase JSON with bare big
 // numbers and lowercase addresses, an EIP-55 checksummed /ethAddr,
 // PriceInfo as a JSON string rational, text/plain errors written by
 // http.Error from v0.5.0 on and 200 empty bodies on the 2018 releases, an
@@ -43,6 +44,7 @@ type Node struct {
 	reward    func(ctx context.Context) error
 	hold      rewardHold
 	calls     []Call
+	txRoutes  bool // -enableCliTxRoutes (nodeapi.Gated)
 	logged    chan struct{}
 	srv       *http.Server
 	serveDone chan struct{}

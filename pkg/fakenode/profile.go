@@ -19,6 +19,8 @@ type profile struct {
 // fake cannot serve (Auto or an unknown one).
 func profileOf(gen nodeapi.Generation) (p profile, ok bool) {
 	switch gen {
+	case nodeapi.Gated:
+		return profile{handlers: (*Node).gatedHandlers, version: DefaultVersionGated}, true
 	case nodeapi.Current:
 		return profile{handlers: (*Node).currentHandlers, version: DefaultVersion}, true
 	case nodeapi.V05:

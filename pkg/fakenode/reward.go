@@ -125,11 +125,14 @@ func (n *Node) awaitRewardHold(ctx context.Context) bool {
 }
 
 // defaultReward mimics BondingManager.reward's checks (the revert messages
-// are the contract's).
+// are the contract's); in delegated mode (SetOrchestrator) the node's
+// account must be the orchestrator's reward caller (SetRewardCaller).
 func (n *Node) defaultReward(context.Context) error {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	switch {
+	case n.st.orchestratorAddress() != n.st.address && n.st.rewardCaller != n.st.address:
+		return errors.New("execution reverted: caller must be a reward caller set by the transcoder")
 	case !n.st.initialized:
 		return errors.New("execution reverted: current round is not initialized")
 	case !n.st.active:

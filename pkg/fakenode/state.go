@@ -32,6 +32,10 @@ type state struct {
 	currentBlock    *big.Int
 	monitor         bool
 	metricsText     string
+	// orchestrator is -ethOrchAddr in delegated mode (zero: the node is
+	// its own orchestrator); rewardCaller is the orchestrator's caller.
+	orchestrator common.Address
+	rewardCaller common.Address
 }
 
 // maxUint256 is 2^256-1, the DeactivationRound of an active orchestrator.

@@ -15,7 +15,7 @@ import (
 func readOnlyPaths() []string {
 	return []string{nodeapi.PathStatus, nodeapi.PathOrchestratorInfo, nodeapi.PathTranscoderInfo,
 		nodeapi.PathCurrentRound, nodeapi.PathRoundInitialized, nodeapi.PathEthAddr,
-		nodeapi.PathEthBalance, nodeapi.PathMaxGasPrice, nodeapi.PathNodeID, nodeapi.PathMetrics}
+		nodeapi.PathEthBalance, nodeapi.PathMaxGasPrice, nodeapi.PathNodeID, nodeapi.PathMetrics, nodeapi.PathRewardCaller}
 }
 
 // TestReadOnlyMethodsNeverRequestActionPaths drives Detect, Snapshot and

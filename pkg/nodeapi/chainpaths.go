@@ -14,12 +14,16 @@ import "slices"
 // unknown generation.
 func ChainBackedPaths(gen Generation) []string {
 	switch gen {
-	case Current, V05:
-		return []string{
+	case Current, V05, Gated:
+		paths := []string{
 			PathOrchestratorInfo, PathCurrentRound, PathRoundInitialized, PathEthBalance,
 			"/tokenBalance", "/delegatorInfo", "/registeredOrchestrators", "/protocolParameters",
 			"/orchestratorEarningPoolsForRound", "/senderInfo", "/ticketBrokerParams",
 		}
+		if gen == Gated {
+			paths = append(paths, PathRewardCaller)
+		}
+		return paths
 	case V03, Legacy:
 		return []string{
 			PathTranscoderInfo, PathCurrentRound, PathRoundInitialized, PathEthBalance,

@@ -1,6 +1,7 @@
 // Package nodeapi is a read-only client of go-livepeer's CLI HTTP API, for
-// every generation of that API in the wild: the current one (v0.7.0 and
-// later), the Streamflow one (v0.5.0 through v0.6.x, /currentRound as raw
+// every generation of that API in the wild: the gated one (after v0.9.1:
+// LIP-118 reward callers, transaction routes only with -enableCliTxRoutes
+// and POST), the current one (v0.7.0 and later), the Streamflow one (v0.5.0 through v0.6.x, /currentRound as raw
 // bytes), the v0.3.x one (the 2018 paths without /nodeID, CLI port 7935)
 // and the 0.2.x one (served on the media port 8935).
 //
@@ -45,16 +46,24 @@ const (
 	Legacy Generation = "legacy"
 	// Auto asks the client to detect the generation (see Client.Detect).
 	Auto Generation = "auto"
+	// Gated is the API of go-livepeer after v0.9.1 with LIP-118 reward
+	// callers (autumn 2026): the Current paths and shapes, the read path
+	// /rewardCaller, and transaction routes registered only when the node
+	// runs with -enableCliTxRoutes and only for POST: without the flag
+	// /reward is 404, with it a GET is 405.
+	Gated Generation = "gated"
 )
 
 // Generations returns every concrete generation, newest first (Auto is
 // not one). A new slice is returned on each call.
-func Generations() []Generation { return []Generation{Current, V05, V03, Legacy} }
+func Generations() []Generation { return []Generation{Gated, Current, V05, V03, Legacy} }
 
 // Releases names the go-livepeer releases that speak g, for an operator;
 // "" for Auto or an unknown generation.
 func (g Generation) Releases() string {
 	switch g {
+	case Gated:
+		return "go-livepeer after v0.9.1 with gated transaction routes (-enableCliTxRoutes)"
 	case Current:
 		return "go-livepeer v0.7.0 and later"
 	case V05:

@@ -16,6 +16,7 @@ import (
 //     v0.6.x are V05). When the version does not tell (a build without one,
 //     or a development build of a line in which the form changed), the form
 //     of /currentRound does: decimal text is Current, anything else V05.
+//     A Current node that serves the read path /rewardCaller is Gated.
 //  2. /transcoderInfo answering the bare 2018 transcoder struct: Legacy when
 //     /nodeID answers a node ID, V03 when /nodeID is not found (0.3.0
 //     removed it).
@@ -33,7 +34,11 @@ func (c *Client) Detect(ctx context.Context) (Generation, error) {
 	body, err := c.get(ctx, PathOrchestratorInfo)
 	if err == nil {
 		if err = looksCurrent(body); err == nil {
-			return c.detectRoundForm(ctx)
+			gen, err := c.detectRoundForm(ctx)
+			if err != nil || gen != Current {
+				return gen, err
+			}
+			return c.detectGated(ctx)
 		}
 		err = decodeError(PathOrchestratorInfo, err)
 	} else if isTransport(err) {

@@ -18,7 +18,17 @@ func TestDetect(t *testing.T) {
 		requests []string
 	}{
 		{name: "current", gen: nodeapi.Current, want: nodeapi.Current,
-			requests: []string{"/orchestratorInfo", "/status"}},
+			requests: []string{"/orchestratorInfo", "/status", "/rewardCaller"}},
+		{name: "gated", gen: nodeapi.Gated, want: nodeapi.Gated,
+			requests: []string{"/orchestratorInfo", "/status", "/rewardCaller"}},
+		{name: "gated with its tx routes", gen: nodeapi.Gated, setup: func(n *fakenode.Node) { n.SetCliTxRoutes(true) },
+			want: nodeapi.Gated, requests: []string{"/orchestratorInfo", "/status", "/rewardCaller"}},
+		// Its /rewardCaller reads the chain: a 500 is still its handler.
+		{name: "gated whose rewardCaller fails", gen: nodeapi.Gated,
+			setup: func(n *fakenode.Node) {
+				n.SetFault(nodeapi.PathRewardCaller, fakenode.Status(500, "could not get reward caller"))
+			},
+			want: nodeapi.Gated, requests: []string{"/orchestratorInfo", "/status", "/rewardCaller"}},
 		{name: "v0.5", gen: nodeapi.V05, want: nodeapi.V05,
 			requests: []string{"/orchestratorInfo", "/status"}},
 		{name: "v0.3", gen: nodeapi.V03, want: nodeapi.V03,
@@ -32,16 +42,16 @@ func TestDetect(t *testing.T) {
 			setup: func(n *fakenode.Node) { n.SetFault(nodeapi.PathStatus, fakenode.Status(500, "Error getting status")) },
 			want:  nodeapi.V05, requests: []string{"/orchestratorInfo", "/status", "/currentRound"}},
 		{name: "current without a version", gen: nodeapi.Current, setup: func(n *fakenode.Node) { n.SetVersion("undefined") },
-			want: nodeapi.Current, requests: []string{"/orchestratorInfo", "/status", "/currentRound"}},
+			want: nodeapi.Current, requests: []string{"/orchestratorInfo", "/status", "/currentRound", "/rewardCaller"}},
 		{name: "master build after v0.6.0, round as text", gen: nodeapi.Current, setup: func(n *fakenode.Node) { n.SetVersion("0.6.0-a3e725c9") },
-			want: nodeapi.Current, requests: []string{"/orchestratorInfo", "/status", "/currentRound"}},
+			want: nodeapi.Current, requests: []string{"/orchestratorInfo", "/status", "/currentRound", "/rewardCaller"}},
 		{name: "master build before v0.7.0, round as bytes", gen: nodeapi.V05, setup: func(n *fakenode.Node) { n.SetVersion("0.6.0-0c71b4c1") },
 			want: nodeapi.V05, requests: []string{"/orchestratorInfo", "/status", "/currentRound"}},
 		// Nothing tells: Current, whose snapshot refuses the raw round.
 		{name: "v0.5 whose status and round fail", gen: nodeapi.V05, setup: func(n *fakenode.Node) {
 			n.SetFault(nodeapi.PathStatus, fakenode.Status(500, "Error getting status"))
 			n.SetFault(nodeapi.PathCurrentRound, fakenode.Status(500, "could not query current round"))
-		}, want: nodeapi.Current, requests: []string{"/orchestratorInfo", "/status", "/currentRound"}},
+		}, want: nodeapi.Current, requests: []string{"/orchestratorInfo", "/status", "/currentRound", "/rewardCaller"}},
 		{name: "v0.3 with failing transcoderInfo", gen: nodeapi.V03, setup: func(n *fakenode.Node) { n.SetStake(nil) },
 			reason: nodeapi.ReasonUnrecognized, requests: []string{"/orchestratorInfo", "/transcoderInfo", "/nodeID"}},
 		{name: "legacy with failing transcoderInfo", gen: nodeapi.Legacy,
@@ -98,4 +108,8 @@ func TestDetectTransportFailureAfterOrchestratorInfo(t *testing.T) {
 			wantError(t, err, nodeapi.PathStatus, nodeapi.ReasonTimeout)
 		})
 	}
+	n, c := startFake(t, nodeapi.Gated, nodeapi.Options{})
+	n.SetFault(nodeapi.PathRewardCaller, fakenode.Hang())
+	_, err := c.Detect(shortCtx(t))
+	wantError(t, err, nodeapi.PathRewardCaller, nodeapi.ReasonTimeout)
 }

@@ -28,7 +28,8 @@ func TestEveryGeneration(t *testing.T) {
 		perSeg  bool
 	}
 	want := map[nodeapi.Generation]expect{
-		nodeapi.Current: {detect: []string{"/orchestratorInfo", "/status"}, version: fakenode.DefaultVersion, uri: "https://127.0.0.1:8935"},
+		nodeapi.Gated:   {detect: []string{"/orchestratorInfo", "/status", "/rewardCaller"}, version: fakenode.DefaultVersionGated, uri: "https://127.0.0.1:8935"},
+		nodeapi.Current: {detect: []string{"/orchestratorInfo", "/status", "/rewardCaller"}, version: fakenode.DefaultVersion, uri: "https://127.0.0.1:8935"},
 		nodeapi.V05:     {detect: []string{"/orchestratorInfo", "/status"}, version: fakenode.DefaultVersionV05, uri: "https://127.0.0.1:8935"},
 		nodeapi.V03:     {detect: []string{"/orchestratorInfo", "/transcoderInfo", "/nodeID"}, uri: "https://127.0.0.1:8935", perSeg: true},
 		nodeapi.Legacy:  {detect: []string{"/orchestratorInfo", "/transcoderInfo", "/nodeID"}, nodeID: fakenode.DefaultNodeID, perSeg: true},

@@ -12,6 +12,10 @@ const (
 	PathMaxGasPrice      = "/maxGasPrice"
 	PathNodeID           = "/nodeID"
 	PathMetrics          = "/metrics"
+	// PathRewardCaller is the read path of Gated nodes that reports the
+	// orchestrator's reward caller (its body is not documented: only its
+	// presence is used, to detect the generation).
+	PathRewardCaller = "/rewardCaller"
 )
 
 // PathReward is the one action path lpwatch may request, and only through
@@ -19,8 +23,9 @@ const (
 const PathReward = "/reward"
 
 // ActionPaths returns the CLI API paths that act instead of read: they send
-// a transaction, move funds, sign, change a node setting or start work. The
-// node checks no HTTP method, so even a GET on any of them acts. The list
+// a transaction, move funds, sign, change a node setting or start work.
+// Nodes before the Gated generation check no HTTP method, so even a GET on
+// any of them acts. The list
 // covers every generation, including the 2018 names. A new slice is
 // returned on each call.
 func ActionPaths() []string {
@@ -45,6 +50,7 @@ func ActionPaths() []string {
 		"/vote",
 		"/voteOnProposal",
 		"/requestTokens",
+		"/setRewardCaller",
 		// Local settings and signing.
 		"/setMaxGasPrice",
 		"/setMinGasPrice",

@@ -55,8 +55,8 @@ type endpoint struct {
 // Snapshot reads every read-only endpoint of the given generation,
 // concurrently, each with ctx. With Auto it calls Detect first.
 //
-// Current and V05: /status, /orchestratorInfo, /currentRound (decimal text
-// on Current, raw big-endian bytes on V05), /roundInitialized, /ethAddr,
+// Current, Gated and V05: /status, /orchestratorInfo, /currentRound
+// (decimal text on Current and Gated, raw big-endian bytes on V05), /roundInitialized, /ethAddr,
 // /ethBalance, and /maxGasPrice, which is optional because nodes before
 // v0.5.15 do not have it. V03: /transcoderInfo, /currentRound, /ethAddr,
 // /ethBalance, /status and /roundInitialized. Legacy: /transcoderInfo,
@@ -78,7 +78,7 @@ func (c *Client) Snapshot(ctx context.Context, gen Generation) (*Snapshot, error
 	s := &Snapshot{Generation: gen, Optional: map[string]error{}, FetchedAt: c.clock.Now()}
 	var eps []endpoint
 	switch gen {
-	case Current, V05:
+	case Current, V05, Gated:
 		eps = c.currentEndpoints(s, gen)
 	case V03:
 		eps = c.v03Endpoints(s)
@@ -123,12 +123,12 @@ func (c *Client) Snapshot(ctx context.Context, gen Generation) (*Snapshot, error
 // the round itself cannot always tell. The reason is ReasonDecode, which
 // makes a probe with api auto detect again.
 func checkVersion(gen Generation, version string) error {
-	if gen != Current && gen != V05 {
+	if gen != Current && gen != V05 && gen != Gated {
 		return nil
 	}
 	reported, ok := generationOfVersion(version)
-	if !ok || reported == gen {
-		return nil
+	if !ok || reported == gen || (gen == Gated && reported == Current) {
+		return nil // a version tells Current and Gated nodes apart from V05 only
 	}
 	return decodeError(PathStatus, fmt.Errorf("the node reports version %s, which speaks the %q api, not %q: set api = %q or %q",
 		version, reported, gen, reported, Auto))

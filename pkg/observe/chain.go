@@ -48,6 +48,9 @@ type ChainEvents struct {
 	// Rewards are the Reward events of the watched accounts, with their
 	// transactions, the latest MaxRecentRewards.
 	Rewards []chain.RewardTx
+	// RewardCallers are the RewardCallerSet events of the monitored
+	// accounts: their reward caller was set or unset.
+	RewardCallers []chain.RewardCallerSetEvent
 	// Scanned is true once a scan has succeeded.
 	Scanned bool
 	// ScannedTo is the last block of the latest successful scan: the
@@ -68,6 +71,8 @@ type ChainScan struct {
 	Unbonds []chain.UnbondEvent
 	// Rewards are the Reward events of the watched accounts.
 	Rewards []chain.RewardTx
+	// RewardCallers are the monitored accounts' RewardCallerSet events.
+	RewardCallers []chain.RewardCallerSetEvent
 	// Calls is the number of RPC calls the scan made.
 	Calls uint64
 	Err   error
@@ -85,6 +90,7 @@ func (ev *ChainEvents) add(s ChainScan) {
 	ev.Slashes = addEvents(ev.Slashes, s.Slashes, func(e chain.SlashEvent) chain.EventMeta { return e.EventMeta }, MaxRecentEvents)
 	ev.Unbonds = addEvents(ev.Unbonds, s.Unbonds, func(e chain.UnbondEvent) chain.EventMeta { return e.EventMeta }, MaxRecentEvents)
 	ev.Rewards = addEvents(ev.Rewards, s.Rewards, func(e chain.RewardTx) chain.EventMeta { return e.EventMeta }, MaxRecentRewards)
+	ev.RewardCallers = addEvents(ev.RewardCallers, s.RewardCallers, func(e chain.RewardCallerSetEvent) chain.EventMeta { return e.EventMeta }, MaxRecentEvents)
 }
 
 // clone returns a copy that shares nothing mutable with ev.
@@ -93,6 +99,7 @@ func (ev *ChainEvents) clone() *ChainEvents {
 	c.Slashes = append([]chain.SlashEvent(nil), ev.Slashes...)
 	c.Unbonds = append([]chain.UnbondEvent(nil), ev.Unbonds...)
 	c.Rewards = append([]chain.RewardTx(nil), ev.Rewards...)
+	c.RewardCallers = append([]chain.RewardCallerSetEvent(nil), ev.RewardCallers...)
 	return &c
 }
 

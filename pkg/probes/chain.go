@@ -177,8 +177,9 @@ func (p *ChainProbe) blockTime(obs *chain.Observation) time.Duration {
 	return d
 }
 
-// scan reads the TranscoderSlashed and Unbond logs of the monitored
-// accounts in the blocks after the last scan, up to head. The first scan
+// scan reads the TranscoderSlashed, Unbond and RewardCallerSet logs of
+// the monitored accounts, and the Reward logs of the watched ones with
+// their transactions, in the blocks after the last scan, up to head. The first scan
 // covers the last MaxLogRange blocks; a failed scan is retried from the
 // same block.
 func (p *ChainProbe) scan(ctx context.Context, head uint64) observe.ChainScan {
@@ -201,6 +202,9 @@ func (p *ChainProbe) scan(ctx context.Context, head uint64) observe.ChainScan {
 	ev, err := p.prober.StakeEvents(ctx, from, head, p.cfg.Addresses...)
 	r.Slashes, r.Unbonds, r.Err = ev.Slashes, ev.Unbonds, err
 	if err == nil {
+		r.RewardCallers, r.Err = p.prober.RewardCallerEvents(ctx, from, head, p.cfg.Addresses...)
+	}
+	if r.Err == nil {
 		r.Rewards, r.Err = p.prober.RewardTxs(ctx, from, head, p.rewardAddresses()...)
 	}
 	r.Calls = p.calls() - before

@@ -13,14 +13,14 @@ import (
 // RemediationExhausted on the chain once no chain trigger holds and the
 // chain is healthy, on a node once no trigger of it holds and it agrees
 // with the chain; AutoRewardFailed once the chain shows the round's reward
-// or the round is over. Episodes of nodes no longer configured end too.
+// or the round is over; AutoRewardUnavailable once auto_reward is off.
+// Episodes of nodes no longer configured end too.
 func (c *Controller) resolveEpisodes(f Feed) {
 	nodes := map[string]config.Node{}
 	for _, n := range f.Config.Nodes {
 		nodes[n.Name] = n
 	}
-	var ended []string
-	var rewardEnded []string
+	var ended, rewardEnded, unavailableEnded []string
 	c.ledger.read(func(st *ledgerState) {
 		for target := range st.Exhausted {
 			if target == alert.ChainTarget {
@@ -43,8 +43,9 @@ func (c *Controller) resolveEpisodes(f Feed) {
 				rewardEnded = append(rewardEnded, name)
 			}
 		}
+		unavailableEnded = unavailableOver(f, nodes, st.RewardUnavailable)
 	})
-	if len(ended) == 0 && len(rewardEnded) == 0 {
+	if len(ended) == 0 && len(rewardEnded) == 0 && len(unavailableEnded) == 0 {
 		return
 	}
 	err := c.ledger.update(func(st *ledgerState) {
@@ -53,6 +54,9 @@ func (c *Controller) resolveEpisodes(f Feed) {
 		}
 		for _, n := range rewardEnded {
 			delete(st.RewardFailed, n)
+		}
+		for _, n := range unavailableEnded {
+			delete(st.RewardUnavailable, n)
 		}
 	})
 	if err != nil {
@@ -63,6 +67,9 @@ func (c *Controller) resolveEpisodes(f Feed) {
 	}
 	for _, n := range rewardEnded {
 		c.log.WithField("node", n).Info("auto_reward failure is over: the reward is on-chain or the round ended")
+	}
+	for _, n := range unavailableEnded {
+		c.log.WithField("node", n).Info("auto_reward no longer asks the node without POST /reward")
 	}
 	c.notify()
 }
@@ -91,4 +98,56 @@ func (c *Controller) raiseRewardFailed(node string, round uint64, reason string)
 	}
 	c.log.WithFields(logrus.Fields{"node": node, "round": round}).Error("auto_reward failed: " + reason)
 	c.notify()
+}
+
+// unavailableOver returns the nodes whose AutoRewardUnavailable is over:
+// auto_reward is off, or the node is no longer configured. A reward the
+// node accepts ends it too (endRewardUnavailable).
+func unavailableOver(f Feed, nodes map[string]config.Node, eps map[string]Episode) []string {
+	var out []string
+	for name := range eps {
+		if _, known := nodes[name]; !known || !f.Config.Remediation.AutoReward {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// raiseRewardUnavailable starts AutoRewardUnavailable for a node, or keeps
+// the one running: the error is logged once, not at every round's attempt.
+func (c *Controller) raiseRewardUnavailable(node string, round uint64, reason string) {
+	var known bool
+	err := c.ledger.update(func(st *ledgerState) {
+		ep, ok := st.RewardUnavailable[node]
+		known = ok
+		if !ok {
+			ep = Episode{Since: c.clock.Now()}
+		}
+		ep.Reason, ep.Round = reason, round
+		st.RewardUnavailable[node] = ep
+	})
+	if err != nil {
+		c.log.WithError(err).Error("cannot write the remediation ledger")
+	}
+	log := c.log.WithFields(logrus.Fields{"node": node, "round": round})
+	if known {
+		log.Debug("auto_reward: " + reason)
+	} else {
+		log.Error("auto_reward: " + reason)
+	}
+	c.notify()
+}
+
+// endRewardUnavailable ends a node's AutoRewardUnavailable: it accepted a
+// reward call.
+func (c *Controller) endRewardUnavailable(node string) {
+	var had bool
+	c.ledger.read(func(st *ledgerState) { _, had = st.RewardUnavailable[node] })
+	if !had {
+		return
+	}
+	if err := c.ledger.update(func(st *ledgerState) { delete(st.RewardUnavailable, node) }); err != nil {
+		c.log.WithError(err).Error("cannot write the remediation ledger")
+	}
+	c.log.WithField("node", node).Info("auto_reward: the node accepts POST /reward again")
 }

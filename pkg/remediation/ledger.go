@@ -50,7 +50,8 @@ type RewardEntry struct {
 }
 
 // Episode is a stateful alert the controller raised and keeps raising until
-// health returns: RemediationExhausted per target, AutoRewardFailed per node.
+// health returns: RemediationExhausted per target, AutoRewardFailed and
+// AutoRewardUnavailable per node.
 type Episode struct {
 	Unit   string    `json:"unit,omitempty"`
 	Reason string    `json:"reason"`
@@ -66,6 +67,9 @@ type ledgerState struct {
 	Rewards      map[string]RewardEntry `json:"rewards"`
 	Exhausted    map[string]Episode     `json:"exhausted"`
 	RewardFailed map[string]Episode     `json:"reward_failed"`
+	// RewardUnavailable holds AutoRewardUnavailable per node: its POST
+	// /reward is not registered (a gated node without -enableCliTxRoutes).
+	RewardUnavailable map[string]Episode `json:"reward_unavailable,omitempty"`
 	// HoldSince is set when a damaged ledger was replaced: the history is
 	// lost, so every unit is held in cool-down from then.
 	HoldSince time.Time `json:"hold_since,omitempty"`
@@ -111,6 +115,9 @@ func (l *ledger) fill() {
 	if l.state.RewardFailed == nil {
 		l.state.RewardFailed = map[string]Episode{}
 	}
+	if l.state.RewardUnavailable == nil {
+		l.state.RewardUnavailable = map[string]Episode{}
+	}
 }
 
 func (l *ledger) saveLocked() error { return statefile.WriteJSON(l.path, &l.state) }
@@ -152,6 +159,7 @@ func (s ledgerState) clone() ledgerState {
 	c.Rewards = cloneMap(s.Rewards)
 	c.Exhausted = cloneMap(s.Exhausted)
 	c.RewardFailed = cloneMap(s.RewardFailed)
+	c.RewardUnavailable = cloneMap(s.RewardUnavailable)
 	return c
 }
 

@@ -193,7 +193,7 @@ func (c *Controller) requestReward(ctx context.Context, cfg *config.Config, n co
 			delete(c.rewarding, n.Name)
 			c.mu.Unlock()
 		}()
-		result, outcome := c.callReward(ctx, n, round)
+		result, outcome, missing := c.callReward(ctx, n, round)
 		if result == "" {
 			return // stopping: the request stays on record
 		}
@@ -204,24 +204,30 @@ func (c *Controller) requestReward(ctx context.Context, cfg *config.Config, n co
 		if err := c.ledger.update(func(st *ledgerState) { st.Rewards[n.Name] = e }); err != nil {
 			c.log.WithError(err).Error("cannot write the remediation ledger")
 		}
-		if result != ResultSuccess {
+		switch {
+		case missing:
+			c.raiseRewardUnavailable(n.Name, round, outcome)
+			return
+		case result != ResultSuccess:
 			c.raiseRewardFailed(n.Name, round, outcome)
 			return
 		}
+		c.endRewardUnavailable(n.Name)
 		log.WithField("outcome", outcome).Warn("auto_reward: reward called and confirmed on-chain")
 		c.notify()
 	}()
 }
 
 // callReward POSTs /reward and waits for the chain to show the reward.
-func (c *Controller) callReward(ctx context.Context, n config.Node, round uint64) (string, string) {
+// missing reports a node that has no POST /reward (404 or 405).
+func (c *Controller) callReward(ctx context.Context, n config.Node, round uint64) (result, outcome string, missing bool) {
 	c.log.WithFields(logrus.Fields{"node": n.Name, "round": round}).Warn("auto_reward: asking the node to call reward")
 	key := rewardSkipPrefix + n.Name
 	c.setActivity(key, fmt.Sprintf("asking the node to call reward for round %d", round))
 	defer c.setActivity(key, "")
 	caller, err := c.opts.Rewarder(n)
 	if err != nil {
-		return ResultFailed, fmt.Sprintf("reward for round %d not requested: %v", round, err)
+		return ResultFailed, fmt.Sprintf("reward for round %d not requested: %v", round, err), false
 	}
 	rctx, cancel := withClockTimeout(ctx, c.clock, c.opts.RewardCallTimeout, "reward call")
 	err = caller.CallReward(rctx)
@@ -231,9 +237,11 @@ func (c *Controller) callReward(ctx context.Context, n config.Node, round uint64
 	cancel()
 	switch {
 	case ctx.Err() != nil:
-		return "", ""
+		return "", "", false
+	case nodeapi.IsRouteMissing(err):
+		return ResultFailed, fmt.Sprintf("%s (it answered %s to the reward call for round %d)", routeMissing, nodeapi.ReasonOf(err), round), true
 	case err != nil:
-		return ResultFailed, fmt.Sprintf("the node's reward call for round %d failed: %v", round, err)
+		return ResultFailed, fmt.Sprintf("the node's reward call for round %d failed: %v", round, err), false
 	}
 	what := fmt.Sprintf("waiting for the chain to show the reward of round %d", round)
 	_, err = c.await(ctx, key, what, c.opts.RewardConfirmTimeout, func(f Feed) bool {
@@ -242,9 +250,12 @@ func (c *Controller) callReward(ctx context.Context, n config.Node, round uint64
 	})
 	switch {
 	case ctx.Err() != nil:
-		return "", ""
+		return "", "", false
 	case err != nil:
-		return ResultTimeout, fmt.Sprintf("the node answered the reward call but the chain does not show a reward for round %d after %s", round, c.opts.RewardConfirmTimeout)
+		return ResultTimeout, fmt.Sprintf("the node answered the reward call but the chain does not show a reward for round %d after %s", round, c.opts.RewardConfirmTimeout), false
 	}
-	return ResultSuccess, fmt.Sprintf("the chain shows the reward for round %d", round)
+	return ResultSuccess, fmt.Sprintf("the chain shows the reward for round %d", round), false
 }
+
+// routeMissing says what a 404 or 405 to POST /reward means.
+const routeMissing = "the node does not expose POST /reward: start it with -enableCliTxRoutes"

@@ -28,6 +28,9 @@ type rewardRig struct {
 	node   *fakenode.Node
 	client *nodeapi.Client
 	cfg    *config.Config
+	// identity, when set, decides the identity check the feeds carry
+	// (ok and its reason) instead of comparing /ethAddr with expected_address.
+	identity func(addr string) (bool, string)
 }
 
 func startRewardRig(t *testing.T, dir string, r0 *rig, gen nodeapi.Generation, opts ...func(*Options)) *rewardRig {
@@ -71,8 +74,15 @@ func (r *rewardRig) feedReward(chainFn func(s *chainState)) {
 		chainFn(&cs)
 	}
 	critical := checks.Result{Check: alert.RewardNotCalled, Target: node1, State: checks.Critical}
+	id := identityOf(r.cfg.Nodes[0], snap)
+	if r.identity != nil {
+		id.State, id.Reason = checks.Critical, "not the node's identity"
+		if ok, why := r.identity(snap.Address); ok {
+			id.State, id.Reason = checks.OK, why
+		}
+	}
 	r.feed(feedOf(r.cfg, now, cs.observe(), []observe.Node{{Name: node1, At: now, Snapshot: snap}}, nil,
-		critical, identityOf(r.cfg.Nodes[0], snap)))
+		critical, id))
 }
 
 // identityOf is the LivepeerNodeIdentityMismatch result of a snapshot.

@@ -28,6 +28,9 @@ type Status struct {
 	Rewards              map[string]RewardEntry `json:"rewards"`
 	Exhausted            map[string]Episode     `json:"exhausted"`
 	RewardFailed         map[string]Episode     `json:"reward_failed"`
+	// RewardUnavailable is, per node, why auto_reward cannot ask it: its
+	// POST /reward is not registered.
+	RewardUnavailable map[string]Episode `json:"reward_unavailable,omitempty"`
 	// RewardHeld says, per node whose RewardNotCalled is critical, why
 	// auto_reward does not ask it to call reward (the identity check, the
 	// chain, gas, ...); absent while nothing is held back.
@@ -44,7 +47,8 @@ func (c *Controller) Status() Status {
 	var st Status
 	c.ledger.read(func(s *ledgerState) {
 		cp := s.clone()
-		st = Status{Restarts: cp.Restarts, Rewards: cp.Rewards, Exhausted: cp.Exhausted, RewardFailed: cp.RewardFailed, HoldSince: cp.HoldSince}
+		st = Status{Restarts: cp.Restarts, Rewards: cp.Rewards, Exhausted: cp.Exhausted, RewardFailed: cp.RewardFailed,
+			RewardUnavailable: cp.RewardUnavailable, HoldSince: cp.HoldSince}
 	})
 	c.mu.Lock()
 	st.Activity, st.NextScheduledRestart, st.Fed = cloneMap(c.activity), c.next, c.fed
@@ -54,19 +58,20 @@ func (c *Controller) Status() Status {
 }
 
 // Inputs returns the controller's stateful alerts for the alert engine:
-// RemediationExhausted per target and AutoRewardFailed per node, while
-// they last. Include them in every update: an absent input resolves.
+// RemediationExhausted per target, AutoRewardFailed and
+// AutoRewardUnavailable per node, while they last. Include them in every update: an absent input resolves.
 func (c *Controller) Inputs() []alert.Input {
 	var out []alert.Input
 	c.ledger.read(func(s *ledgerState) {
-		out = append(out, episodeInputs(alert.RemediationExhausted, s.Exhausted)...)
-		out = append(out, episodeInputs(alert.AutoRewardFailed, s.RewardFailed)...)
+		out = append(out, episodeInputs(alert.RemediationExhausted, alert.SeverityCritical, s.Exhausted)...)
+		out = append(out, episodeInputs(alert.AutoRewardFailed, alert.SeverityCritical, s.RewardFailed)...)
+		out = append(out, episodeInputs(alert.AutoRewardUnavailable, alert.SeverityWarning, s.RewardUnavailable)...)
 	})
 	return out
 }
 
 // episodeInputs turns episodes into firing inputs, sorted by target.
-func episodeInputs(name string, eps map[string]Episode) []alert.Input {
+func episodeInputs(name string, sev alert.Severity, eps map[string]Episode) []alert.Input {
 	out := make([]alert.Input, 0, len(eps))
 	for target, ep := range eps {
 		details := map[string]string{"since": ep.Since.Format(time.RFC3339)}
@@ -76,7 +81,7 @@ func episodeInputs(name string, eps map[string]Episode) []alert.Input {
 		if ep.Round != 0 {
 			details["round"] = fmt.Sprint(ep.Round)
 		}
-		out = append(out, alert.Input{Alert: name, Target: target, Active: true, Severity: alert.SeverityCritical,
+		out = append(out, alert.Input{Alert: name, Target: target, Active: true, Severity: sev,
 			Reason: ep.Reason, Details: details})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Target < out[j].Target })

@@ -67,6 +67,8 @@ type Account struct {
 	MinedNonce      *uint64  `json:"mined_nonce,omitempty"`
 	MissedRounds    uint64   `json:"missed_rounds_total"`
 	RunwayDays      *float64 `json:"runway_days,omitempty"`
+	// RewardCaller is the orchestrator's reward caller (nil until read).
+	RewardCaller *RewardCaller `json:"reward_caller,omitempty"`
 	// Rounds is the reward history, oldest first.
 	Rounds []checks.RoundRecord `json:"rounds,omitempty"`
 }
@@ -121,7 +123,7 @@ func buildChain(now time.Time, cfg *config.Config, snap observe.Snapshot, facts 
 		}
 	}
 	for _, t := range accountTargets(cfg, facts) {
-		st.Accounts = append(st.Accounts, account(t, facts.Nodes[t.name], o))
+		st.Accounts = append(st.Accounts, accountOf(t, facts.Nodes[t.name], o))
 	}
 	return st
 }

@@ -46,8 +46,8 @@ func accountTargets(cfg *config.Config, facts ChainFacts) []accountTarget {
 	return out
 }
 
-// account is the chain section's entry of t.
-func account(t accountTarget, f checks.NodeChainFacts, o *chain.Observation) Account {
+// accountOf is the chain section's entry of t.
+func accountOf(t accountTarget, f checks.NodeChainFacts, o *chain.Observation) Account {
 	as := Account{Node: t.name, Kind: t.kind, Address: t.addr.String(), MissedRounds: f.MissedTotal, Rounds: f.Rounds}
 	if f.RunwayKnown && !math.IsInf(f.RunwaySeconds, 1) {
 		days := f.RunwaySeconds / 86400
@@ -77,6 +77,7 @@ func account(t accountTarget, f checks.NodeChainFacts, o *chain.Observation) Acc
 		s := checks.Ether(a.TotalStake)
 		as.StakeLPT = &s
 	}
+	applySender(&as, f.Sender)
 	return as
 }
 

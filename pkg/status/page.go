@@ -50,6 +50,7 @@ small{color:#57606a}
 <div class="row"><span><span class="k">last rewarded round</span> {{.LastRewardRound}}</span><span><span class="k">missed rounds</span> {{.Missed}}</span></div>
 <div class="row"><span><span class="k">balance</span> {{printf "%.4f" .BalanceEther}} ETH</span><span><span class="k">runway</span> {{if .RunwayText}}{{.RunwayText}}{{else}}not known yet{{end}}</span></div>
 {{if .NonceGapText}}<div class="warning">{{.NonceGapText}}</div>{{end}}
+{{if .CallerText}}<div class="caller"><span class="k">reward caller</span> {{.CallerText}}</div>{{end}}
 {{template "strip" .}}
 </div>{{end}}
 {{range .Orchestrators}}<div class="card" id="orch-{{.Name}}"><div class="row"><b>{{.Name}}</b>
@@ -57,6 +58,7 @@ small{color:#57606a}
 <div class="reward {{.RewardState}}">reward: {{.RewardText}}</div>
 <div class="row"><span><span class="k">last rewarded round</span> {{.LastRewardRound}}</span><span><span class="k">missed rounds</span> {{.Missed}}</span></div>
 <div class="row"><span><span class="k">status</span> {{.ActiveText}}</span><span><span class="k">stake</span> {{.StakeText}}</span></div>
+{{if .CallerText}}<div class="caller"><span class="k">reward caller</span> {{.CallerText}}</div>{{end}}
 {{template "strip" .}}
 </div>{{end}}
 {{if .ActiveSet}}<h2>Active set <small>observed, no alerts</small></h2><div class="card" id="active-set"><table>

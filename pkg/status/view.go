@@ -51,6 +51,9 @@ type nodeCard struct {
 	// says how they went.
 	Strip   []stripCell
 	Summary string
+	// CallerText says who rewards: "runs as reward caller 0x… of 0x…",
+	// "rewarded by contract 0x…"; "" without a reward caller.
+	CallerText string
 }
 
 func newPageView(st Report) pageView {
@@ -139,6 +142,7 @@ func newNodeCard(n Node, results []Check, ch *Chain, warnAfter float64) nodeCard
 		if a.PendingNonce != nil && a.MinedNonce != nil && *a.PendingNonce > *a.MinedNonce {
 			card.NonceGapText = fmt.Sprintf("%d transaction(s) pending", *a.PendingNonce-*a.MinedNonce)
 		}
+		card.CallerText = callerText(a.RewardCaller)
 	}
 	if ch.Round != nil && ch.BlocksLeft != nil {
 		card.RewardText += fmt.Sprintf(" · round %d: %d blocks%s left", *ch.Round, *ch.BlocksLeft, timeLeft(ch))

@@ -77,9 +77,10 @@ func TestStatusPageInChromium(t *testing.T) {
 		}
 		return up == 2
 	})
-	cctx, ccancel := context.WithTimeout(ctx, 60*time.Second)
-	defer ccancel()
-	dom := string(headless(cctx, t, bin, "--dump-dom", base+"/"))
+	// ... and the chain has named tc001's reward caller, which its node runs as.
+	waitFor(t, base, func(st status.Report) bool {
+		return st.Chain != nil && len(st.Chain.Accounts) > 0 && st.Chain.Accounts[0].RewardCaller != nil
+	})
 	// And until the reward history has a round (the strip then shows).
 	waitFor(t, base, func(st status.Report) bool {
 		if st.Chain == nil {
@@ -92,8 +93,11 @@ func TestStatusPageInChromium(t *testing.T) {
 		}
 		return false
 	})
+	cctx, ccancel := context.WithTimeout(ctx, 60*time.Second)
+	defer ccancel()
+	dom := string(headless(cctx, t, bin, "--dump-dom", base+"/"))
 	for _, want := range []string{"lpwatch", `id="node-tc001"`, `id="node-tc002"`, "reward:", "last rewarded round",
-		"balance", "runway", "Alerts", "Silences", "Delivery", "terminal",
+		"balance", "runway", "runs as reward caller", "Alerts", "Silences", "Delivery", "terminal",
 		`id="orch-` + demo.ChainOnly + `"`, "chain only", `class="strip"`, `class="s-early"`, "rewardWithHint by 0x"} {
 		if !strings.Contains(dom, want) {
 			t.Errorf("rendered page lacks %q", want)
