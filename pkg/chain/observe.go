@@ -69,7 +69,8 @@ func (o *Observation) Account(addr common.Address) *AccountInfo {
 //
 // The addresses of watch (those of the active set, say) that are not in
 // addrs get only the contract reads (transcoder record, activity, status,
-// stake), after those of addrs in Accounts: no balance or nonces.
+// stake), after those of addrs in Accounts: no balance, nonces or reward
+// caller.
 //
 // It always returns an Observation. The error is non-nil only when no
 // endpoint could be used (it wraps ErrNoEndpoint); single failed reads are
@@ -107,7 +108,9 @@ func (p *Prober) Observe(ctx context.Context, addrs []common.Address, watch ...c
 	p.bd.readRound(b, e, contracts.RoundsManager, block, &o.Round)
 	for i := range o.Accounts {
 		p.bd.readAccount(b, e, contracts.BondingManager, block, &o.Accounts[i])
-		p.bd.readRewardCaller(b, e, contracts.BondingManager, block, &o.Accounts[i])
+		if i < len(addrs) { // the watched accounts' reward callers are not followed
+			p.bd.readRewardCaller(b, e, contracts.BondingManager, block, &o.Accounts[i])
+		}
 	}
 	o.Errors = append(o.Errors, settleRewardCallers(o.Accounts, b.wait())...)
 
@@ -116,7 +119,9 @@ func (p *Prober) Observe(ctx context.Context, addrs []common.Address, watch ...c
 	b = newBatch(ctx, p.cfg.Parallelism)
 	for i := range o.Accounts {
 		p.bd.readActive(b, e, contracts.BondingManager, block, &o.Accounts[i], o.Round.CurrentRound)
-		p.readCallerState(b, e, block, &o.Accounts[i])
+		if i < len(addrs) {
+			p.readCallerState(b, e, block, &o.Accounts[i])
+		}
 	}
 	o.Errors = append(o.Errors, b.wait()...)
 	dropContractState(o.Accounts)

@@ -65,7 +65,7 @@ func TestOrchestratorChecks(t *testing.T) {
 	o := withOrch(healthyObs(now, 60, tRound-1), nil)
 	ev := e.Evaluate(now, snapshot(now, o, nodeView(tRound, tRound-1)))
 	got := resultsOf(ev.Results, oName)
-	wantChecks := []string{alert.TranscoderInactive, alert.RewardNotCalled, alert.RewardRoundMissed, alert.StakeDropped, alert.RewardStatusUnknown}
+	wantChecks := []string{alert.TranscoderInactive, alert.RewardNotCalled, alert.RewardRoundMissed, alert.StakeDropped, alert.RewardCallerChanged, alert.RewardStatusUnknown}
 	if !slices.Equal(got, wantChecks) {
 		t.Fatalf("checks of the orchestrator %v, want %v", got, wantChecks)
 	}

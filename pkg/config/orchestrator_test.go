@@ -1,6 +1,8 @@
 package config_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -78,5 +80,35 @@ watch_active_set = true
 	}
 	if got := err.Error(); got != strings.Join(want, "\n") {
 		t.Errorf("errors:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
+	}
+}
+
+// TestExampleOrchestratorBlock loads config.example.toml with its
+// commented [[orchestrator]] block enabled, so that the example stays a
+// valid configuration.
+func TestExampleOrchestratorBlock(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "config.example.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(b), "\n")
+	in := false
+	for i, l := range lines {
+		switch {
+		case l == "# [[orchestrator]]":
+			in = true
+		case in && !strings.HasPrefix(l, "# "):
+			in = false
+		}
+		if in {
+			lines[i] = strings.TrimPrefix(l, "# ")
+		}
+	}
+	c, err := config.Parse("config.example.toml", []byte(strings.Join(lines, "\n")), sinks.Default(), checks.Catalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Orchestrators) != 1 || c.Orchestrators[0].Name != "tc001-chain" || !c.Orchestrators[0].ExpectedRewardCaller.Valid() {
+		t.Errorf("orchestrators %+v", c.Orchestrators)
 	}
 }
