@@ -2,6 +2,7 @@
 pragma solidity ^0.8.20;
 
 import "./BondingBase.sol";
+import "./TranscoderPool.sol";
 
 interface IControllerPaused {
     function paused() external view returns (bool);
@@ -13,8 +14,9 @@ interface IControllerPaused {
 /// with the activation and deactivation rounds, reward() and
 /// rewardWithHint(address,address) apply the real checks, and the LIP-118
 /// reward callers (setRewardCaller, transcoderToRewardCaller,
-/// rewardForTranscoder[WithHint], RewardCallerSet) work as on Arbitrum One.
-contract BondingManager is BondingBase {
+/// rewardForTranscoder[WithHint], RewardCallerSet) work as on Arbitrum One;
+/// the active transcoders are in the transcoder pool.
+contract BondingManager is BondingBase, TranscoderPool {
     struct Transcoder {
         uint256 lastRewardRound;
         uint256 rewardCut;
@@ -134,9 +136,11 @@ contract BondingManager is BondingBase {
             registered[_transcoder] = true;
             t.activationRound = round;
             t.deactivationRound = type(uint256).max;
+            _poolAdd(_transcoder);
             emit TranscoderActivated(_transcoder, round);
         } else {
             t.deactivationRound = round;
+            _poolRemove(_transcoder);
             emit TranscoderDeactivated(_transcoder, round);
         }
     }

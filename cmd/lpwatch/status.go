@@ -128,6 +128,7 @@ func printStatus(w io.Writer, st status.Report, colour bool) {
 			line = paint("critical", line+", error: "+ch.Error)
 		}
 		fmt.Fprintln(w, line)
+		printChainTargets(w, st, paint)
 		for _, a := range ch.Accounts {
 			if a.PendingNonce != nil && a.MinedNonce != nil && *a.PendingNonce > *a.MinedNonce {
 				fmt.Fprintln(w, paint("warning", fmt.Sprintf("  %s: %d transaction(s) pending", a.Node, *a.PendingNonce-*a.MinedNonce)))

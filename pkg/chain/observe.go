@@ -67,10 +67,15 @@ func (o *Observation) Account(addr common.Address) *AccountInfo {
 // reward caller (with the caller's code and, for an account, its balance
 // and nonces).
 //
+// The addresses of watch (those of the active set, say) that are not in
+// addrs get only the contract reads (transcoder record, activity, status,
+// stake), after those of addrs in Accounts: no balance, nonces or reward
+// caller.
+//
 // It always returns an Observation. The error is non-nil only when no
 // endpoint could be used (it wraps ErrNoEndpoint); single failed reads are
 // in Observation.Errors.
-func (p *Prober) Observe(ctx context.Context, addrs []common.Address) (*Observation, error) {
+func (p *Prober) Observe(ctx context.Context, addrs []common.Address, watch ...common.Address) (*Observation, error) {
 	var calls atomic.Int64
 	ctx = withCallCounter(ctx, &calls)
 	o := &Observation{Started: p.cfg.Clock.Now()}
@@ -91,11 +96,8 @@ func (p *Prober) Observe(ctx context.Context, addrs []common.Address) (*Observat
 	}
 	b := newBatch(ctx, p.cfg.Parallelism)
 	spawn(b, e.Name(), common.Address{}, "gas_price", &o.GasPrice, e.GasPrice)
-	o.Accounts = make([]AccountInfo, len(addrs))
-	for i, a := range addrs {
-		o.Accounts[i].Address = a
-	}
-	for i := range o.Accounts {
+	o.Accounts = accountsOf(addrs, watch)
+	for i := range addrs {
 		p.readAccountState(b, e, block, &o.Accounts[i])
 	}
 	if contracts == nil {
@@ -106,7 +108,9 @@ func (p *Prober) Observe(ctx context.Context, addrs []common.Address) (*Observat
 	p.bd.readRound(b, e, contracts.RoundsManager, block, &o.Round)
 	for i := range o.Accounts {
 		p.bd.readAccount(b, e, contracts.BondingManager, block, &o.Accounts[i])
-		p.bd.readRewardCaller(b, e, contracts.BondingManager, block, &o.Accounts[i])
+		if i < len(addrs) { // the watched accounts' reward callers are not followed
+			p.bd.readRewardCaller(b, e, contracts.BondingManager, block, &o.Accounts[i])
+		}
 	}
 	o.Errors = append(o.Errors, settleRewardCallers(o.Accounts, b.wait())...)
 
@@ -115,11 +119,29 @@ func (p *Prober) Observe(ctx context.Context, addrs []common.Address) (*Observat
 	b = newBatch(ctx, p.cfg.Parallelism)
 	for i := range o.Accounts {
 		p.bd.readActive(b, e, contracts.BondingManager, block, &o.Accounts[i], o.Round.CurrentRound)
-		p.readCallerState(b, e, block, &o.Accounts[i])
+		if i < len(addrs) {
+			p.readCallerState(b, e, block, &o.Accounts[i])
+		}
 	}
 	o.Errors = append(o.Errors, b.wait()...)
 	dropContractState(o.Accounts)
 	return o, nil
+}
+
+// accountsOf returns the accounts of addrs, then those of watch not in addrs.
+func accountsOf(addrs, watch []common.Address) []AccountInfo {
+	out := make([]AccountInfo, len(addrs), len(addrs)+len(watch))
+	seen := make(map[common.Address]bool, len(addrs))
+	for i, a := range addrs {
+		out[i].Address, seen[a] = a, true
+	}
+	for _, a := range watch {
+		if !seen[a] {
+			seen[a] = true
+			out = append(out, AccountInfo{Address: a})
+		}
+	}
+	return out
 }
 
 // readAccountState queues the reads of an address that need no contract: balance and nonces.

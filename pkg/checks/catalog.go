@@ -40,7 +40,8 @@ func definitions() []Definition {
 		{Rule: alert.Rule{Name: alert.TranscoderInactive, Severity: alert.SeverityWarning,
 			Summary:  "the transcoder is not in the active set",
 			Resolved: "the transcoder is registered and in the active set"},
-			eval: eval{view: inactive}},
+			// With a chain it is judged from the chain, for every target.
+			eval: eval{view: inactive, account: inactiveChain, orchestrator: true}},
 
 		// The chain's record of each node's account (and, without a chain,
 		// the node's view of it).
@@ -56,12 +57,12 @@ func definitions() []Definition {
 				}
 				return c.Checks.RewardNodeViewFor
 			},
-			eval: eval{view: rewardNodeView, account: rewardChain}},
+			eval: eval{view: rewardNodeView, account: rewardChain, orchestrator: true}},
 		{Rule: alert.Rule{Name: alert.RewardRoundMissed, Severity: alert.SeverityCritical,
 			Summary:  "a round ended without a reward call",
 			Resolved: "the streak of missed rounds ended: a later round got its reward",
 			Causes:   causes(alert.LivepeerNodeDown, alert.RewardCallerUnauthorized, alert.TxStalled, alert.GasPriceAboveNodeMax, alert.EthBalanceLow)},
-			eval: eval{account: roundMissed}},
+			eval: eval{account: roundMissed, orchestrator: true}},
 		{Rule: alert.Rule{Name: alert.NodeChainDisagreement, Severity: alert.SeverityWarning,
 			Summary:  "the node's view of the chain disagrees with the chain",
 			Resolved: "the node's view of the chain agrees with the chain again", Causes: chainDown, Symptom: true},
@@ -70,7 +71,7 @@ func definitions() []Definition {
 		{Rule: alert.Rule{Name: alert.StakeDropped, Severity: alert.SeverityWarning,
 			Summary:  "the transcoder's total stake dropped",
 			Resolved: "no stake drop or slash in the current round"},
-			eval: eval{account: stakeDropped}},
+			eval: eval{account: stakeDropped, orchestrator: true}},
 		{Rule: alert.Rule{Name: alert.EthBalanceLow, Severity: alert.SeverityWarning,
 			Summary:  "the node's ETH balance is low",
 			Resolved: "the node's ETH balance is above the limits again"},
@@ -92,7 +93,7 @@ func definitions() []Definition {
 		{Rule: alert.Rule{Name: alert.RewardCallerChanged, Severity: alert.SeverityCritical,
 			Summary:  "the orchestrator's reward caller was changed on-chain, or is not expected_reward_caller",
 			Resolved: "the orchestrator's reward caller is as expected, with no recent change"},
-			eval: eval{account: rewardCallerChanged}},
+			eval: eval{account: rewardCallerChanged, orchestrator: true}},
 		{Rule: alert.Rule{Name: alert.RewardCallerUnauthorized, Severity: alert.SeverityCritical,
 			Summary:  "the node runs as an account that is neither the orchestrator nor its reward caller: it cannot reward",
 			Resolved: "the node runs as the orchestrator or its reward caller again"},

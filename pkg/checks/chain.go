@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/lpwatch/lpwatch/pkg/chain"
 	"github.com/lpwatch/lpwatch/pkg/config"
 	"github.com/lpwatch/lpwatch/pkg/observe"
@@ -19,7 +21,10 @@ const ChainStateFile = "chainchecks.json"
 // the durable ledger, and in memory the stake baseline of the round, nonce
 // stalls and the slashes seen.
 type chainState struct {
-	ledger    *ledger
+	ledger  *ledger
+	history *rewardHistory
+	// observed are the active set's unconfigured accounts, by name.
+	observed  map[string]string
 	mem       map[string]*nodeMemory
 	lastObs   time.Time
 	events    *observe.ChainEvents
@@ -67,7 +72,10 @@ type accountInput struct {
 	st   *chainState
 }
 
-// chainChecks evaluates the checks that read the chain.
+// chainChecks evaluates the checks that read the chain: those of the
+// chain itself, and those of each target's account (the [[node]]s' and
+// the [[orchestrator]]s'). The accounts of the active set are observed,
+// their history kept, but judged by no check.
 func (e *Evaluator) chainChecks(t *table, now time.Time, snap observe.Snapshot) []Result {
 	st := e.chain
 	e.openLedger(now)
@@ -76,18 +84,24 @@ func (e *Evaluator) chainChecks(t *table, now time.Time, snap observe.Snapshot) 
 	if snap.Chain != nil {
 		in.at, st.events = snap.Chain.At, snap.Chain.Events
 	}
+	targets := watchedTargets(e.cfg, snap.Chain)
 	if in.down == "" && in.at.After(st.lastObs) {
 		st.lastObs = in.at
-		e.learn(in, snap)
+		e.learn(in, snap, targets)
 	}
 	if in.down == "" {
 		st.learnEvents(in.obs.Round.CurrentRound)
 	}
-	names := make(map[string]bool, len(e.cfg.Nodes))
-	for _, n := range e.cfg.Nodes {
-		names[n.Name] = true
+	names := make(map[string]bool, len(targets))
+	st.observed = map[string]string{}
+	for _, tg := range targets {
+		names[tg.Name] = true
+		if tg.observed {
+			st.observed[tg.Name] = tg.Address.Addr().Hex()
+		}
 	}
 	st.ledger.retain(names)
+	st.history.retain(names)
 	for name := range st.mem {
 		if !names[name] {
 			delete(st.mem, name)
@@ -96,10 +110,15 @@ func (e *Evaluator) chainChecks(t *table, now time.Time, snap observe.Snapshot) 
 	if err := st.ledger.flush(now); err != nil {
 		st.errs = append(st.errs, err)
 	}
+	if err := st.history.flush(now); err != nil {
+		st.errs = append(st.errs, err)
+	}
 	out := endpointChecks(present(t.chain, e.cfg), in)
 	accounts := present(t.account, e.cfg)
-	for _, n := range e.cfg.Nodes {
-		out = append(out, e.accountChecks(accounts, n, in, nodeProbe(snap, n.Name))...)
+	for _, tg := range targets {
+		if !tg.observed {
+			out = append(out, e.accountChecks(accounts, tg, in, tg.probe(snap))...)
+		}
 	}
 	return out
 }
@@ -133,27 +152,42 @@ func ChainObservation(now time.Time, c *observe.Chain, cfg config.Chain) (*chain
 	return c.Obs, ""
 }
 
-// learn updates the history from a new observation.
-func (e *Evaluator) learn(in chainInput, snap observe.Snapshot) {
-	o := in.obs
-	for _, n := range e.cfg.Nodes {
-		if !n.ExpectedAddress.Valid() {
+// learn updates the history from a new observation: each target's
+// ledger and memory, the verdicts of the rounds judged, and the Reward
+// events seen.
+func (e *Evaluator) learn(in chainInput, snap observe.Snapshot, targets []target) {
+	o, st := in.obs, e.chain
+	byAddr := make(map[common.Address]string, len(targets))
+	for _, tg := range targets {
+		if !tg.Address.Valid() {
 			continue
 		}
-		addr := n.ExpectedAddress.Addr()
+		addr := tg.Address.Addr()
+		byAddr[addr] = tg.Name
 		a := o.Account(addr)
 		if a == nil {
 			continue
 		}
-		m := e.chain.memory(n.Name)
+		m := st.memory(tg.Name)
 		m.learnStake(o.Round.CurrentRound, a)
-		s := rewardSender(accountInput{chainInput: in, node: n, acct: a, view: nodeProbe(snap, n.Name), mem: m})
+		s := rewardSender(accountInput{chainInput: in, node: tg.node(e.cfg), acct: a, view: tg.probe(snap), mem: m})
 		m.learnSender(in.at, s)
-		e.chain.ledger.learn(n.Name, addr, facts(o, a), in.at, s.address(), s.balance(), e.cfg.Checks.RunwayWindow)
+		length := uint64(0)
+		if o.Round.Length != nil {
+			length = *o.Round.Length
+		}
+		name := tg.Name
+		st.ledger.learn(name, addr, facts(o, a), in.at, s.address(), s.balance(), e.cfg.Checks.RunwayWindow, func(round uint64, v verdict) {
+			st.history.put(name, addr, verdictRecord(round, length, v))
+		})
+	}
+	if g, ok := geometryOf(o); ok && st.events != nil {
+		st.history.foldRewards(st.events.Rewards, g, byAddr)
 	}
 }
 
-// openLedger reads the durable history on first use.
+// openLedger reads the durable history (the ledger and the reward
+// history) on first use.
 func (e *Evaluator) openLedger(now time.Time) {
 	if e.chain.ledger != nil {
 		return
@@ -163,6 +197,11 @@ func (e *Evaluator) openLedger(now time.Time) {
 		e.chain.errs = append(e.chain.errs, err)
 	}
 	e.chain.ledger = l
+	h, err := openHistory(filepath.Join(e.cfg.State.Dir, RewardHistoryFile), now)
+	if err != nil {
+		e.chain.errs = append(e.chain.errs, err)
+	}
+	e.chain.history = h
 }
 
 func (s *chainState) memory(node string) *nodeMemory {
@@ -174,14 +213,20 @@ func (s *chainState) memory(node string) *nodeMemory {
 	return m
 }
 
-// accountChecks evaluates the checks of n's account on the chain.
-func (e *Evaluator) accountChecks(defs []*Definition, n config.Node, in chainInput, nv *observe.Node) []Result {
+// accountChecks evaluates the checks of target tg's account on the
+// chain: every account check for a node, those that judge an orchestrator
+// for an [[orchestrator]].
+func (e *Evaluator) accountChecks(defs []*Definition, tg target, in chainInput, nv *observe.Node) []Result {
+	n := tg.node(e.cfg)
+	if !tg.Node {
+		defs = orchestratorChecks(defs)
+	}
 	var a *chain.AccountInfo
 	why := in.down
 	switch {
 	case why != "":
 	case !n.ExpectedAddress.Valid():
-		why = fmt.Sprintf("expected_address %q is not an address", n.ExpectedAddress.String())
+		why = fmt.Sprintf("address %q is not an address", n.ExpectedAddress.String())
 	default:
 		addr := n.ExpectedAddress.Addr()
 		if a = in.obs.Account(addr); a == nil {

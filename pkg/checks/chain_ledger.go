@@ -155,8 +155,9 @@ func facts(o *chain.Observation, a *chain.AccountInfo) roundFacts {
 
 // learn records one observation of node's account; balance is that of
 // the account balanceOf, which sends the reward transactions. Samples of
-// another account are dropped.
-func (l *ledger) learn(node string, addr common.Address, f roundFacts, at time.Time, balanceOf common.Address, balance *big.Int, window time.Duration) {
+// another account are dropped. judged is told the verdict of each round
+// judged.
+func (l *ledger) learn(node string, addr common.Address, f roundFacts, at time.Time, balanceOf common.Address, balance *big.Int, window time.Duration, judged func(uint64, verdict)) {
 	n := l.file.Nodes[node]
 	reset := n == nil || n.Address != addr.Hex() || (f.round != nil && n.Judged >= *f.round && *f.round > 0)
 	if reset && f.round == nil {
@@ -168,7 +169,7 @@ func (l *ledger) learn(node string, addr common.Address, f roundFacts, at time.T
 		l.file.Nodes[node] = n
 		l.dirty = true
 	}
-	if f.round != nil && n.advance(f) {
+	if f.round != nil && n.advance(f, judged) {
 		l.dirty = true
 	}
 	if balance != nil && n.balanceOf() != balanceOf.Hex() {

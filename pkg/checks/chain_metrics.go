@@ -23,8 +23,11 @@ type chainMetrics struct {
 	nonceGap  *prometheus.GaugeVec
 	calls     *prometheus.GaugeVec
 
-	// counted is what the missed-rounds counter has been given per node;
-	// it has a key for every node whose series exists.
+	// rewards are the latest reward's series per target.
+	rewards *rewardMetrics
+
+	// counted is what the missed-rounds counter has been given per target;
+	// it has a key for every target whose series exists.
 	counted map[string]uint64
 	// series are the label values set by the last update, per vector.
 	series map[*prometheus.GaugeVec]map[string]bool
@@ -47,10 +50,11 @@ func newChainMetrics(reg prometheus.Registerer, cfg *config.Config) *chainMetric
 		calls:    gauge("lpwatch_chain_rpc_calls", "RPC calls made by the latest chain probe cycle, slash scan included."),
 		counted:  map[string]uint64{},
 		series:   map[*prometheus.GaugeVec]map[string]bool{},
+		rewards:  newRewardMetrics(reg),
 	}
 	reg.MustRegister(m.round, m.remaining, m.missed, m.runway, m.headAge, m.syncing, m.nonceGap, m.calls)
 	if len(cfg.Chain.URLs) > 0 {
-		m.track(cfg.Nodes)
+		m.track(cfg.Targets())
 	}
 	return m
 }
@@ -120,7 +124,8 @@ func (m *chainMetrics) update(now time.Time, cfg *config.Config, snap observe.Sn
 			}
 		}
 	}
-	for _, n := range cfg.Nodes {
+	targets := metricTargets(cfg, facts)
+	for _, n := range targets {
 		if f, ok := facts[n.Name]; ok {
 			if f.RunwayKnown {
 				g.set(m.runway, n.Name, f.RunwaySeconds)
@@ -131,8 +136,8 @@ func (m *chainMetrics) update(now time.Time, cfg *config.Config, snap observe.Sn
 			}
 		}
 		var a *chain.AccountInfo
-		if o != nil && n.ExpectedAddress.Valid() {
-			a = o.Account(n.ExpectedAddress.Addr())
+		if o != nil && n.Address.Valid() {
+			a = o.Account(n.Address.Addr())
 		}
 		if a != nil && a.Transcoder != nil {
 			g.set(base.rewardLastRound, n.Name, float64(a.Transcoder.LastRewardRound))
@@ -155,7 +160,8 @@ func (m *chainMetrics) update(now time.Time, cfg *config.Config, snap observe.Sn
 	}
 	m.apply(g)
 	m.applyBase(g, base)
-	m.track(cfg.Nodes)
+	m.track(targets)
+	m.rewards.update(targets, facts)
 }
 
 // applyBase sets the node-labelled series of the node view (Metrics).
@@ -175,13 +181,13 @@ func (m *chainMetrics) applyBase(g gauges, base *Metrics) {
 	}
 }
 
-// track makes the missed-rounds series of each of nodes exist, at 0 until
-// a missed round is counted, so that rate() and dashboards work before the
-// first one, and deletes those of other nodes. nodes are the configured
-// nodes with a chain, none without.
-func (m *chainMetrics) track(nodes []config.Node) {
-	keep := make(map[string]bool, len(nodes))
-	for _, n := range nodes {
+// track makes the missed-rounds series of each of targets exist, at 0
+// until a missed round is counted, so that rate() and dashboards work
+// before the first one, and deletes those of other targets. targets are
+// the chain targets (none without a chain).
+func (m *chainMetrics) track(targets []config.Target) {
+	keep := make(map[string]bool, len(targets))
+	for _, n := range targets {
 		keep[n.Name] = true
 		if _, ok := m.counted[n.Name]; !ok {
 			m.missed.WithLabelValues(n.Name)
@@ -203,6 +209,7 @@ func (m *chainMetrics) reset(base *Metrics) {
 		m.applyBase(gauges{}, base)
 	}
 	m.track(nil)
+	m.rewards.reset()
 }
 
 func boolFloat(b bool) float64 {

@@ -24,10 +24,11 @@ const (
 )
 
 // advance judges the rounds that ended since the last judgment and records
-// what the observation says of the current one. It reports whether the
-// ledger changed. Nothing is judged while lastRewardRound or
-// lastInitializedRound could not be read: the judgment waits for them.
-func (n *nodeLedger) advance(f roundFacts) bool {
+// what the observation says of the current one; judged, when not nil, is
+// told each verdict. It reports whether the ledger changed. Nothing is
+// judged while lastRewardRound or lastInitializedRound could not be read:
+// the judgment waits for them.
+func (n *nodeLedger) advance(f roundFacts, judged func(round uint64, v verdict)) bool {
 	r := *f.round
 	changed := false
 	if r > 0 && n.Judged < r-1 && f.lastReward != nil && f.lastInit != nil {
@@ -36,7 +37,11 @@ func (n *nodeLedger) advance(f roundFacts) bool {
 			from = r - MaxBackfillRounds
 		}
 		for k := from; k < r; k++ {
-			if n.judge(k, f) == verdictMissed {
+			v := n.judge(k, f)
+			if judged != nil {
+				judged(k, v)
+			}
+			if v == verdictMissed {
 				n.MissedTotal++
 				n.Streak++
 				n.StreakLast = k

@@ -164,8 +164,8 @@ func TestChainHistoryFileProblems(t *testing.T) {
 		cfg.State.Dir = filepath.Join(cfg.State.Dir, "missing")
 		e := NewEvaluator(cfg)
 		now, errs := play(t, e, tTime(), []roundStep{{101, 40, 99, nil, Critical, "100", 1}})
-		if len(errs) != 1 {
-			t.Fatalf("errors %v, want one write failure", errs)
+		if len(errs) != 2 {
+			t.Fatalf("errors %v, want one write failure of the ledger and one of the reward history", errs)
 		}
 		if _, errs := play(t, e, now.Add(-50*time.Second), []roundStep{{101, 41, 99, nil, Critical, "100", 1}}); len(errs) != 0 {
 			t.Fatalf("retried before %s: %v", ledgerRetry, errs)

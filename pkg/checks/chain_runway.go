@@ -132,6 +132,13 @@ type NodeChainFacts struct {
 	// +Inf when nothing was spent.
 	RunwayKnown   bool
 	RunwaySeconds float64
+	// Rounds is the target's reward history, oldest first (at most
+	// HistoryRounds).
+	Rounds []RoundRecord
+	// Observed marks an orchestrator of the active set that is not
+	// configured: followed, but judged by no check; Address is its account.
+	Observed bool
+	Address  string
 	// Sender is who sends the node's reward transactions.
 	Sender RewardSender
 }
@@ -159,5 +166,6 @@ func (e *Evaluator) chainFacts(now time.Time) map[string]NodeChainFacts {
 		f.Sender = m.senderFacts()
 		out[name] = f
 	}
+	e.historyFacts(out)
 	return out
 }

@@ -57,6 +57,10 @@ type eval struct {
 	peer func(peerInput) Result
 	// has reports whether a configuration has the check (nil: every one).
 	has func(*config.Config) bool
+	// orchestrator marks an account check that also judges an
+	// [[orchestrator]] (watched from the chain alone): it reads nothing of
+	// a node and nothing of the account's own transactions.
+	orchestrator bool
 }
 
 // Definitions returns every alert lpwatch raises, checks first. It is

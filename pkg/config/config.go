@@ -49,15 +49,17 @@ const (
 
 // Config is the whole lpwatch configuration.
 type Config struct {
-	Server      Server      `toml:"server"`
-	State       State       `toml:"state"`
-	Log         Log         `toml:"log"`
-	Nodes       []Node      `toml:"node"`
-	Chain       Chain       `toml:"chain"`
-	Checks      Checks      `toml:"checks"`
-	Alert       Alert       `toml:"alert"`
-	Remediation Remediation `toml:"remediation"`
-	Host        Host        `toml:"host"`
+	Server Server `toml:"server"`
+	State  State  `toml:"state"`
+	Log    Log    `toml:"log"`
+	Nodes  []Node `toml:"node"`
+	// Orchestrators are watched from the chain alone (no node API).
+	Orchestrators []Orchestrator `toml:"orchestrator"`
+	Chain         Chain          `toml:"chain"`
+	Checks        Checks         `toml:"checks"`
+	Alert         Alert          `toml:"alert"`
+	Remediation   Remediation    `toml:"remediation"`
+	Host          Host           `toml:"host"`
 	// Peers are other lpwatch instances this one watches (PeerDown).
 	Peers []Peer `toml:"peer"`
 
@@ -129,6 +131,11 @@ type Chain struct {
 	MinPeers   int  `toml:"min_peers"`
 	// MaxLogRange bounds the block range of one eth_getLogs call.
 	MaxLogRange uint64 `toml:"max_log_range"`
+	// WatchActiveSet also observes every orchestrator of the transcoder
+	// pool (the active set), read again each round. They are shown, with
+	// their reward history, but raise no alert unless configured as a
+	// [[node]] or [[orchestrator]].
+	WatchActiveSet bool `toml:"watch_active_set"`
 }
 
 // Checks holds thresholds and durations of the built-in checks.

@@ -74,7 +74,7 @@ func TestInvalid(t *testing.T) {
 			`testdata/invalid-node-chain-errors-for.toml: checks.node_chain_errors_for: 3m0s must be longer than chain_down_for + chain.interval + chain.timeout (5m25s), so that a chain outage raises EthNodeDown first`,
 		},
 		"invalid-no-node.toml": {
-			`testdata/invalid-no-node.toml: node: at least one [[node]] is required`,
+			`testdata/invalid-no-node.toml: node: at least one [[node]] or [[orchestrator]] is required`,
 		},
 	}
 	for file, want := range cases {

@@ -50,7 +50,8 @@ func (v *validator) validate(c *Config) {
 		v.bad("log.level", "unknown level %q (use debug, info, warn or error)", c.Log.Level)
 	}
 	v.oneOf("log.format", c.Log.Format, "auto", "text", "json")
-	v.nodes(c.Nodes)
+	v.nodes(c.Nodes, len(c.Orchestrators) > 0 || c.Chain.WatchActiveSet)
+	v.orchestrators(c)
 	v.rewardCallers(c)
 	v.chain(&c.Chain)
 	v.checks(&c.Checks)
@@ -86,9 +87,9 @@ func (v *validator) server(s *Server) {
 // minAPITokenLen is the shortest accepted server.api_token_file token.
 const minAPITokenLen = 16
 
-func (v *validator) nodes(nodes []Node) {
-	if len(nodes) == 0 {
-		v.bad("node", "at least one [[node]] is required")
+func (v *validator) nodes(nodes []Node, chainTargets bool) {
+	if len(nodes) == 0 && !chainTargets {
+		v.bad("node", "at least one [[node]] or [[orchestrator]] is required")
 	}
 	seen := make(map[string]bool)
 	for i, n := range nodes {
@@ -279,6 +280,19 @@ func (v *validator) host(h *Host) {
 	v.interval("host", h.Interval, h.Timeout)
 }
 
+// name checks a name of a [[node]], [[orchestrator]] or sink: valid, and
+// not in seen (to which it is added); duplicate is the message for a
+// name seen before, with %q for the name.
+func (v *validator) name(key, name string, seen map[string]bool, duplicate string) {
+	switch {
+	case !nameRe.MatchString(name):
+		v.bad(key, "%q is not a valid name (letters, digits, '.', '_', '-'; at most 63)", name)
+	case seen[name]:
+		v.bad(key, duplicate, name)
+	}
+	seen[name] = true
+}
+
 func (v *validator) interval(prefix string, interval, timeout time.Duration) {
 	v.positive(prefix+".interval", interval)
 	v.positive(prefix+".timeout", timeout)
@@ -290,13 +304,7 @@ func (v *validator) interval(prefix string, interval, timeout time.Duration) {
 // uniqueName checks the name of one block of a list (a node, a sink, a
 // peer): a valid name, not taken by an earlier block of seen.
 func (v *validator) uniqueName(key, kind, name string, seen map[string]bool) {
-	switch {
-	case !nameRe.MatchString(name):
-		v.bad(key, "%q is not a valid name (letters, digits, '.', '_', '-'; at most 63)", name)
-	case seen[name]:
-		v.bad(key, "duplicate %s name %q", kind, name)
-	}
-	seen[name] = true
+	v.name(key, name, seen, "duplicate "+kind+" name %q")
 }
 
 // baseURL checks an http(s) URL that lpwatch adds paths to (a node's

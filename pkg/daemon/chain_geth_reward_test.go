@@ -9,7 +9,6 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/lpwatch/lpwatch/pkg/alert"
-	"github.com/lpwatch/lpwatch/pkg/chain"
 	"github.com/lpwatch/lpwatch/pkg/chain/contracts"
 	"github.com/lpwatch/lpwatch/pkg/checks"
 	"github.com/lpwatch/lpwatch/pkg/config"
@@ -148,21 +147,8 @@ func (w *gethWorld) addr() common.Address { return crypto.PubkeyToAddress(w.key.
 func (w *gethWorld) syncNode() {
 	w.t.Helper()
 	s := w.state()
-	e, err := chain.NewEndpoint("check", w.client)
-	w.must(err)
-	p, err := chain.NewPool([]*chain.Endpoint{e})
-	w.must(err)
-	dep := w.driver.Deployment()
-	pr, err := chain.NewProber(p, chain.ProberConfig{RoundsManager: dep.RoundsManager, BondingManager: dep.BondingManager})
-	w.must(err)
-	o, err := pr.Observe(w.ctx, []common.Address{w.addr()})
-	w.must(err)
-	a := o.Account(w.addr())
-	if a == nil || a.Transcoder == nil {
-		w.t.Fatal("no transcoder record on geth")
-	}
 	w.node.SetRound(s.CurrentRound, s.Initialized)
-	w.node.SetLastRewardRound(a.Transcoder.LastRewardRound)
+	w.node.SetLastRewardRound(lastRewardOn(w.t, w.ctx, w.client, w.driver.Deployment(), w.addr()))
 }
 
 // reward records a reward for the node in the current round, on-chain and in the node's view.

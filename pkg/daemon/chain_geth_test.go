@@ -35,7 +35,8 @@ type gethWorld struct {
 }
 
 // newGethWorld starts geth with --dev.period period; rounds last a million
-// blocks so that none ends during a test.
+// blocks so that none ends during a test. The node's account is an active
+// transcoder.
 func newGethWorld(t *testing.T, period uint64) *gethWorld {
 	t.Helper()
 	g := gethtest.StartT(t, period)
@@ -51,6 +52,11 @@ func newGethWorld(t *testing.T, period uint64) *gethWorld {
 		t.Fatal(err)
 	}
 	if w.key, err = g.FundedKey(ctx, w.client, big.NewInt(1e18)); err != nil {
+		t.Fatal(err)
+	}
+	// A registered, active transcoder, as the fake node reports it: with a
+	// chain, TranscoderInactive is judged from the chain.
+	if err := w.driver.SetActive(ctx, crypto.PubkeyToAddress(w.key.PublicKey), true); err != nil {
 		t.Fatal(err)
 	}
 	rs, err := w.driver.RoundState(ctx)

@@ -16,7 +16,7 @@ import (
 func StateFormats() []statefile.Format {
 	return []statefile.Format{
 		alert.StateFormat(), alert.SilencesFormat(), outbox.RecordFormat(), outbox.ReceiptsFormat(),
-		remediation.LedgerFormat(), checks.ChainStateFormat(), DigestFormat(),
+		remediation.LedgerFormat(), checks.ChainStateFormat(), DigestFormat(), checks.RewardHistoryFormat(),
 	}
 }
 

@@ -29,6 +29,10 @@ import (
 // carried a format version everywhere.
 const fixtureV1 = "testdata/state-v1"
 
+// fixtureHistoryV1 holds the files of formats younger than fixtureV1, in
+// their version 1: the reward history.
+const fixtureHistoryV1 = "testdata/rewardhistory-v1"
+
 // fixtureTime is shortly after the fixture was written.
 var fixtureTime = time.Date(2026, 11, 20, 14, 5, 0, 0, time.UTC)
 
@@ -138,6 +142,33 @@ func TestStateV1Read(t *testing.T) {
 	}
 	if st, err := loadDigest(filepath.Join(dir, digestFile), fixtureTime); err != nil || st.LastDay != "2026-11-19" {
 		t.Errorf("digest state = %+v, %v", st, err)
+	}
+}
+
+// TestRewardHistoryV1Read opens a version 1 reward history beside the
+// version 1 state: its rounds are read back, functions and costs
+// included.
+func TestRewardHistoryV1Read(t *testing.T) {
+	dir := copyState(t, fixtureV1)
+	b, err := os.ReadFile(filepath.Join(fixtureHistoryV1, checks.RewardHistoryFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, checks.RewardHistoryFile), b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d, _, err := openState(t, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := d.eval.Evaluate(fixtureTime, d.store.Snapshot())
+	if errs := ev.Errors; len(errs) != 0 {
+		t.Fatalf("history errors: %v", errs)
+	}
+	rounds := ev.Facts["tc001"].Rounds
+	if len(rounds) != 3 || rounds[0].Outcome != checks.OutcomeMissed || rounds[2].Function != "rewardForTranscoderWithHint" ||
+		rounds[2].CostWei != "39000000000000" || rounds[1].Timing(0.1) != "early" {
+		t.Errorf("reward history %+v", rounds)
 	}
 }
 

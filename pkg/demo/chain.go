@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/lpwatch/lpwatch/pkg/chain"
+	"github.com/lpwatch/lpwatch/pkg/chain/contracts"
 	"github.com/lpwatch/lpwatch/pkg/chain/simchain"
 	"github.com/lpwatch/lpwatch/pkg/fakenode"
 )
@@ -24,7 +25,8 @@ const (
 	BlockEvery  = time.Second
 )
 
-// orchestrator is one demo node's account on the demo chain.
+// orchestrator is one demo node's account on the demo chain, or one
+// watched from the chain alone (node nil).
 type orchestrator struct {
 	name string
 	node *fakenode.Node
@@ -100,7 +102,9 @@ func startChain(ctx context.Context, nodes map[string]*fakenode.Node, names []st
 			return fail(err)
 		}
 		o := &orchestrator{name: name, node: nodes[name], key: key, autoReward: name != late}
-		o.node.SetAddress(o.addr())
+		if o.node != nil {
+			o.node.SetAddress(o.addr())
+		}
 		if err := sim.Driver().SetActive(ctx, o.addr(), true); err != nil {
 			return fail(err)
 		}
@@ -177,17 +181,41 @@ func (c *demoChain) tend(ctx context.Context) error {
 		return err
 	}
 	for _, o := range c.orchs {
-		if c.autoRewards(o) && last[o.addr()] < s.CurrentRound {
+		if c.autoRewards(o) && last[o.addr()] < s.CurrentRound && rewardDue(o, s.CurrentRound, s.BlockNum-s.StartBlock) {
 			if err := c.rewardNow(ctx, o); err != nil {
 				return err
 			}
 			last[o.addr()] = s.CurrentRound
 		}
-		o.node.SetRound(s.CurrentRound, s.Initialized)
-		o.node.SetLastRewardRound(last[o.addr()])
+		if o.node != nil {
+			o.node.SetRound(s.CurrentRound, s.Initialized)
+			o.node.SetLastRewardRound(last[o.addr()])
+		}
 	}
 	return nil
 }
+
+// rewardDue says whether o calls reward at this block of round: a node's
+// reward service at once; the orchestrator watched from the chain alone
+// (its node elsewhere) at once, late (ChainOnlyLateBlock) every third
+// round and not at all every fifth, so that its history strip shows each
+// outcome and its RewardRoundMissed fires without a node.
+func rewardDue(o *orchestrator, round, block uint64) bool {
+	if o.node != nil {
+		return true
+	}
+	switch {
+	case round%5 == 4:
+		return false
+	case round%3 == 2:
+		return block >= ChainOnlyLateBlock
+	}
+	return true
+}
+
+// ChainOnlyLateBlock is when, in its late rounds, the demo's chain-only
+// orchestrator calls reward: past the warning at 10% of the round.
+const ChainOnlyLateBlock = 20
 
 // delegate gives o a funded reward caller, set on-chain from o's key, and
 // makes o's node run as it (the caller's keystore and -ethOrchAddr).
@@ -206,15 +234,17 @@ func (c *demoChain) delegate(ctx context.Context, o *orchestrator) error {
 	return nil
 }
 
-// rewardNow lands o's reward for the current round: from its reward
-// caller through rewardForTranscoderWithHint when it has one, as
-// go-livepeer does in delegated mode.
+// rewardNow lands o's reward for the current round as go-livepeer does:
+// from its reward caller through rewardForTranscoderWithHint when it has
+// one (delegated mode), else rewardWithHint from its own account.
 func (c *demoChain) rewardNow(ctx context.Context, o *orchestrator) error {
 	if o.caller != nil {
 		_, err := c.sim.Driver().RewardForTranscoderWithHint(ctx, o.caller, o.addr())
 		return err
 	}
-	return c.sim.Driver().RewardFor(ctx, o.addr(), big.NewInt(1e18))
+	bm := c.sim.Deployment().BondingManager
+	_, err := c.sim.Driver().SendAs(ctx, o.key, bm, contracts.NewBondingManager().PackRewardWithHint(common.Address{}, common.Address{}))
+	return err
 }
 
 // lastRewards reads every orchestrator's lastRewardRound from the chain.

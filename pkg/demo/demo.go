@@ -37,6 +37,9 @@ type Options struct {
 	Version string
 }
 
+// ChainOnly is the demo's [[orchestrator]], watched from the chain alone.
+const ChainOnly = "tc003-chain"
+
 // world is the simulated environment the story drives.
 type world struct {
 	current *fakenode.Node // tc001: the newest API, running as its orchestrator's reward caller
@@ -100,8 +103,9 @@ func Run(ctx context.Context, o Options) error {
 	done := make(chan error, 1)
 	go func() { done <- d.Run(ctx) }()
 	base := "http://" + ln.Addr().String()
-	fmt.Fprintf(o.Out, "\nlpwatch demo: two simulated livepeer nodes (tc001: newest API, running as the reward caller %s of its orchestrator; tc002: 2018 API)\n",
+	fmt.Fprintf(o.Out, "\nlpwatch demo: two simulated livepeer nodes (tc001: newest API, running as the reward caller %s of its orchestrator; tc002: 2018 API),\n",
 		ch.orchestrator(callerNode).callerAddr().Hex())
+	fmt.Fprintf(o.Out, "  an orchestrator watched from the chain alone (%s: rewards late every third round, misses every fifth)\n", ChainOnly)
 	fmt.Fprintf(o.Out, "  and a simulated chain at %s: rounds of %d blocks, a block every %s\n", ch.sim.URL(), RoundBlocks, BlockEvery)
 	fmt.Fprintf(o.Out, "  status page  %s/\n  health       %s/health\n  status JSON  %s/status\n  metrics      %s/metrics\n", base, base, base, base)
 	fmt.Fprintf(o.Out, "Notifications appear below as 'notification' lines (the log sink). Ctrl-C stops.\n\n")
@@ -145,6 +149,7 @@ func demoConfig(o Options, curURL, legURL string, ch *demoChain) *config.Config 
 	}
 	cfg.Nodes = []config.Node{node("tc001", curURL, "auto"), node("tc002", legURL, "auto")}
 	cfg.Nodes[0].ExpectedRewardCaller = config.AddressOf(ch.orchestrator(callerNode).callerAddr())
+	cfg.Orchestrators = []config.Orchestrator{{Name: ChainOnly, Address: config.AddressOf(ch.orchestrator(ChainOnly).addr())}}
 	cfg.Checks.TxStalledFor = 20 * time.Second
 	cfg.Checks.ChainDownFor = 5 * time.Second
 	cfg.Checks.DisagreementFor = 30 * time.Second
@@ -161,7 +166,7 @@ func demoConfig(o Options, curURL, legURL string, ch *demoChain) *config.Config 
 // runChain starts the demo chain and its block timer; stop ends the timer
 // and closes the chain.
 func runChain(ctx context.Context, w *world) (*demoChain, func(), error) {
-	ch, err := startChain(ctx, map[string]*fakenode.Node{"tc001": w.current, "tc002": w.legacy}, []string{"tc001", "tc002"}, lateNode, callerNode)
+	ch, err := startChain(ctx, map[string]*fakenode.Node{"tc001": w.current, "tc002": w.legacy}, []string{"tc001", "tc002", ChainOnly}, lateNode, callerNode)
 	if err != nil {
 		return nil, nil, err
 	}

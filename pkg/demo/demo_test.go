@@ -86,9 +86,30 @@ func TestDemoChainStory(t *testing.T) {
 		}
 		// Both accounts read (a read that timed out leaves its field
 		// out until the next observation), tc002's reward in.
-		return len(st.Chain.Accounts) == 2 && st.Chain.Accounts[0].LastRewardRound != nil &&
+		return len(st.Chain.Accounts) == 3 && st.Chain.Accounts[0].LastRewardRound != nil &&
 			st.Chain.Accounts[1].LastRewardRound != nil && *st.Chain.Accounts[1].LastRewardRound == 1
 	})
+	// The orchestrator watched from the chain alone: its reward of round 1
+	// is in its history, with the function and sender of its transaction.
+	within(t, 30*time.Second, "the chain-only orchestrator's history", func() bool {
+		st, _ = getStatus(addr)
+		if st.Chain == nil || len(st.Chain.Accounts) != 3 {
+			return false
+		}
+		o := st.Chain.Accounts[2]
+		return o.Node == ChainOnly && o.Kind == status.KindOrchestrator && len(o.Rounds) > 0 && o.Rounds[0].Function == "rewardWithHint"
+	})
+	if o := st.Chain.Accounts[2]; o.Rounds[0].Round != 1 || o.Rounds[0].Sender != o.Address || o.Rounds[0].CostWei == "" || o.Rounds[0].Timing(0.1) != "early" {
+		t.Errorf("history of %s: %+v", ChainOnly, o.Rounds)
+	}
+	// The block time is estimated from the heads seen (once they span two blocks).
+	within(t, 30*time.Second, "a block time estimate", func() bool {
+		st, _ = getStatus(addr)
+		return st.Chain != nil && st.Chain.BlockSeconds != nil
+	})
+	if s := *st.Chain.BlockSeconds; s < 0.5 || s > 2 {
+		t.Errorf("block time estimated at %v s, want about 1 s", s)
+	}
 	if a := st.Chain.Accounts[0]; a.Node != "tc001" || a.LastRewardRound == nil || *a.LastRewardRound != 0 {
 		t.Errorf("tc001 on the chain: %+v, want no reward in round 1 yet", a)
 	}

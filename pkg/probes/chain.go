@@ -45,15 +45,15 @@ func (k *ChainKind) Jobs(cfg *config.Config) (Built, error) {
 	if err != nil {
 		return Built{}, fmt.Errorf("chain: %w", err)
 	}
-	addrs := make([]common.Address, 0, len(cfg.Nodes))
-	for _, n := range cfg.Nodes {
-		if n.ExpectedAddress.Valid() {
-			addrs = append(addrs, n.ExpectedAddress.Addr())
+	var addrs []common.Address
+	for _, t := range cfg.Targets() {
+		if t.Address.Valid() {
+			addrs = append(addrs, t.Address.Addr())
 		}
 	}
 	p, err := NewChainProbe(conn.Prober, k.deps.Store, k.deps.Clock, ChainProbeConfig{
 		Interval: c.Interval, Timeout: c.Timeout, Addresses: addrs,
-		MaxLogRange: c.MaxLogRange, Scan: true,
+		MaxLogRange: c.MaxLogRange, Scan: true, WatchActiveSet: c.WatchActiveSet,
 	})
 	if err != nil {
 		conn.Close()
@@ -93,8 +93,11 @@ type ChainProbeConfig struct {
 	// MaxLogRange is the widest block range of one eth_getLogs call of the
 	// slash scan.
 	MaxLogRange uint64
-	// Scan enables the scan of TranscoderSlashed and Unbond logs.
+	// Scan enables the scan of TranscoderSlashed, Unbond and Reward logs.
 	Scan bool
+	// WatchActiveSet also observes the transcoder pool's accounts (their
+	// contract state and rewards), the pool read again each round.
+	WatchActiveSet bool
 }
 
 // ChainProbe runs one chain observation per cycle and stores it as an
@@ -110,6 +113,8 @@ type ChainProbe struct {
 
 	mu     sync.Mutex
 	cursor uint64 // last block scanned; 0 before the first scan
+	rate   chain.BlockRate
+	active activeSet
 }
 
 // NewChainProbe returns the chain probe over prober.
@@ -143,19 +148,38 @@ func (p *ChainProbe) Job() Job {
 // endpoint could be used; single failed reads are in the observation.
 func (p *ChainProbe) Run(ctx context.Context) error {
 	at := p.clock.Now()
-	obs, err := p.prober.Observe(ctx, p.cfg.Addresses)
-	p.store.PutChain(observe.Chain{At: at, Err: err, Reason: chain.Reason(err), Obs: obs}, p.cfg.Scan)
+	pool, poolRound := p.pool(ctx)
+	obs, err := p.prober.Observe(ctx, p.cfg.Addresses, pool...)
+	rec := observe.Chain{At: at, Err: err, Reason: chain.Reason(err), Obs: obs, BlockTime: p.blockTime(obs)}
+	if p.cfg.WatchActiveSet {
+		rec.Pool, rec.PoolRound = pool, poolRound
+	}
+	p.store.PutChain(rec, p.cfg.Scan)
 	if err != nil {
 		return err
 	}
-	if p.cfg.Scan && obs.Block != nil && len(p.cfg.Addresses) > 0 {
+	p.active.observed(obs)
+	if p.cfg.Scan && obs.Block != nil && (len(p.cfg.Addresses) > 0 || p.cfg.WatchActiveSet) {
 		p.store.PutChainScan(p.scan(ctx, obs.Block.Number))
 	}
 	return nil
 }
 
+// blockTime adds obs's head and blockNum() to the block rate and returns
+// its estimate (0 while unknown).
+func (p *ChainProbe) blockTime(obs *chain.Observation) time.Duration {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if obs != nil && obs.Block != nil && obs.Round.BlockNum != nil {
+		p.rate.Add(obs.Block.Time, *obs.Round.BlockNum)
+	}
+	d, _ := p.rate.Estimate()
+	return d
+}
+
 // scan reads the TranscoderSlashed, Unbond and RewardCallerSet logs of
-// the monitored accounts in the blocks after the last scan, up to head. The first scan
+// the monitored accounts, and the Reward logs of the watched ones with
+// their transactions, in the blocks after the last scan, up to head. The first scan
 // covers the last MaxLogRange blocks; a failed scan is retried from the
 // same block.
 func (p *ChainProbe) scan(ctx context.Context, head uint64) observe.ChainScan {
@@ -179,6 +203,9 @@ func (p *ChainProbe) scan(ctx context.Context, head uint64) observe.ChainScan {
 	r.Slashes, r.Unbonds, r.Err = ev.Slashes, ev.Unbonds, err
 	if err == nil {
 		r.RewardCallers, r.Err = p.prober.RewardCallerEvents(ctx, from, head, p.cfg.Addresses...)
+	}
+	if r.Err == nil {
+		r.Rewards, r.Err = p.prober.RewardTxs(ctx, from, head, p.rewardAddresses()...)
 	}
 	r.Calls = p.calls() - before
 	if r.Err == nil {

@@ -1,7 +1,6 @@
 package status
 
 import (
-	"math"
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/chain"
@@ -13,21 +12,24 @@ import (
 // Chain is the chain section of /status. It holds endpoint names (never
 // URLs) and read failure reasons (never raw errors).
 type Chain struct {
-	ObservedAt   time.Time        `json:"observed_at"`
-	Error        string           `json:"error,omitempty"`
-	InUse        string           `json:"endpoint_in_use,omitempty"`
-	Endpoints    []Endpoint       `json:"endpoints"`
-	References   []Endpoint       `json:"references,omitempty"`
-	Contracts    *chain.Contracts `json:"contracts,omitempty"`
-	Round        *uint64          `json:"round,omitempty"`
-	Initialized  *bool            `json:"round_initialized,omitempty"`
-	BlocksLeft   *uint64          `json:"round_blocks_remaining,omitempty"`
-	RoundLength  *uint64          `json:"round_length,omitempty"`
-	GasPriceWei  string           `json:"gas_price_wei,omitempty"`
-	Accounts     []Account        `json:"accounts"`
-	RPCCalls     int              `json:"rpc_calls"`
-	FailedReads  []string         `json:"failed_reads,omitempty"`
-	SlashesFound int              `json:"slashes_found"`
+	ObservedAt  time.Time        `json:"observed_at"`
+	Error       string           `json:"error,omitempty"`
+	InUse       string           `json:"endpoint_in_use,omitempty"`
+	Endpoints   []Endpoint       `json:"endpoints"`
+	References  []Endpoint       `json:"references,omitempty"`
+	Contracts   *chain.Contracts `json:"contracts,omitempty"`
+	Round       *uint64          `json:"round,omitempty"`
+	Initialized *bool            `json:"round_initialized,omitempty"`
+	BlocksLeft  *uint64          `json:"round_blocks_remaining,omitempty"`
+	RoundLength *uint64          `json:"round_length,omitempty"`
+	GasPriceWei string           `json:"gas_price_wei,omitempty"`
+	// BlockSeconds is the time a round block (blockNum(), L1 on Arbitrum)
+	// takes, estimated from the heads observed recently.
+	BlockSeconds *float64  `json:"block_seconds,omitempty"`
+	Accounts     []Account `json:"accounts"`
+	RPCCalls     int       `json:"rpc_calls"`
+	FailedReads  []string  `json:"failed_reads,omitempty"`
+	SlashesFound int       `json:"slashes_found"`
 }
 
 // Endpoint is one chain endpoint in /status.
@@ -42,10 +44,22 @@ type Endpoint struct {
 	Reason     string   `json:"reason,omitempty"`
 }
 
+// Account kinds.
+const (
+	KindNode         = "node"
+	KindOrchestrator = "orchestrator"
+	// KindActiveSet is an orchestrator of the active set that is not
+	// configured: observed, no alert.
+	KindActiveSet = "active_set"
+)
+
 // Account is one monitored account in /status.
 type Account struct {
 	Node            string   `json:"node"`
+	Kind            string   `json:"kind"`
 	Address         string   `json:"address"`
+	Registered      *bool    `json:"registered,omitempty"`
+	StakeLPT        *float64 `json:"stake_lpt,omitempty"`
 	LastRewardRound *uint64  `json:"last_reward_round,omitempty"`
 	Active          *bool    `json:"active,omitempty"`
 	BalanceEther    *float64 `json:"balance_ether,omitempty"`
@@ -55,6 +69,8 @@ type Account struct {
 	RunwayDays      *float64 `json:"runway_days,omitempty"`
 	// RewardCaller is the orchestrator's reward caller (nil until read).
 	RewardCaller *RewardCaller `json:"reward_caller,omitempty"`
+	// Rounds is the reward history, oldest first.
+	Rounds []checks.RoundRecord `json:"rounds,omitempty"`
 }
 
 // ChainFacts is what chain monitoring knows beyond the latest
@@ -86,6 +102,10 @@ func buildChain(now time.Time, cfg *config.Config, snap observe.Snapshot, facts 
 		if c.Events != nil {
 			st.SlashesFound = len(c.Events.Slashes)
 		}
+		if c.BlockTime > 0 {
+			secs := c.BlockTime.Seconds()
+			st.BlockSeconds = &secs
+		}
 	}
 	if o != nil {
 		st.InUse, st.Contracts, st.RPCCalls = o.Endpoint, o.Contracts, o.Calls
@@ -102,28 +122,8 @@ func buildChain(now time.Time, cfg *config.Config, snap observe.Snapshot, facts 
 			st.FailedReads = append(st.FailedReads, e.Endpoint+" "+e.Field+": "+e.Reason)
 		}
 	}
-	for _, n := range cfg.Nodes {
-		f := facts.Nodes[n.Name]
-		as := Account{Node: n.Name, Address: n.ExpectedAddress.String(), MissedRounds: f.MissedTotal}
-		if f.RunwayKnown && !math.IsInf(f.RunwaySeconds, 1) {
-			days := f.RunwaySeconds / 86400
-			as.RunwayDays = &days
-		}
-		if o != nil && n.ExpectedAddress.Valid() {
-			if a := o.Account(n.ExpectedAddress.Addr()); a != nil {
-				if a.Transcoder != nil {
-					l := a.Transcoder.LastRewardRound
-					as.LastRewardRound = &l
-				}
-				as.Active, as.PendingNonce, as.MinedNonce = a.Active, a.PendingNonce, a.MinedNonce
-				if a.Balance != nil {
-					b := checks.Ether(a.Balance)
-					as.BalanceEther = &b
-				}
-			}
-		}
-		applySender(&as, f.Sender)
-		st.Accounts = append(st.Accounts, as)
+	for _, t := range accountTargets(cfg, facts) {
+		st.Accounts = append(st.Accounts, accountOf(t, facts.Nodes[t.name], o))
 	}
 	return st
 }

@@ -15,8 +15,12 @@ func Digest(st Report) string {
 	v := newPageView(st)
 	var b strings.Builder
 	for _, n := range v.Nodes {
-		fmt.Fprintf(&b, "%s: %s; last rewarded round %s; missed rounds %d; balance %.4f ETH; runway %s.\n",
-			n.Name, n.RewardText, orDash(n.LastRewardRound), n.Missed, n.BalanceEther, orDash(n.RunwayText))
+		fmt.Fprintf(&b, "%s: %s; last rewarded round %s; missed rounds %d; balance %.4f ETH; runway %s%s.\n",
+			n.Name, n.RewardText, orDash(n.LastRewardRound), n.Missed, n.BalanceEther, orDash(n.RunwayText), summaryText(n.Summary))
+	}
+	for _, n := range v.Orchestrators {
+		fmt.Fprintf(&b, "%s (chain only): %s; last rewarded round %s; missed rounds %d%s.\n",
+			n.Name, n.RewardText, orDash(n.LastRewardRound), n.Missed, summaryText(n.Summary))
 	}
 	if v.Chain != nil {
 		fmt.Fprintf(&b, "chain: endpoint %s, head age %s.\n", orDash(v.Chain.InUse), orDash(v.HeadAge))
@@ -38,6 +42,14 @@ func Digest(st Report) string {
 	}
 	fmt.Fprintf(&b, "%d restart(s) in the last 24h; %d alert(s) firing now.", restarts, firing)
 	return b.String()
+}
+
+// summaryText is the reward history's summary as a digest clause.
+func summaryText(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "; " + s
 }
 
 func orDash(s string) string {

@@ -124,7 +124,7 @@ func fullInputs() Inputs {
 
 // withChain adds the chain record of o, whose scans found one slash.
 func withChain(s observe.Snapshot, o *chain.Observation) observe.Snapshot {
-	s.Chain = &observe.Chain{At: t0.Add(-2 * time.Second), Obs: o, Events: &observe.ChainEvents{
+	s.Chain = &observe.Chain{At: t0.Add(-2 * time.Second), Obs: o, BlockTime: 12 * time.Second, Events: &observe.ChainEvents{
 		Scanned: true, ScannedTo: 100, Slashes: []chain.SlashEvent{{EventMeta: chain.EventMeta{BlockNumber: 90}}}}}
 	return s
 }

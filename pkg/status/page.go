@@ -38,6 +38,9 @@ h1{font-size:1.3rem;margin:.2rem 0 .8rem}h2{font-size:1.05rem;margin:1rem 0 .4re
 .b-ok{background:#1a7f37}.b-warning{background:#bf8700}.b-critical,.b-unknown{background:#cf222e}.b-info{background:#0969da}
 table{border-collapse:collapse;width:100%}td{padding:.2rem .3rem;border-top:1px solid #eee;vertical-align:top}
 small{color:#57606a}
+.strip{display:flex;gap:2px;margin:.35rem 0 .1rem}.strip span{flex:1;max-width:1.1rem;height:1.1rem;border-radius:2px;font-size:.7rem;line-height:1.1rem;text-align:center;color:#fff}
+.s-early,.s-rewarded{background:#1a7f37}.s-late{background:#bf8700}.s-missed{background:#cf222e}.s-not_due{background:#8c959f}.s-pending{background:#d0d7de;color:#57606a!important}.s-none{background:#eaeef2}
+.legend span{display:inline-block;width:.7rem;height:.7rem;border-radius:2px;margin:0 .2rem 0 .5rem;vertical-align:-1px}
 </style></head><body>
 <h1>lpwatch <span class="badge {{if .Healthy}}b-ok{{else}}b-critical{{end}}">{{if .Healthy}}healthy{{else}}unhealthy{{end}}</span>
 <small>{{.Version}} · {{.Now}}</small></h1>
@@ -48,7 +51,19 @@ small{color:#57606a}
 <div class="row"><span><span class="k">balance</span> {{printf "%.4f" .BalanceEther}} ETH</span><span><span class="k">runway</span> {{if .RunwayText}}{{.RunwayText}}{{else}}not known yet{{end}}</span></div>
 {{if .NonceGapText}}<div class="warning">{{.NonceGapText}}</div>{{end}}
 {{if .CallerText}}<div class="caller"><span class="k">reward caller</span> {{.CallerText}}</div>{{end}}
+{{template "strip" .}}
 </div>{{end}}
+{{range .Orchestrators}}<div class="card" id="orch-{{.Name}}"><div class="row"><b>{{.Name}}</b>
+<span><span class="badge b-info">chain only</span> <small>{{short .Address}}</small></span></div>
+<div class="reward {{.RewardState}}">reward: {{.RewardText}}</div>
+<div class="row"><span><span class="k">last rewarded round</span> {{.LastRewardRound}}</span><span><span class="k">missed rounds</span> {{.Missed}}</span></div>
+<div class="row"><span><span class="k">status</span> {{.ActiveText}}</span><span><span class="k">stake</span> {{.StakeText}}</span></div>
+{{if .CallerText}}<div class="caller"><span class="k">reward caller</span> {{.CallerText}}</div>{{end}}
+{{template "strip" .}}
+</div>{{end}}
+{{if .ActiveSet}}<h2>Active set <small>observed, no alerts</small></h2><div class="card" id="active-set"><table>
+{{range .ActiveSet}}<tr><td><b>{{.Name}}</b><br><small class="{{.RewardState}}">{{.RewardText}}</small></td><td><small>{{.ActiveText}} · {{.StakeText}}</small>{{template "strip" .}}</td></tr>{{end}}
+</table></div>{{end}}
 {{with .Chain}}<div class="card" id="chain"><div class="row"><b>chain</b><span><small>endpoint</small> {{.InUse}}</span></div>
 <div class="row"><span><span class="k">head age</span> {{$.HeadAge}}</span><span><span class="k">round</span> {{with .Round}}{{.}}{{end}} {{if isTrue .Initialized}}initialized{{else if isFalse .Initialized}}<span class="warning">not initialized</span>{{end}}</span>
 <span><span class="k">blocks left</span> {{with .BlocksLeft}}{{.}}{{end}}</span></div>
@@ -70,7 +85,10 @@ small{color:#57606a}
 {{range $.Restarts}}<div>{{.At.Local.Format "Jan 2 15:04"}} {{.Unit}} ({{.Target}}): <b>{{.Result}}</b>{{if .DryRun}} (dry run){{end}}<br><small>{{.Why}}{{if .Outcome}} · {{.Outcome}}{{end}}</small></div>{{end}}
 {{if not .NextScheduledRestart.IsZero}}<div><small>next scheduled chain restart {{.NextScheduledRestart.Local.Format "Jan 2 15:04"}}</small></div>{{end}}
 </div>{{end}}
-</body></html>`))
+</body></html>
+{{define "strip"}}{{if .Strip}}<div class="strip" title="reward history: the last rounds, oldest first">{{range .Strip}}<span class="s-{{.Class}}" title="{{.Title}}">{{.Label}}</span>{{end}}</div>
+<div class="legend"><small>last {{len .Strip}} rounds:<span class="s-early"></span>early<span class="s-late"></span>late<span class="s-missed"></span>missed<span class="s-not_due"></span>none due</small></div>
+{{if .Summary}}<div><small>{{.Summary}}</small></div>{{end}}{{end}}{{end}}`))
 
 // Page renders a small self-contained page for a person from the report
 // that report returns: no external assets, readable on a phone, refreshed

@@ -12,25 +12,27 @@ import (
 	"github.com/lpwatch/lpwatch/pkg/remediation"
 )
 
-// l1BlockTime estimates time left in a round: rounds are counted in
-// Ethereum L1 blocks (12 s each since the Merge), also on Arbitrum.
-const l1BlockTime = 12 * time.Second
-
 // pageView is what the status page and the digest show, derived from a Report.
 type pageView struct {
-	Healthy  bool
-	Version  string
-	Now      string
-	Nodes    []nodeCard
-	Chain    *Chain
-	HeadAge  string
-	Alerts   []alert.View
-	Silences []alert.Silence
-	Sinks    []outbox.SinkHealth
-	Pending  int
-	Remedy   *remediation.Status
-	Restarts []remediation.Entry // newest first, at most 5
-	Peers    []Peer
+	Healthy bool
+	Version string
+	Now     string
+	Nodes   []nodeCard
+	// Orchestrators are the [[orchestrator]] targets, ActiveSet the
+	// observed accounts of the active set.
+	Orchestrators []nodeCard
+	ActiveSet     []nodeCard
+	// WarnAfter is checks.reward_warn_after: a reward after it is late.
+	WarnAfter float64
+	Chain     *Chain
+	HeadAge   string
+	Alerts    []alert.View
+	Silences  []alert.Silence
+	Sinks     []outbox.SinkHealth
+	Pending   int
+	Remedy    *remediation.Status
+	Restarts  []remediation.Entry // newest first, at most 5
+	Peers     []Peer
 	// Heartbeat is the heartbeat out, HeartbeatClass the css class of its state.
 	Heartbeat      *heartbeat.Status
 	HeartbeatClass string
@@ -45,6 +47,15 @@ type nodeCard struct {
 	RunwayText   string
 	NonceGapText string
 	Checks       []checks.Result
+	// Kind is the chain account's kind (KindNode, KindOrchestrator,
+	// KindActiveSet); Active, Registered and StakeText are its chain state.
+	Kind       string
+	ActiveText string
+	StakeText  string
+	// Strip is the reward history of the last StripRounds rounds; Summary
+	// says how they went.
+	Strip   []stripCell
+	Summary string
 	// CallerText says who rewards: "runs as reward caller 0x… of 0x…",
 	// "rewarded by contract 0x…"; "" without a reward caller.
 	CallerText string
@@ -71,15 +82,29 @@ func newPageView(st Report) pageView {
 			v.Restarts = v.Restarts[:5]
 		}
 	}
+	if st.Config != nil {
+		v.WarnAfter = st.Config.Checks.RewardWarnAfter
+	}
 	for _, n := range st.Nodes {
-		v.Nodes = append(v.Nodes, newNodeCard(n, st.Checks, v.Chain))
+		v.Nodes = append(v.Nodes, newNodeCard(n, st.Checks, v.Chain, v.WarnAfter))
+	}
+	if v.Chain != nil {
+		for _, a := range v.Chain.Accounts {
+			switch a.Kind {
+			case KindOrchestrator:
+				v.Orchestrators = append(v.Orchestrators, newNodeCard(Node{Name: a.Node, Address: a.Address, Up: true}, st.Checks, v.Chain, v.WarnAfter))
+			case KindActiveSet:
+				v.ActiveSet = append(v.ActiveSet, newNodeCard(Node{Name: a.Node, Address: a.Address, Up: true}, nil, v.Chain, v.WarnAfter))
+			}
+		}
 	}
 	return v
 }
 
-// newNodeCard is node n's box: its checks, and with a chain its reward,
-// missed rounds, balance, runway and stuck transactions.
-func newNodeCard(n Node, results []Check, ch *Chain) nodeCard {
+// newNodeCard is the box of target n (a node, an orchestrator or an
+// account of the active set): its checks, and with a chain its reward,
+// missed rounds, balance, runway, stuck transactions and reward history.
+func newNodeCard(n Node, results []Check, ch *Chain, warnAfter float64) nodeCard {
 	card := nodeCard{Node: n, RewardState: "unknown", RewardText: "not known yet"}
 	for _, r := range results {
 		if r.Target != n.Name {
@@ -97,7 +122,23 @@ func newNodeCard(n Node, results []Check, ch *Chain) nodeCard {
 		if a.Node != n.Name {
 			continue
 		}
-		card.Missed = a.MissedRounds
+		card.Missed, card.Kind = a.MissedRounds, a.Kind
+		var current uint64
+		if ch.Round != nil {
+			current = *ch.Round
+		}
+		card.Strip = historyStrip(a.Rounds, current, warnAfter)
+		card.Summary = historySummary(a.Rounds, StripRounds, warnAfter)
+		card.ActiveText = activeText(a)
+		if a.StakeLPT != nil {
+			card.StakeText = fmt.Sprintf("%.1f LPT", *a.StakeLPT)
+		}
+		if a.Kind == KindActiveSet && a.LastRewardRound != nil && ch.Round != nil {
+			card.RewardState, card.RewardText = "ok", "rewarded this round"
+			if *a.LastRewardRound < *ch.Round {
+				card.RewardState, card.RewardText = "pending", "not rewarded yet this round"
+			}
+		}
 		if a.LastRewardRound != nil {
 			card.LastRewardRound = fmt.Sprint(*a.LastRewardRound)
 		}
@@ -113,8 +154,7 @@ func newNodeCard(n Node, results []Check, ch *Chain) nodeCard {
 		card.CallerText = callerText(a.RewardCaller)
 	}
 	if ch.Round != nil && ch.BlocksLeft != nil {
-		left := time.Duration(*ch.BlocksLeft) * l1BlockTime
-		card.RewardText += fmt.Sprintf(" · round %d: %d blocks (≈%s) left", *ch.Round, *ch.BlocksLeft, left.Round(time.Minute))
+		card.RewardText += fmt.Sprintf(" · round %d: %d blocks%s left", *ch.Round, *ch.BlocksLeft, timeLeft(ch))
 	}
 	return card
 }
@@ -126,6 +166,37 @@ func HeartbeatSeverity(h heartbeat.Status) string {
 		return "ok"
 	}
 	return "critical"
+}
+
+// timeLeft estimates the time the round's remaining blocks take at the
+// block rate observed, as " (≈35s)"; "" while no rate is known.
+func timeLeft(ch *Chain) string {
+	if ch.BlocksLeft == nil || ch.BlockSeconds == nil || *ch.BlockSeconds <= 0 {
+		return ""
+	}
+	left := time.Duration(float64(*ch.BlocksLeft) * *ch.BlockSeconds * float64(time.Second))
+	switch {
+	case left < 2*time.Minute:
+		left = left.Round(time.Second)
+	case left < 2*time.Hour:
+		left = left.Round(time.Minute)
+	default:
+		left = left.Round(10 * time.Minute)
+	}
+	return " (≈" + left.String() + ")"
+}
+
+// activeText says whether the account is registered and active.
+func activeText(a Account) string {
+	switch {
+	case a.Registered != nil && !*a.Registered:
+		return "not registered"
+	case a.Active == nil:
+		return ""
+	case *a.Active:
+		return "active"
+	}
+	return "registered, not active"
 }
 
 // agoText renders how long before now t was.

@@ -81,22 +81,49 @@ func TestStatusPageInChromium(t *testing.T) {
 	waitFor(t, base, func(st status.Report) bool {
 		return st.Chain != nil && len(st.Chain.Accounts) > 0 && st.Chain.Accounts[0].RewardCaller != nil
 	})
+	// And until the reward history has a round (the strip then shows).
+	waitFor(t, base, func(st status.Report) bool {
+		if st.Chain == nil {
+			return false
+		}
+		for _, a := range st.Chain.Accounts {
+			if a.Node == demo.ChainOnly && len(a.Rounds) > 0 {
+				return true
+			}
+		}
+		return false
+	})
 	cctx, ccancel := context.WithTimeout(ctx, 60*time.Second)
 	defer ccancel()
 	dom := string(headless(cctx, t, bin, "--dump-dom", base+"/"))
 	for _, want := range []string{"lpwatch", `id="node-tc001"`, `id="node-tc002"`, "reward:", "last rewarded round",
-		"balance", "runway", "runs as reward caller", "Alerts", "Silences", "Delivery", "terminal"} {
+		"balance", "runway", "runs as reward caller", "Alerts", "Silences", "Delivery", "terminal",
+		`id="orch-` + demo.ChainOnly + `"`, "chain only", `class="strip"`, `class="s-early"`, "rewardWithHint by 0x"} {
 		if !strings.Contains(dom, want) {
 			t.Errorf("rendered page lacks %q", want)
 		}
 	}
 	shot := filepath.Join(t.TempDir(), "page.png")
 	if dst := os.Getenv("LPWATCH_SCREENSHOT"); dst != "" {
-		// For the README: wait until the story has an alert firing.
+		// For the README: wait until the chain-only orchestrator's history
+		// has five rounds (one late, one missed: about five minutes) and
+		// the story has an alert firing.
 		shot = dst
-		waitFor(t, base, func(st status.Report) bool { return len(st.Alerts) > 0 })
+		waitForWithin(t, base, 8*time.Minute, func(st status.Report) bool {
+			if st.Chain == nil || len(st.Alerts) == 0 {
+				return false
+			}
+			for _, a := range st.Chain.Accounts {
+				if a.Node == demo.ChainOnly && len(a.Rounds) >= 5 {
+					return true
+				}
+			}
+			return false
+		})
+		cctx, ccancel = context.WithTimeout(ctx, 60*time.Second)
+		defer ccancel()
 	}
-	headless(cctx, t, bin, "--window-size=430,1100", "--hide-scrollbars", "--screenshot="+shot, base+"/")
+	headless(cctx, t, bin, "--window-size=430,1250", "--hide-scrollbars", "--screenshot="+shot, base+"/")
 	st, err := os.Stat(shot)
 	if err != nil || st.Size() < 10_000 {
 		t.Fatalf("screenshot %s: %v (size %v)", shot, err, st)
@@ -106,7 +133,13 @@ func TestStatusPageInChromium(t *testing.T) {
 // waitFor polls the demo's /status until cond holds, for at most 90 s.
 func waitFor(t *testing.T, base string, cond func(status.Report) bool) {
 	t.Helper()
-	deadline := time.Now().Add(90 * time.Second)
+	waitForWithin(t, base, 90*time.Second, cond)
+}
+
+// waitForWithin is waitFor for at most d.
+func waitForWithin(t *testing.T, base string, d time.Duration, cond func(status.Report) bool) {
+	t.Helper()
+	deadline := time.Now().Add(d)
 	for {
 		var st status.Report
 		resp, err := http.Get(base + "/status")

@@ -1,0 +1,239 @@
+package chain_test
+
+import (
+	"encoding/hex"
+	"math/big"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/lpwatch/lpwatch/pkg/chain"
+	"github.com/lpwatch/lpwatch/pkg/chain/contracts"
+	"github.com/lpwatch/lpwatch/pkg/chain/simchain"
+)
+
+// The selectors are those of the facts sheet (§5.3 and §10).
+func TestRewardSelectors(t *testing.T) {
+	want := map[chain.RewardFunction]string{
+		chain.FnReward:                      "228cb733",
+		chain.FnRewardWithHint:              "81871056",
+		chain.FnRewardForTranscoder:         "1a8c41f8",
+		chain.FnRewardForTranscoderWithHint: "b556966a",
+	}
+	got := chain.RewardSelectors()
+	if len(got) != len(want) {
+		t.Fatalf("selectors %v", got)
+	}
+	for fn, sel := range want {
+		if s := got[fn]; hex.EncodeToString(s[:]) != sel {
+			t.Errorf("%s: selector %x, want %s", fn, s, sel)
+		}
+		b, _ := hex.DecodeString(sel + "00000000")
+		if f := chain.RewardFunctionOf(b); f != fn {
+			t.Errorf("input %s: function %s, want %s", sel, f, fn)
+		}
+	}
+	if f := chain.RewardFunctionOf([]byte{1, 2}); f != chain.FnOther {
+		t.Errorf("short input: %s", f)
+	}
+}
+
+// Reward events carry the function, sender, cost and amount of the
+// transaction that emitted them, read as raw JSON over HTTP or through
+// the in-process client's typed reads.
+func TestRewardTxs(t *testing.T) {
+	ctx := testCtx(t)
+	sim := newSim(t, simchain.Options{RoundLength: 20, HTTP: true})
+	d := sim.Driver()
+	key, err := sim.FundedKey(ctx, eth(1))
+	must(t, err)
+	orch := crypto.PubkeyToAddress(key.PublicKey)
+	other := addr(7)
+	bm := sim.Deployment().BondingManager
+	_, err = sim.AdvanceRounds(ctx, 1)
+	must(t, err)
+	must(t, d.InitializeRound(ctx))
+	must(t, d.SetActive(ctx, orch, true))
+	must(t, d.SetActive(ctx, other, true))
+	head, err := sim.Client().BlockNumber(ctx)
+	must(t, err)
+	bmc := contracts.NewBondingManager()
+	r1, err := d.SendAs(ctx, key, bm, bmc.PackRewardWithHint(common.Address{}, common.Address{}))
+	must(t, err)
+	must(t, d.RewardFor(ctx, other, big.NewInt(5)))
+	_, err = sim.AdvanceRounds(ctx, 1)
+	must(t, err)
+	must(t, d.InitializeRound(ctx))
+	r2, err := d.SendAs(ctx, key, bm, bmc.PackReward())
+	must(t, err)
+	to, err := sim.Client().BlockNumber(ctx)
+	must(t, err)
+
+	for _, e := range []*chain.Endpoint{simEndpoint(t, sim, "sim"), dial(t, sim.URL())} {
+		t.Run(e.Name(), func(t *testing.T) {
+			p := newProber(t, newPool(t, []*chain.Endpoint{e}), chain.ProberConfig{Controller: sim.Deployment().Controller})
+			checkRewardTxs(t, p, head, to, orch, other, d.From(), r1, r2)
+		})
+	}
+}
+
+func checkRewardTxs(t *testing.T, p *chain.Prober, head, to uint64, orch, other, driver common.Address, r1, r2 *types.Receipt) {
+	ctx := testCtx(t)
+	got, err := p.RewardTxs(ctx, head, to, orch)
+	must(t, err)
+	if len(got) != 2 {
+		t.Fatalf("%d reward txs, want 2: %+v", len(got), got)
+	}
+	for i, want := range []struct {
+		fn   chain.RewardFunction
+		hash common.Hash
+		gas  uint64
+		cost *big.Int
+	}{
+		{chain.FnRewardWithHint, r1.TxHash, r1.GasUsed, new(big.Int).Mul(new(big.Int).SetUint64(r1.GasUsed), r1.EffectiveGasPrice)},
+		{chain.FnReward, r2.TxHash, r2.GasUsed, new(big.Int).Mul(new(big.Int).SetUint64(r2.GasUsed), r2.EffectiveGasPrice)},
+	} {
+		g := got[i]
+		if g.Err != nil || g.Function != want.fn || g.From != orch || g.TxHash != want.hash || g.GasUsed != want.gas ||
+			g.CostWei().Cmp(want.cost) != 0 || g.Amount.Cmp(big.NewInt(1e18)) != 0 || g.Transcoder != orch {
+			t.Errorf("reward %d: %+v (err %v), want %s from %s costing %s", i, g, g.Err, want.fn, orch.Hex(), want.cost)
+		}
+		if b, ok := g.ContractBlock(0); !ok || b != g.BlockNumber {
+			t.Errorf("reward %d: contract block %d %v", i, b, ok)
+		}
+	}
+	all, err := p.RewardTxs(ctx, head, to)
+	must(t, err)
+	if len(all) != 3 || all[1].Transcoder != other || all[1].Function != chain.FnOther || all[1].From != driver {
+		t.Errorf("all rewards: %+v", all)
+	}
+}
+
+// A reward caller's rewardForTranscoder* transaction is attributed to its
+// function by selector, whatever contract it is sent to.
+func TestRewardFunctionOfCallerTx(t *testing.T) {
+	sel := chain.RewardSelectors()
+	for _, fn := range []chain.RewardFunction{chain.FnRewardForTranscoder, chain.FnRewardForTranscoderWithHint} {
+		s := sel[fn]
+		input := append(s[:], common.LeftPadBytes(addr(1).Bytes(), 32)...)
+		if got := chain.RewardFunctionOf(input); got != fn {
+			t.Errorf("%s: %s", fn, got)
+		}
+	}
+}
+
+// A reward caller's transaction to the BondingManager, calling
+// rewardForTranscoder or rewardForTranscoderWithHint by its raw selector,
+// is attributed to that function with its sender and cost. (The mimic
+// contract lacks the functions, so the transaction reverts; it is mined
+// all the same, with a receipt.)
+func TestAttributeCallerTx(t *testing.T) {
+	ctx := testCtx(t)
+	sim := newSim(t, simchain.Options{RoundLength: 20, HTTP: true})
+	caller, err := sim.FundedKey(ctx, eth(1))
+	must(t, err)
+	bm := sim.Deployment().BondingManager
+	id := big.NewInt(simchain.ChainID)
+	sel := chain.RewardSelectors()
+	for i, c := range []struct {
+		fn   chain.RewardFunction
+		args int
+	}{{chain.FnRewardForTranscoder, 1}, {chain.FnRewardForTranscoderWithHint, 3}} {
+		s := sel[c.fn]
+		data := s[:]
+		for range c.args {
+			data = append(data, common.LeftPadBytes(addr(9).Bytes(), 32)...)
+		}
+		head, err := sim.Client().HeaderByNumber(ctx, nil)
+		must(t, err)
+		tx, err := types.SignNewTx(caller, types.LatestSignerForChainID(id), &types.DynamicFeeTx{
+			ChainID: id, Nonce: uint64(i), GasTipCap: big.NewInt(1e9), GasFeeCap: new(big.Int).Add(big.NewInt(1e9), new(big.Int).Mul(head.BaseFee, big.NewInt(2))),
+			Gas: 100_000, To: &bm, Data: data,
+		})
+		must(t, err)
+		must(t, sim.Client().SendTransaction(ctx, tx))
+		rs, err := sim.Mine(ctx, tx)
+		must(t, err)
+		cost := new(big.Int).Mul(new(big.Int).SetUint64(rs[0].GasUsed), rs[0].EffectiveGasPrice)
+		for _, e := range []*chain.Endpoint{simEndpoint(t, sim, "sim"), dial(t, sim.URL())} {
+			p := newProber(t, newPool(t, []*chain.Endpoint{e}), chain.ProberConfig{Controller: sim.Deployment().Controller})
+			got, err := p.AttributeTx(ctx, tx.Hash())
+			must(t, err)
+			if got.Function != c.fn || got.From != crypto.PubkeyToAddress(caller.PublicKey) || got.To == nil || *got.To != bm || got.CostWei().Cmp(cost) != 0 {
+				t.Errorf("%s over %s: %+v, want from %s costing %s", c.fn, e.Name(), got, crypto.PubkeyToAddress(caller.PublicKey).Hex(), cost)
+			}
+		}
+	}
+}
+
+// The pool walk returns the active transcoders in pool order.
+func TestTranscoderPool(t *testing.T) {
+	ctx := testCtx(t)
+	sim := newSim(t, simchain.Options{RoundLength: 20})
+	d := sim.Driver()
+	p := newProber(t, newPool(t, []*chain.Endpoint{simEndpoint(t, sim, "sim")}), chain.ProberConfig{Controller: sim.Deployment().Controller})
+	empty, err := p.TranscoderPool(ctx)
+	must(t, err)
+	if len(empty) != 0 {
+		t.Fatalf("empty pool: %v", empty)
+	}
+	for i := byte(1); i <= 4; i++ {
+		must(t, d.SetActive(ctx, addr(i), true))
+	}
+	must(t, d.SetActive(ctx, addr(2), false))
+	must(t, d.SetActive(ctx, addr(4), false))
+	got, err := p.TranscoderPool(ctx)
+	must(t, err)
+	if len(got) != 2 || got[0] != addr(1) || got[1] != addr(3) {
+		t.Errorf("pool %v, want [%s %s]", got, addr(1), addr(3))
+	}
+}
+
+// Observe reads the contract state of watched addresses, not their
+// balance or nonces.
+func TestObserveWatched(t *testing.T) {
+	ctx := testCtx(t)
+	sim := newSim(t, simchain.Options{RoundLength: 20})
+	must(t, sim.Driver().SetActive(ctx, addr(2), true))
+	p := newProber(t, newPool(t, []*chain.Endpoint{simEndpoint(t, sim, "sim")}), chain.ProberConfig{Controller: sim.Deployment().Controller})
+	o, err := p.Observe(ctx, []common.Address{addr(1)}, addr(1), addr(2))
+	must(t, err)
+	if len(o.Accounts) != 2 || o.Accounts[0].Balance == nil {
+		t.Fatalf("accounts %+v", o.Accounts)
+	}
+	w := o.Accounts[1]
+	if w.Address != addr(2) || w.Balance != nil || w.PendingNonce != nil || w.Active == nil || !*w.Active || w.Transcoder == nil {
+		t.Errorf("watched account %+v", w)
+	}
+}
+
+func TestBlockRate(t *testing.T) {
+	var r chain.BlockRate
+	if _, ok := r.Estimate(); ok {
+		t.Fatal("estimate without samples")
+	}
+	// The demo's chain: a block a second.
+	for i := uint64(0); i < 50; i++ {
+		r.Add(1000+i, 500+i)
+	}
+	if d, ok := r.Estimate(); !ok || d != time.Second {
+		t.Errorf("1 s blocks: %v %v", d, ok)
+	}
+	// Ethereum: 12 s blocks, observed every 15 s (the same head twice is one sample).
+	var l1 chain.BlockRate
+	for i := uint64(0); i < 40; i++ {
+		b := i * 5 / 4
+		l1.Add(1_700_000_000+12*b, 20_000_000+b)
+	}
+	if d, ok := l1.Estimate(); !ok || d != 12*time.Second {
+		t.Errorf("12 s blocks: %v %v", d, ok)
+	}
+	// Going back restarts the estimate.
+	r.Add(10, 10)
+	if _, ok := r.Estimate(); ok {
+		t.Error("estimate right after a restart")
+	}
+}
