@@ -304,7 +304,7 @@ func TestSenderMetrics(t *testing.T) {
 			snap := snapshot(now, o, runningAs(c.node))
 			ev := e.Evaluate(now, snap)
 			reg := prometheus.NewRegistry()
-			m := NewMetrics(reg)
+			m := NewMetrics(reg, cfg)
 			m.Chain(now, cfg, snap, ev.Facts)
 			got := map[string]float64{}
 			mfs, err := reg.Gather()
