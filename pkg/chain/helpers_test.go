@@ -112,3 +112,20 @@ func boolv(p *bool) any {
 	}
 	return *p
 }
+
+// nextRound advances the simulated chain to the next round and
+// initializes it.
+func nextRound(ctx context.Context, t testing.TB, sim *simchain.Chain) {
+	t.Helper()
+	_, err := sim.AdvanceRounds(ctx, 1)
+	must(t, err)
+	must(t, sim.Driver().InitializeRound(ctx))
+}
+
+// headBlock is the simulated chain's latest block number.
+func headBlock(ctx context.Context, t testing.TB, sim *simchain.Chain) uint64 {
+	t.Helper()
+	n, err := sim.Client().BlockNumber(ctx)
+	must(t, err)
+	return n
+}

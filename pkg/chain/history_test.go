@@ -53,62 +53,64 @@ func TestRewardTxs(t *testing.T) {
 	orch := crypto.PubkeyToAddress(key.PublicKey)
 	other := addr(7)
 	bm := sim.Deployment().BondingManager
-	_, err = sim.AdvanceRounds(ctx, 1)
-	must(t, err)
-	must(t, d.InitializeRound(ctx))
+	nextRound(ctx, t, sim)
 	must(t, d.SetActive(ctx, orch, true))
 	must(t, d.SetActive(ctx, other, true))
-	head, err := sim.Client().BlockNumber(ctx)
-	must(t, err)
+	head := headBlock(ctx, t, sim)
 	bmc := contracts.NewBondingManager()
 	r1, err := d.SendAs(ctx, key, bm, bmc.PackRewardWithHint(common.Address{}, common.Address{}))
 	must(t, err)
 	must(t, d.RewardFor(ctx, other, big.NewInt(5)))
-	_, err = sim.AdvanceRounds(ctx, 1)
-	must(t, err)
-	must(t, d.InitializeRound(ctx))
+	nextRound(ctx, t, sim)
 	r2, err := d.SendAs(ctx, key, bm, bmc.PackReward())
 	must(t, err)
-	to, err := sim.Client().BlockNumber(ctx)
-	must(t, err)
+	to := headBlock(ctx, t, sim)
 
+	overTransports(t, sim, func(t *testing.T, p *chain.Prober) {
+		checkRewardTxs(t, p, head, to, orch, orch, bm, sentReward{chain.FnRewardWithHint, r1}, sentReward{chain.FnReward, r2})
+		all, err := p.RewardTxs(ctx, head, to)
+		must(t, err)
+		if len(all) != 3 || all[1].Transcoder != other || all[1].Function != chain.FnOther || all[1].From != d.From() {
+			t.Errorf("all rewards: %+v", all)
+		}
+	})
+}
+
+// overTransports runs check with a prober of sim read in process and
+// over HTTP.
+func overTransports(t *testing.T, sim *simchain.Chain, check func(*testing.T, *chain.Prober)) {
 	for _, e := range []*chain.Endpoint{simEndpoint(t, sim, "sim"), dial(t, sim.URL())} {
 		t.Run(e.Name(), func(t *testing.T) {
-			p := newProber(t, newPool(t, []*chain.Endpoint{e}), chain.ProberConfig{Controller: sim.Deployment().Controller})
-			checkRewardTxs(t, p, head, to, orch, other, d.From(), r1, r2)
+			check(t, newProber(t, newPool(t, []*chain.Endpoint{e}), chain.ProberConfig{Controller: sim.Deployment().Controller}))
 		})
 	}
 }
 
-func checkRewardTxs(t *testing.T, p *chain.Prober, head, to uint64, orch, other, driver common.Address, r1, r2 *types.Receipt) {
-	ctx := testCtx(t)
-	got, err := p.RewardTxs(ctx, head, to, orch)
+// sentReward is a reward transaction sent, by the function it calls.
+type sentReward struct {
+	fn chain.RewardFunction
+	r  *types.Receipt
+}
+
+// checkRewardTxs checks that the Reward events of orch from block first
+// to last are those of want, each attributed to its function, sent by
+// from to the BondingManager bm, with its gas and cost.
+func checkRewardTxs(t *testing.T, p *chain.Prober, first, last uint64, orch, from, bm common.Address, want ...sentReward) {
+	got, err := p.RewardTxs(testCtx(t), first, last, orch)
 	must(t, err)
-	if len(got) != 2 {
-		t.Fatalf("%d reward txs, want 2: %+v", len(got), got)
+	if len(got) != len(want) {
+		t.Fatalf("%d reward txs, want %d: %+v", len(got), len(want), got)
 	}
-	for i, want := range []struct {
-		fn   chain.RewardFunction
-		hash common.Hash
-		gas  uint64
-		cost *big.Int
-	}{
-		{chain.FnRewardWithHint, r1.TxHash, r1.GasUsed, new(big.Int).Mul(new(big.Int).SetUint64(r1.GasUsed), r1.EffectiveGasPrice)},
-		{chain.FnReward, r2.TxHash, r2.GasUsed, new(big.Int).Mul(new(big.Int).SetUint64(r2.GasUsed), r2.EffectiveGasPrice)},
-	} {
+	for i, w := range want {
 		g := got[i]
-		if g.Err != nil || g.Function != want.fn || g.From != orch || g.TxHash != want.hash || g.GasUsed != want.gas ||
-			g.CostWei().Cmp(want.cost) != 0 || g.Amount.Cmp(big.NewInt(1e18)) != 0 || g.Transcoder != orch {
-			t.Errorf("reward %d: %+v (err %v), want %s from %s costing %s", i, g, g.Err, want.fn, orch.Hex(), want.cost)
+		cost := new(big.Int).Mul(new(big.Int).SetUint64(w.r.GasUsed), w.r.EffectiveGasPrice)
+		if g.Err != nil || g.Function != w.fn || g.From != from || g.TxHash != w.r.TxHash || g.GasUsed != w.r.GasUsed ||
+			g.CostWei().Cmp(cost) != 0 || g.Amount.Cmp(big.NewInt(1e18)) != 0 || g.Transcoder != orch || g.To == nil || *g.To != bm {
+			t.Errorf("reward %d: %+v (err %v), want %s from %s costing %s", i, g, g.Err, w.fn, from.Hex(), cost)
 		}
 		if b, ok := g.ContractBlock(0); !ok || b != g.BlockNumber {
 			t.Errorf("reward %d: contract block %d %v", i, b, ok)
 		}
-	}
-	all, err := p.RewardTxs(ctx, head, to)
-	must(t, err)
-	if len(all) != 3 || all[1].Transcoder != other || all[1].Function != chain.FnOther || all[1].From != driver {
-		t.Errorf("all rewards: %+v", all)
 	}
 }
 
@@ -125,48 +127,33 @@ func TestRewardFunctionOfCallerTx(t *testing.T) {
 	}
 }
 
-// A reward caller's transaction to the BondingManager, calling
-// rewardForTranscoder or rewardForTranscoderWithHint by its raw selector,
-// is attributed to that function with its sender and cost. (The mimic
-// contract lacks the functions, so the transaction reverts; it is mined
-// all the same, with a receipt.)
-func TestAttributeCallerTx(t *testing.T) {
+// A reward caller's rewardForTranscoder and rewardForTranscoderWithHint
+// transactions are attributed to their function, with the caller as
+// sender and the transaction's cost, and their Reward event to the
+// orchestrator.
+func TestRewardTxsOfCaller(t *testing.T) {
 	ctx := testCtx(t)
 	sim := newSim(t, simchain.Options{RoundLength: 20, HTTP: true})
-	caller, err := sim.FundedKey(ctx, eth(1))
+	d := sim.Driver()
+	orchKey, err := sim.FundedKey(ctx, eth(1))
 	must(t, err)
-	bm := sim.Deployment().BondingManager
-	id := big.NewInt(simchain.ChainID)
-	sel := chain.RewardSelectors()
-	for i, c := range []struct {
-		fn   chain.RewardFunction
-		args int
-	}{{chain.FnRewardForTranscoder, 1}, {chain.FnRewardForTranscoderWithHint, 3}} {
-		s := sel[c.fn]
-		data := s[:]
-		for range c.args {
-			data = append(data, common.LeftPadBytes(addr(9).Bytes(), 32)...)
-		}
-		head, err := sim.Client().HeaderByNumber(ctx, nil)
-		must(t, err)
-		tx, err := types.SignNewTx(caller, types.LatestSignerForChainID(id), &types.DynamicFeeTx{
-			ChainID: id, Nonce: uint64(i), GasTipCap: big.NewInt(1e9), GasFeeCap: new(big.Int).Add(big.NewInt(1e9), new(big.Int).Mul(head.BaseFee, big.NewInt(2))),
-			Gas: 100_000, To: &bm, Data: data,
-		})
-		must(t, err)
-		must(t, sim.Client().SendTransaction(ctx, tx))
-		rs, err := sim.Mine(ctx, tx)
-		must(t, err)
-		cost := new(big.Int).Mul(new(big.Int).SetUint64(rs[0].GasUsed), rs[0].EffectiveGasPrice)
-		for _, e := range []*chain.Endpoint{simEndpoint(t, sim, "sim"), dial(t, sim.URL())} {
-			p := newProber(t, newPool(t, []*chain.Endpoint{e}), chain.ProberConfig{Controller: sim.Deployment().Controller})
-			got, err := p.AttributeTx(ctx, tx.Hash())
-			must(t, err)
-			if got.Function != c.fn || got.From != crypto.PubkeyToAddress(caller.PublicKey) || got.To == nil || *got.To != bm || got.CostWei().Cmp(cost) != 0 {
-				t.Errorf("%s over %s: %+v, want from %s costing %s", c.fn, e.Name(), got, crypto.PubkeyToAddress(caller.PublicKey).Hex(), cost)
-			}
-		}
-	}
+	callerKey, err := sim.FundedKey(ctx, eth(1))
+	must(t, err)
+	orch, caller := crypto.PubkeyToAddress(orchKey.PublicKey), crypto.PubkeyToAddress(callerKey.PublicKey)
+	nextRound(ctx, t, sim)
+	must(t, d.SetActive(ctx, orch, true))
+	must(t, d.SetRewardCaller(ctx, orchKey, caller))
+	head := headBlock(ctx, t, sim)
+	r1, err := d.RewardForTranscoder(ctx, callerKey, orch)
+	must(t, err)
+	nextRound(ctx, t, sim)
+	r2, err := d.RewardForTranscoderWithHint(ctx, callerKey, orch)
+	must(t, err)
+	to := headBlock(ctx, t, sim)
+
+	overTransports(t, sim, func(t *testing.T, p *chain.Prober) {
+		checkRewardTxs(t, p, head, to, orch, caller, sim.Deployment().BondingManager, sentReward{chain.FnRewardForTranscoder, r1}, sentReward{chain.FnRewardForTranscoderWithHint, r2})
+	})
 }
 
 // The pool walk returns the active transcoders in pool order.
