@@ -23,14 +23,21 @@ func twoNodes(t *testing.T) *config.Config {
 	return cfg
 }
 
-// TestMissedRoundsExportedAtZero: with a chain, every configured node has
-// its missed-rounds series at 0 from the start, before any evaluation.
+// TestMissedRoundsExportedAtZero: with a chain, every configured node and
+// orchestrator has its missed-rounds series at 0 from the start, before any evaluation.
 func TestMissedRoundsExportedAtZero(t *testing.T) {
 	reg := prometheus.NewRegistry()
 	NewMetrics(reg, twoNodes(t))
 	want := missedHelp + "lpwatch_reward_missed_rounds_total{node=\"tc001\"} 0\nlpwatch_reward_missed_rounds_total{node=\"tc002\"} 0\n"
 	if err := testutil.GatherAndCompare(reg, strings.NewReader(want), "lpwatch_reward_missed_rounds_total"); err != nil {
 		t.Error(err)
+	}
+
+	reg = prometheus.NewRegistry()
+	NewMetrics(reg, orchConfig(t))
+	want = missedHelp + "lpwatch_reward_missed_rounds_total{node=\"tc001\"} 0\nlpwatch_reward_missed_rounds_total{node=\"" + oName + "\"} 0\n"
+	if err := testutil.GatherAndCompare(reg, strings.NewReader(want), "lpwatch_reward_missed_rounds_total"); err != nil {
+		t.Errorf("with an [[orchestrator]]: %v", err)
 	}
 
 	reg = prometheus.NewRegistry()
