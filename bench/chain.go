@@ -60,7 +60,7 @@ const txChunk = 200
 
 // txGas is the gas limit of one state-setting transaction (they use less
 // than a third of it).
-const txGas = 300_000
+const txGas = 1_000_000
 
 // startChain deploys the contracts, registers and activates every account
 // (in a few blocks, not one per account), starts a round at the head and
