@@ -139,7 +139,7 @@ func (c *simChain) run(ctx context.Context) {
 			return
 		case <-t.C:
 		}
-		if c.ahead(ctx) {
+		if c.sim.HeadAhead(ctx, time.Now()) {
 			continue
 		}
 		c.sim.Commit()
@@ -151,15 +151,6 @@ func (c *simChain) run(ctx context.Context) {
 			c.mu.Unlock()
 		}
 	}
-}
-
-// ahead reports whether the head's time is ahead of the wall clock: the
-// simulated chain stamps a block one second after its parent when blocks
-// come faster (a burst of transactions seals several), and the loop then
-// waits for the clock so that the head's age stays true.
-func (c *simChain) ahead(ctx context.Context) bool {
-	h, err := c.sim.Client().HeaderByNumber(ctx, nil)
-	return err == nil && int64(h.Time) > time.Now().Unix()
 }
 
 // tend initializes a new round, lets every rewarding account call reward

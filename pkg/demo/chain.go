@@ -143,7 +143,7 @@ func (c *demoChain) run(ctx context.Context, say func(string, ...any)) {
 		c.mu.Lock()
 		paused := c.paused
 		c.mu.Unlock()
-		if paused || c.ahead(ctx) {
+		if paused || c.sim.HeadAhead(ctx, time.Now()) {
 			continue
 		}
 		c.sim.Commit()
@@ -151,15 +151,6 @@ func (c *demoChain) run(ctx context.Context, say func(string, ...any)) {
 			say("demo chain: %v", err)
 		}
 	}
-}
-
-// ahead reports whether the head's time is ahead of the wall clock: the
-// simulated chain stamps a block one second after its parent when blocks
-// come faster (every transaction seals one), and the timer then waits for
-// the clock to catch up so that the head's age stays true.
-func (c *demoChain) ahead(ctx context.Context) bool {
-	h, err := c.sim.Client().HeaderByNumber(ctx, nil)
-	return err == nil && int64(h.Time) > time.Now().Unix()
 }
 
 // tend initializes a new round, lets the orchestrators with autoReward

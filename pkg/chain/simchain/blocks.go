@@ -120,3 +120,12 @@ func (c *Chain) AdvanceToRoundProgress(ctx context.Context, frac float64) (uint6
 	}
 	return s.BlockNum - s.StartBlock, nil
 }
+
+// HeadAhead reports whether the head's time is ahead of now: the simulated
+// chain stamps a block one second after its parent when blocks come faster
+// (a burst of transactions seals several), and a block loop then waits for
+// the clock to catch up so that the head's age stays true.
+func (c *Chain) HeadAhead(ctx context.Context, now time.Time) bool {
+	h, err := c.Client().HeaderByNumber(ctx, nil)
+	return err == nil && int64(h.Time) > now.Unix()
+}
