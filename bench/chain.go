@@ -82,11 +82,7 @@ func startChain(ctx context.Context, o chainOpts) (*simChain, error) {
 	if err := c.sendAll(ctx, calls); err != nil {
 		return fail(fmt.Errorf("activate %d accounts: %w", len(o.accounts), err))
 	}
-	s, err := sim.Driver().RoundState(ctx)
-	if err != nil {
-		return fail(err)
-	}
-	if err := sim.Driver().SetRoundStart(ctx, s.CurrentRound+1, s.BlockNum); err != nil {
+	if err := sim.Driver().StartRoundAtHead(ctx); err != nil {
 		return fail(err)
 	}
 	if err := c.tend(ctx); err != nil {

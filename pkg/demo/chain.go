@@ -115,13 +115,7 @@ func startChain(ctx context.Context, nodes map[string]*fakenode.Node, names []st
 		}
 		c.orchs = append(c.orchs, o)
 	}
-	// A new round starts at the head (without sealing a round's worth of
-	// blocks, which would put the head's time far ahead of the clock).
-	s, err := sim.Driver().RoundState(ctx)
-	if err != nil {
-		return fail(err)
-	}
-	if err := sim.Driver().SetRoundStart(ctx, s.CurrentRound+1, s.BlockNum); err != nil {
+	if err := sim.Driver().StartRoundAtHead(ctx); err != nil {
 		return fail(err)
 	}
 	if err := c.tend(ctx); err != nil {

@@ -28,6 +28,17 @@ func (d *Driver) SetRoundStart(ctx context.Context, round, startBlock uint64) er
 	return d.do(ctx, "setRoundStart", d.dep.RoundsManager, d.rounds.PackSetRoundStart(u256(round), u256(startBlock)))
 }
 
+// StartRoundAtHead starts the next round at the head's block, without
+// sealing a round's worth of blocks (which would put the head's time far
+// ahead of the clock).
+func (d *Driver) StartRoundAtHead(ctx context.Context) error {
+	s, err := d.RoundState(ctx)
+	if err != nil {
+		return err
+	}
+	return d.SetRoundStart(ctx, s.CurrentRound+1, s.BlockNum)
+}
+
 // SetBlockNumOffset makes blockNum() return block.number + offset.
 func (d *Driver) SetBlockNumOffset(ctx context.Context, offset int64) error {
 	return d.do(ctx, "setBlockNumOffset", d.dep.RoundsManager, d.rounds.PackSetBlockNumOffset(big.NewInt(offset)))
