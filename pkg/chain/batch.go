@@ -2,7 +2,6 @@ package chain
 
 import (
 	"context"
-	"fmt"
 	"math/big"
 	"sync"
 
@@ -23,7 +22,8 @@ type ReadError struct {
 	Err    error
 }
 
-// batch runs independent reads concurrently, at most cap(sem) at a time,
+// batch runs independent reads concurrently (the reward transactions of
+// a log scan, each through the pool), at most cap(sem) at a time,
 // and collects their errors. Each read writes its own destination, so the
 // results are safe to use once wait returns.
 type batch struct {
@@ -67,18 +67,6 @@ func (b *batch) wait() []ReadError {
 	return append([]ReadError(nil), b.errs...)
 }
 
-// spawn runs f in the batch and stores its result in *dst on success.
-func spawn[T any](b *batch, endpoint string, addr common.Address, field string, dst *T, f func(ctx context.Context) (T, error)) {
-	b.run(endpoint, addr, field, func(ctx context.Context) error {
-		v, err := f(ctx)
-		if err != nil {
-			return err
-		}
-		*dst = v
-		return nil
-	})
-}
-
 func ptr[T any](v T) *T { return &v }
 
 // toU64 converts a uint256 answer that must fit 64 bits (rounds, blocks).
@@ -87,17 +75,4 @@ func toU64(fn string, v *big.Int) (uint64, error) {
 		return 0, decodeErr(fn, "value %v does not fit 64 bits", v)
 	}
 	return v.Uint64(), nil
-}
-
-// callU64 is call for functions returning a uint256 that must fit 64 bits.
-func callU64(ctx context.Context, e *Endpoint, to common.Address, block *big.Int, fn string, data []byte, unpack func([]byte) (*big.Int, error)) (*uint64, error) {
-	v, err := call(ctx, e, to, block, fn, data, unpack)
-	if err != nil {
-		return nil, err
-	}
-	n, err := toU64(fn, v)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", fn, err)
-	}
-	return &n, nil
 }

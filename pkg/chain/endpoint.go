@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"sync"
 	"sync/atomic"
@@ -12,6 +13,9 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
+	"github.com/sirupsen/logrus"
+
+	"github.com/lpwatch/lpwatch/pkg/chain/contracts"
 )
 
 // DefaultCallTimeout bounds each call when no WithCallTimeout is given.
@@ -28,10 +32,26 @@ type Endpoint struct {
 	timeout time.Duration
 	clean   func(string) string
 	dial    func(ctx context.Context) (*conn, error)
-	calls   atomic.Uint64
+	log     logrus.FieldLogger
+	// calls, trips and bytes count the calls, the round trips and the
+	// JSON bytes of their parameters and results.
+	calls, trips, bytes atomic.Uint64
+	// batchSize is the most requests per batch; it halves when the
+	// server refuses a batch as too large.
+	batchSize     atomic.Int64
+	multicallSize int
+	multicall     *contracts.Multicall3
 
 	mu   sync.Mutex
 	conn *conn
+	// mc is what is known of Multicall3 on this endpoint.
+	mc multicallState
+}
+
+// multicallState is whether the endpoint's chain has Multicall3, as read at.
+type multicallState struct {
+	known, present bool
+	at             time.Time
 }
 
 type conn struct {
@@ -43,9 +63,12 @@ type conn struct {
 }
 
 type endpointConfig struct {
-	name    string
-	timeout time.Duration
-	client  *http.Client
+	name          string
+	timeout       time.Duration
+	client        *http.Client
+	batchSize     int
+	multicallSize int
+	log           logrus.FieldLogger
 }
 
 // EndpointOption configures an Endpoint.
@@ -85,14 +108,62 @@ func WithHTTPClient(hc *http.Client) EndpointOption {
 	}
 }
 
+// WithBatchSize sets the most requests one JSON-RPC batch carries
+// (default DefaultBatchSize); 1 sends every request alone.
+func WithBatchSize(n int) EndpointOption {
+	return func(c *endpointConfig) error {
+		if n < 1 {
+			return fmt.Errorf("batch size %d must be at least 1", n)
+		}
+		c.batchSize = n
+		return nil
+	}
+}
+
+// WithMulticallSize sets the most contract reads one Multicall3
+// aggregate3 call carries (default DefaultMulticallSize).
+func WithMulticallSize(n int) EndpointOption {
+	return func(c *endpointConfig) error {
+		if n < 1 {
+			return fmt.Errorf("multicall size %d must be at least 1", n)
+		}
+		c.multicallSize = n
+		return nil
+	}
+}
+
+// WithLogger sets the logger of the endpoint's warnings (default: discarded).
+func WithLogger(l logrus.FieldLogger) EndpointOption {
+	return func(c *endpointConfig) error {
+		if l == nil {
+			return errors.New("logger is nil")
+		}
+		c.log = l
+		return nil
+	}
+}
+
 func applyOptions(name string, opts []EndpointOption) (endpointConfig, error) {
-	cfg := endpointConfig{name: name, timeout: DefaultCallTimeout}
+	cfg := endpointConfig{name: name, timeout: DefaultCallTimeout, batchSize: DefaultBatchSize, multicallSize: DefaultMulticallSize}
 	for _, o := range opts {
 		if err := o(&cfg); err != nil {
 			return cfg, err
 		}
 	}
+	if cfg.log == nil {
+		l := logrus.New()
+		l.SetOutput(io.Discard)
+		cfg.log = l
+	}
 	return cfg, nil
+}
+
+// newEndpoint returns an endpoint of cfg that connects with dial.
+func newEndpoint(cfg endpointConfig, clean func(string) string, dial func(ctx context.Context) (*conn, error)) *Endpoint {
+	e := &Endpoint{name: cfg.name, timeout: cfg.timeout, clean: clean, dial: dial, log: cfg.log,
+		multicallSize: cfg.multicallSize, multicall: contracts.NewMulticall3()}
+	e.batchSize.Store(int64(cfg.batchSize))
+	return e
 }
 
 // DialEndpoint returns an endpoint for an http(s)://, ws(s):// URL or an
@@ -112,16 +183,14 @@ func DialEndpoint(rawURL string, opts ...EndpointOption) (*Endpoint, error) {
 	if cfg.client != nil {
 		dialOpts = append(dialOpts, rpc.WithHTTPClient(cfg.client))
 	}
-	e := &Endpoint{name: cfg.name, timeout: cfg.timeout, clean: clean}
-	e.dial = func(ctx context.Context) (*conn, error) {
+	return newEndpoint(cfg, clean, func(ctx context.Context) (*conn, error) {
 		rc, err := rpc.DialOptions(ctx, rawURL, dialOpts...)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %w", errDial, err)
 		}
 		ec := ethclient.NewClient(rc)
 		return &conn{b: ec, sync: ec, peers: ec, raw: rc, close: rc.Close}, nil
-	}
-	return e, nil
+	}), nil
 }
 
 // NewEndpoint wraps an existing backend, for example the simulated
@@ -144,12 +213,7 @@ func NewEndpoint(name string, b Backend, opts ...EndpointOption) (*Endpoint, err
 	if rp, ok := b.(interface{ Client() *rpc.Client }); ok && rp.Client() != nil {
 		c.raw = rp.Client()
 	}
-	return &Endpoint{
-		name:    cfg.name,
-		timeout: cfg.timeout,
-		clean:   func(s string) string { return s },
-		dial:    func(context.Context) (*conn, error) { return c, nil },
-	}, nil
+	return newEndpoint(cfg, func(s string) string { return s }, func(context.Context) (*conn, error) { return c, nil }), nil
 }
 
 // Name returns the endpoint's name (never containing credentials).
@@ -157,6 +221,38 @@ func (e *Endpoint) Name() string { return e.name }
 
 // Calls returns the number of calls made through the endpoint so far.
 func (e *Endpoint) Calls() uint64 { return e.calls.Load() }
+
+// RoundTrips returns the number of requests sent so far (a batch, or a
+// single call), each one round trip to the endpoint.
+func (e *Endpoint) RoundTrips() uint64 { return e.trips.Load() }
+
+// Bytes returns the JSON bytes of the parameters sent and the results
+// received so far (0 for a backend read without JSON-RPC).
+func (e *Endpoint) Bytes() uint64 { return e.bytes.Load() }
+
+// Multicall reports whether the endpoint's chain has Multicall3 at
+// Multicall3Address; known is false until it has been read.
+func (e *Endpoint) Multicall() (present, known bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.mc.present, e.mc.known
+}
+
+// multicallFresh returns what is known of Multicall3, if read within refresh of now.
+func (e *Endpoint) multicallFresh(now time.Time, refresh time.Duration) (present, ok bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if !e.mc.known || now.Sub(e.mc.at) >= refresh || now.Before(e.mc.at) {
+		return false, false
+	}
+	return e.mc.present, true
+}
+
+func (e *Endpoint) setMulticall(present bool, now time.Time) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.mc = multicallState{known: true, present: present, at: now}
+}
 
 // Close closes the connection, if one was made. A later call reconnects.
 func (e *Endpoint) Close() {
@@ -185,8 +281,7 @@ func (e *Endpoint) connect(ctx context.Context) (*conn, error) {
 
 // do runs one call under the per-call deadline, counts it and wraps its error.
 func (e *Endpoint) do(ctx context.Context, method string, f func(ctx context.Context, c *conn) error) error {
-	e.calls.Add(1)
-	countCall(ctx)
+	e.count(ctx, 1, 1)
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
 	c, err := e.connect(ctx)
@@ -196,18 +291,5 @@ func (e *Endpoint) do(ctx context.Context, method string, f func(ctx context.Con
 	if err == nil {
 		return nil
 	}
-	return &CallError{Endpoint: e.name, Method: method, msg: e.clean(err.Error()), err: err}
-}
-
-type counterKey struct{}
-
-// withCallCounter returns a context under which every endpoint call adds one to n.
-func withCallCounter(ctx context.Context, n *atomic.Int64) context.Context {
-	return context.WithValue(ctx, counterKey{}, n)
-}
-
-func countCall(ctx context.Context) {
-	if n, ok := ctx.Value(counterKey{}).(*atomic.Int64); ok {
-		n.Add(1)
-	}
+	return e.callError(method, err)
 }

@@ -44,32 +44,33 @@ type rpcHead struct {
 
 // Head reads the latest block. With raw JSON-RPC access it is one
 // eth_getBlockByNumber("latest", false) that also yields l1BlockNumber.
-func (e *Endpoint) Head(ctx context.Context) (*Head, error) {
-	var h *Head
-	err := e.do(ctx, "eth_getBlockByNumber", func(ctx context.Context, c *conn) error {
-		var err error
-		if c.raw != nil {
-			h, err = rawHead(ctx, c.raw)
-			return err
-		}
-		hdr, err := c.b.HeaderByNumber(ctx, nil)
-		if err != nil {
-			return err
-		}
-		if hdr == nil || hdr.Number == nil || !hdr.Number.IsUint64() {
-			return decodeErr("head", "header without a valid number")
-		}
-		h = &Head{Number: hdr.Number.Uint64(), Hash: hdr.Hash(), Time: hdr.Time}
-		return nil
-	})
-	return h, err
+func (e *Endpoint) Head(ctx context.Context) (h *Head, err error) {
+	return h, e.one(ctx, headRequest(&h))
 }
 
-func rawHead(ctx context.Context, rc RawCaller) (*Head, error) {
-	var raw json.RawMessage
-	if err := rc.CallContext(ctx, &raw, "eth_getBlockByNumber", "latest", false); err != nil {
-		return nil, err
+func headRequest(dst **Head) *request {
+	return &request{
+		method: "eth_getBlockByNumber",
+		args:   []any{"latest", false},
+		decode: func(raw json.RawMessage) (err error) {
+			*dst, err = decodeHead(raw)
+			return err
+		},
+		direct: func(ctx context.Context, c *conn) error {
+			hdr, err := c.b.HeaderByNumber(ctx, nil)
+			if err != nil {
+				return err
+			}
+			if hdr == nil || hdr.Number == nil || !hdr.Number.IsUint64() {
+				return decodeErr("head", "header without a valid number")
+			}
+			*dst = &Head{Number: hdr.Number.Uint64(), Hash: hdr.Hash(), Time: hdr.Time}
+			return nil
+		},
 	}
+}
+
+func decodeHead(raw json.RawMessage) (*Head, error) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return nil, ethereum.NotFound
 	}

@@ -1,7 +1,6 @@
 package chain
 
 import (
-	"context"
 	"math/big"
 	"time"
 
@@ -38,22 +37,31 @@ func (h EndpointHealth) HeadAge(now time.Time) (age time.Duration, ok bool) {
 type healthReads struct {
 	peers bool
 	sync  bool
+	// multicall also reads whether Multicall3 is deployed, at now.
+	multicall bool
+	now       time.Time
 }
 
-// readHealth queues the health reads of e into b.
-func readHealth(b *batch, e *Endpoint, r healthReads, h *EndpointHealth) {
-	name, none := e.Name(), common.Address{}
-	h.Name = name
-	spawn(b, name, none, "chain_id", &h.ChainID, e.ChainID)
-	spawn(b, name, none, "head", &h.Head, e.Head)
+// fieldMulticall is the read of Multicall3's code in a health check.
+const fieldMulticall = "multicall"
+
+// readHealth queues the health reads of e into ph.
+func readHealth(ph *phase, r healthReads, h *EndpointHealth) {
+	e, none := ph.e, common.Address{}
+	h.Name = e.Name()
+	ph.add(none, "chain_id", chainIDRequest(&h.ChainID))
+	ph.add(none, "head", headRequest(&h.Head))
 	if r.sync {
-		spawn(b, name, none, "syncing", &h.Sync, e.SyncStatus)
+		ph.add(none, "syncing", syncRequest(&h.Sync))
 	}
 	if r.peers {
-		spawn(b, name, none, "peers", &h.Peers, func(ctx context.Context) (*uint64, error) {
-			n, err := e.PeerCount(ctx)
-			return ptr(n), err
-		})
+		ph.add(none, "peers", peersRequest(&h.Peers))
+	}
+	if r.multicall {
+		ph.add(none, fieldMulticall, codeRequest(Multicall3Address(), nil, func(code []byte) error {
+			e.setMulticall(len(code) > 0, r.now)
+			return nil
+		}))
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/rpc"
 )
 
 // HeaderReader reads block headers; a nil number means the latest block.
@@ -54,8 +55,10 @@ type PeerCounter interface {
 	PeerCount(ctx context.Context) (uint64, error)
 }
 
-// RawCaller performs a raw JSON-RPC call (*rpc.Client implements it). When
-// available it is used to read the head block with Arbitrum's l1BlockNumber.
+// RawCaller performs raw JSON-RPC calls and batches (*rpc.Client
+// implements it). When available every read goes through it: in batches,
+// and the head block with Arbitrum's l1BlockNumber.
 type RawCaller interface {
 	CallContext(ctx context.Context, result any, method string, args ...any) error
+	BatchCallContext(ctx context.Context, b []rpc.BatchElem) error
 }

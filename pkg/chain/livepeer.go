@@ -46,34 +46,20 @@ func newBindings() bindings {
 	}
 }
 
-// call runs one eth_call and decodes its answer with unpack; decoding
-// failures become DecodeErrors naming the function.
-func call[T any](ctx context.Context, e *Endpoint, to common.Address, block *big.Int, fn string, data []byte, unpack func([]byte) (T, error)) (T, error) {
-	var zero T
-	out, err := e.Call(ctx, to, data, block)
-	if err != nil {
-		return zero, fmt.Errorf("%s: %w", fn, err)
-	}
-	if len(out) == 0 {
-		// No code at the address, or a function the contract lacks without a fallback.
-		return zero, decodeErr(fn, "empty answer from %s: no contract there, or no such function", to)
-	}
-	v, err := unpack(out)
-	if err != nil {
-		return zero, &DecodeError{What: fn, Err: err}
-	}
-	return v, nil
+// call runs one contract read alone (see contractCall).
+func call[T any](ctx context.Context, e *Endpoint, to common.Address, block *big.Int, fn string, data []byte, unpack func([]byte) (T, error)) (v T, err error) {
+	return v, e.one(ctx, contractCall(to, block, fn, data, unpack, store(&v)))
 }
 
-// resolve reads the address registered under name in the Controller.
-func (b bindings) resolve(ctx context.Context, e *Endpoint, controller common.Address, name string, block *big.Int) (common.Address, error) {
-	addr, err := call(ctx, e, controller, block, "getContract("+name+")",
-		b.controller.PackGetContract(ContractID(name)), b.controller.UnpackGetContract)
-	if err != nil {
-		return common.Address{}, err
-	}
-	if addr == (common.Address{}) {
-		return common.Address{}, fmt.Errorf("controller %s has no %s registered: %w", controller, name, ethereum.NotFound)
-	}
-	return addr, nil
+// resolveRequest reads the address registered under name in the
+// Controller into *dst; none registered is an error.
+func (b bindings) resolveRequest(controller common.Address, name string, block *big.Int, dst *common.Address) *request {
+	return contractCall(controller, block, "getContract("+name+")", b.controller.PackGetContract(ContractID(name)), b.controller.UnpackGetContract,
+		func(addr common.Address) error {
+			if addr == (common.Address{}) {
+				return fmt.Errorf("controller %s has no %s registered: %w", controller, name, ethereum.NotFound)
+			}
+			*dst = addr
+			return nil
+		})
 }

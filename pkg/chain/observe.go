@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"sync/atomic"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -35,8 +35,13 @@ type Observation struct {
 	// Accounts has one entry per requested address, in the same order.
 	Accounts []AccountInfo
 	Errors   []ReadError
-	// Calls is the number of RPC calls the cycle made.
-	Calls int
+	// Calls is the number of RPC calls the cycle made, RoundTrips the
+	// number of requests they went in (batches and single calls), and
+	// Bytes the JSON size of their parameters and results.
+	Calls, RoundTrips, Bytes int
+	// Multicall reports whether the contract reads went in Multicall3
+	// aggregate3 calls.
+	Multicall bool
 }
 
 // Err returns the first error recorded for field (and addr, when not zero).
@@ -72,16 +77,24 @@ func (o *Observation) Account(addr common.Address) *AccountInfo {
 // stake), after those of addrs in Accounts: no balance, nonces or reward
 // caller.
 //
+// The reads go out in few round trips, whatever the number of addresses
+// (up to the endpoints' batch size): one batch per endpoint for the
+// health checks, one for every read that needs only the head, with the
+// contract reads folded into Multicall3 aggregate3 calls where the chain
+// has it, and, only when a guess from the last cycle was wrong (a reward
+// caller changed, a 2018 transcoder, a new round on the 2018 contracts),
+// one more for the reads that depend on those answers.
+//
 // It always returns an Observation. The error is non-nil only when no
 // endpoint could be used (it wraps ErrNoEndpoint); single failed reads are
 // in Observation.Errors.
 func (p *Prober) Observe(ctx context.Context, addrs []common.Address, watch ...common.Address) (*Observation, error) {
-	var calls atomic.Int64
-	ctx = withCallCounter(ctx, &calls)
+	var n cycleCounter
+	ctx = withCounter(ctx, &n)
 	o := &Observation{Started: p.cfg.Clock.Now()}
 	defer func() {
 		o.Finished = p.cfg.Clock.Now()
-		o.Calls = int(calls.Load())
+		o.Calls, o.RoundTrips, o.Bytes = int(n.calls.Load()), int(n.trips.Load()), int(n.bytes.Load())
 	}()
 
 	e, err := p.health(ctx, o)
@@ -89,43 +102,117 @@ func (p *Prober) Observe(ctx context.Context, addrs []common.Address, watch ...c
 		return o, err
 	}
 	block := o.Block.number()
-
-	contracts, err := p.contractsAt(ctx, e, block)
+	o.Multicall = p.useMulticall(e)
+	contracts, err := p.contractsAt(ctx, e, o.Block.Number)
 	if err != nil {
 		o.Errors = append(o.Errors, readError(e.Name(), "contracts", err))
 	}
-	b := newBatch(ctx, p.cfg.Parallelism)
-	spawn(b, e.Name(), common.Address{}, "gas_price", &o.GasPrice, e.GasPrice)
-	o.Accounts = accountsOf(addrs, watch)
-	for i := range addrs {
-		p.readAccountState(b, e, block, &o.Accounts[i])
+	accounts := accountsOf(addrs, watch)
+	guesses := p.guessesOf(accounts)
+	for attempt := 0; ; attempt++ {
+		o.Accounts = append([]AccountInfo(nil), accounts...)
+		o.Round, o.GasPrice, o.Contracts = RoundInfo{}, nil, nil
+		errs, changed := p.readAtHead(ctx, e, block, o, contracts, len(addrs), guesses)
+		if !changed || attempt > 0 {
+			o.Errors = append(o.Errors, errs...)
+			break
+		}
+		// The Controller registered a new RoundsManager or BondingManager
+		// since the addresses were read: read them again, and the cycle.
+		p.forgetContracts()
+		if contracts, err = p.contractsAt(ctx, e, o.Block.Number); err != nil {
+			o.Errors = append(o.Errors, readError(e.Name(), "contracts", err))
+		}
+	}
+	p.remember(o, len(addrs))
+	return o, nil
+}
+
+// readAtHead makes the reads of a cycle that need the head only, then
+// those that depend on their answers (see Observe), into o. changed
+// reports that the Controller's SetContractInfo logs since the addresses
+// were resolved name a contract lpwatch reads.
+func (p *Prober) readAtHead(ctx context.Context, e *Endpoint, block *big.Int, o *Observation, contracts *Contracts, monitored int, guesses []guess) (errs []ReadError, changed bool) {
+	ph := newPhase(e, o.Multicall)
+	ph.add(common.Address{}, "gas_price", gasPriceRequest(&o.GasPrice))
+	for i := range monitored {
+		readAccountState(ph, 0, block, &o.Accounts[i])
 	}
 	if contracts == nil {
-		o.Errors = append(o.Errors, b.wait()...)
-		return o, nil
+		return ph.send(ctx), false
 	}
 	o.Contracts = contracts
-	p.bd.readRound(b, e, contracts.RoundsManager, block, &o.Round)
+	w := p.watchContracts(ph, o.Block.Number)
+	p.bd.readRound(ph, contracts.RoundsManager, block, &o.Round)
+	// Reads made on a guess go in group i+1 of account i (see readMeta.tag).
+	guessed := make([]*RewardCaller, monitored)
 	for i := range o.Accounts {
-		p.bd.readAccount(b, e, contracts.BondingManager, block, &o.Accounts[i])
-		if i < len(addrs) { // the watched accounts' reward callers are not followed
-			p.bd.readRewardCaller(b, e, contracts.BondingManager, block, &o.Accounts[i])
+		a, g := &o.Accounts[i], guesses[i]
+		p.bd.readAccount(ph, contracts.BondingManager, block, a)
+		p.bd.readActive(ph, contracts.BondingManager, block, a, g.layout, g.round)
+		if i >= monitored { // the watched accounts' reward callers are not followed
+			continue
+		}
+		if g.layout != LayoutLegacy {
+			p.bd.readRewardCaller(ph, contracts.BondingManager, block, a)
+		}
+		if g.caller != nil && g.caller.Set() {
+			guessed[i] = &RewardCaller{Address: g.caller.Address}
+			p.readCallerState(ph, i+1, block, guessed[i])
 		}
 	}
-	o.Errors = append(o.Errors, settleRewardCallers(o.Accounts, b.wait())...)
+	errs = settleRewardCallers(o.Accounts, ph.send(ctx))
+	if changed, err := p.contractsChanged(w, ph); err != nil {
+		errs = append(errs, readError(e.Name(), fieldContractChanges, err))
+	} else if changed {
+		return errs, true
+	}
 
-	// isActiveTranscoder depends on the layout (and, for 2018 contracts,
-	// the round); the reward caller's code and account on its address.
-	b = newBatch(ctx, p.cfg.Parallelism)
+	// What depends on the answers: isActiveTranscoder in the form of the
+	// layout (and, for 2018 contracts, the round) read, and the state of
+	// a reward caller that is not the one guessed.
+	fix := newPhase(e, o.Multicall)
 	for i := range o.Accounts {
-		p.bd.readActive(b, e, contracts.BondingManager, block, &o.Accounts[i], o.Round.CurrentRound)
-		if i < len(addrs) {
-			p.readCallerState(b, e, block, &o.Accounts[i])
+		a, g := &o.Accounts[i], guesses[i]
+		if layout, round := activeForm(a, o.Round); a.Transcoder != nil && (layout != g.layout || (layout == LayoutLegacy && !sameU64(round, g.round))) {
+			a.Active = nil
+			errs = dropErrors(errs, func(re ReadError) bool { return re.Field == fieldActive && re.Address == a.Address })
+			p.bd.readActive(fix, contracts.BondingManager, block, a, layout, round)
 		}
+		if i >= monitored || a.RewardCaller == nil {
+			continue
+		}
+		if gc := guessed[i]; gc != nil && gc.Address == a.RewardCaller.Address {
+			a.RewardCaller.Contract, a.RewardCaller.Account = gc.Contract, gc.Account
+			errs = append(errs, ph.errsOf(i+1)...)
+			continue
+		}
+		p.readCallerState(fix, 0, block, a.RewardCaller)
 	}
-	o.Errors = append(o.Errors, b.wait()...)
+	errs = append(errs, fix.send(ctx)...)
 	dropContractState(o.Accounts)
-	return o, nil
+	return errs, false
+}
+
+// activeForm returns the isActiveTranscoder form a's transcoder record
+// calls for: its layout and, for the 2018 layout, the round.
+func activeForm(a *AccountInfo, r RoundInfo) (Layout, *uint64) {
+	if a.Transcoder == nil || a.Transcoder.Layout != LayoutLegacy {
+		return LayoutCurrent, nil
+	}
+	return LayoutLegacy, r.CurrentRound
+}
+
+func sameU64(a, b *uint64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+
+// useMulticall reports whether the cycle's contract reads on e go in
+// Multicall3 aggregate3 calls.
+func (p *Prober) useMulticall(e *Endpoint) bool {
+	if p.cfg.NoMulticall {
+		return false
+	}
+	present, _ := e.Multicall()
+	return present
 }
 
 // accountsOf returns the accounts of addrs, then those of watch not in addrs.
@@ -144,36 +231,37 @@ func accountsOf(addrs, watch []common.Address) []AccountInfo {
 	return out
 }
 
-// readAccountState queues the reads of an address that need no contract: balance and nonces.
-func (p *Prober) readAccountState(b *batch, e *Endpoint, block *big.Int, a *AccountInfo) {
-	addr := a.Address
-	spawn(b, e.Name(), addr, "account.balance", &a.Balance, func(ctx context.Context) (*big.Int, error) {
-		return e.Balance(ctx, addr, block)
-	})
-	spawn(b, e.Name(), addr, "account.minedNonce", &a.MinedNonce, func(ctx context.Context) (*uint64, error) {
-		n, err := e.Nonce(ctx, addr, block)
-		return ptr(n), err
-	})
-	spawn(b, e.Name(), addr, "account.pendingNonce", &a.PendingNonce, func(ctx context.Context) (*uint64, error) {
-		n, err := e.PendingNonce(ctx, addr)
-		return ptr(n), err
-	})
-}
-
 // health reads every endpoint and reference, updates the pool and picks the
-// endpoint to read from.
+// endpoint to read from. Each endpoint's reads go out in one batch, the
+// endpoints' batches at once.
 func (p *Prober) health(ctx context.Context, o *Observation) (*Endpoint, error) {
 	eps := p.pool.eps
 	o.Endpoints = make([]EndpointHealth, len(eps))
 	o.References = make([]EndpointHealth, len(p.cfg.References))
-	b := newBatch(ctx, p.cfg.Parallelism)
+	now := p.cfg.Clock.Now()
+	phases := make([]*phase, 0, len(eps)+len(p.cfg.References))
 	for i, e := range eps {
-		readHealth(b, e, healthReads{sync: true, peers: p.cfg.Peers}, &o.Endpoints[i])
+		ph := newPhase(e, false)
+		_, fresh := e.multicallFresh(now, p.cfg.ResolveEvery)
+		readHealth(ph, healthReads{sync: true, peers: p.cfg.Peers, multicall: !p.cfg.NoMulticall && !fresh, now: now}, &o.Endpoints[i])
+		phases = append(phases, ph)
 	}
 	for i, r := range p.cfg.References {
-		readHealth(b, r, healthReads{}, &o.References[i])
+		ph := newPhase(r, false)
+		readHealth(ph, healthReads{}, &o.References[i])
+		phases = append(phases, ph)
 	}
-	errs := b.wait()
+	perPhase := make([][]ReadError, len(phases))
+	var wg sync.WaitGroup
+	for i, ph := range phases {
+		wg.Go(func() { perPhase[i] = ph.send(ctx) })
+	}
+	wg.Wait()
+	var errs []ReadError
+	for _, pe := range perPhase {
+		// A failed Multicall3 probe only leaves it unused until read again.
+		errs = append(errs, dropErrors(pe, func(re ReadError) bool { return re.Field == fieldMulticall })...)
+	}
 	o.Errors = append(o.Errors, errs...)
 
 	chosen, fallback := -1, -1
@@ -223,22 +311,6 @@ func (p *Prober) noteEndpoint(name string) {
 	if prev != name {
 		p.log.WithField("endpoint", name).WithField("previous", prev).Info("chain endpoint in use")
 	}
-}
-
-// contractsAt returns fresh cached addresses, or resolves them on e at
-// block; when resolution fails it falls back to stale cached addresses.
-func (p *Prober) contractsAt(ctx context.Context, e *Endpoint, block *big.Int) (*Contracts, error) {
-	if c, ok := p.cached(false); ok {
-		return &c, nil
-	}
-	c, err := p.resolve(ctx, e, block)
-	if err == nil {
-		return &c, nil
-	}
-	if stale, ok := p.cached(true); ok {
-		return &stale, err
-	}
-	return nil, err
 }
 
 func readError(endpoint, field string, err error) ReadError {

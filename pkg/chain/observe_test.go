@@ -90,22 +90,58 @@ func TestObserveReadsProtocolState(t *testing.T) {
 	}
 }
 
-// Calls counts every RPC call of a cycle: it equals what the endpoint counted.
-func TestObserveCountsCalls(t *testing.T) {
+// A cycle's reads go out in a fixed number of round trips whatever the
+// number of accounts: one health batch, one batch for everything at the
+// head (and, the first time, one to resolve the contracts). Calls and
+// RoundTrips equal what the endpoint counted; with Multicall3 all contract
+// reads are one call, without it each is its own call in the batch.
+func TestObserveCountsRoundTrips(t *testing.T) {
 	ctx := testCtx(t)
-	sim := newSim(t, simchain.Options{})
-	e := simEndpoint(t, sim, "sim")
-	p := newProber(t, newPool(t, []*chain.Endpoint{e}), chain.ProberConfig{Controller: sim.Deployment().Controller, Peers: true})
-	addrs := []common.Address{addr(1), addr(2), addr(3)}
-	// health 4 + gas 1 + round 7 + 8 per address (7 + its reward caller,
-	// none here), plus 2 Controller lookups the first time.
-	for i, want := range []int{4 + 1 + 7 + 8*len(addrs) + 2, 4 + 1 + 7 + 8*len(addrs)} {
-		before := e.Calls()
-		obs, err := p.Observe(ctx, addrs)
-		must(t, err)
-		if got := e.Calls() - before; obs.Calls != int(got) || obs.Calls != want {
-			t.Errorf("cycle %d: Calls %d, endpoint counted %d, want %d", i, obs.Calls, got, want)
-		}
+	for _, tt := range []struct {
+		name        string
+		noMulticall bool
+		// calls returns the calls of a cycle after the first for n accounts.
+		calls func(n int) int
+	}{
+		// health 4 (chain ID, head, sync, peers) + gas 1 + 2 nonces per
+		// account (the balances go in the aggregate) + 1 aggregate3.
+		{"multicall", false, func(n int) int { return 4 + 1 + 2*n + 1 }},
+		// health 4 + gas 1 + round 7 + per account 3 for its state, 4
+		// BondingManager reads and its reward caller.
+		{"batches", true, func(n int) int { return 4 + 1 + 7 + 8*n }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, n := range []int{1, 3, 30} {
+				sim := newSim(t, simchain.Options{NoMulticall: tt.noMulticall})
+				e := simEndpoint(t, sim, "sim")
+				p := newProber(t, newPool(t, []*chain.Endpoint{e}),
+					chain.ProberConfig{Controller: sim.Deployment().Controller, Peers: true, NoMulticall: tt.noMulticall})
+				addrs := make([]common.Address, n)
+				for i := range addrs {
+					addrs[i] = addr(byte(i + 1))
+				}
+				for cycle, wantTrips := range []int{3, 2, 2} {
+					calls, trips := e.Calls(), e.RoundTrips()
+					obs, err := p.Observe(ctx, addrs)
+					must(t, err)
+					if len(obs.Errors) != 0 {
+						t.Fatalf("%d accounts, cycle %d: errors %+v", n, cycle, obs.Errors)
+					}
+					gotCalls, gotTrips := int(e.Calls()-calls), int(e.RoundTrips()-trips)
+					if obs.Calls != gotCalls || obs.RoundTrips != gotTrips {
+						t.Errorf("%d accounts, cycle %d: observation counted %d calls in %d round trips, endpoint %d in %d",
+							n, cycle, obs.Calls, obs.RoundTrips, gotCalls, gotTrips)
+					}
+					if gotTrips != wantTrips || obs.Multicall == tt.noMulticall || obs.Bytes <= 0 {
+						t.Errorf("%d accounts, cycle %d: %d round trips (multicall %v, %d bytes), want %d",
+							n, cycle, gotTrips, obs.Multicall, obs.Bytes, wantTrips)
+					}
+					if cycle > 0 && gotCalls != tt.calls(n) {
+						t.Errorf("%d accounts, cycle %d: %d calls, want %d", n, cycle, gotCalls, tt.calls(n))
+					}
+				}
+			}
+		})
 	}
 }
 

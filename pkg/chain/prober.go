@@ -35,11 +35,19 @@ type ProberConfig struct {
 	References []*Endpoint
 	// Peers enables net_peerCount reads (meaningless on Arbitrum).
 	Peers bool
-	// ResolveEvery is how long resolved addresses are trusted (default DefaultResolveEvery).
+	// ResolveEvery is how long a reward caller's code (contract or
+	// account) and an endpoint's Multicall3 are trusted before they are
+	// read again (default DefaultResolveEvery). Contract addresses are
+	// trusted until the Controller's SetContractInfo logs change them.
 	ResolveEvery time.Duration
+	// NoMulticall keeps the contract reads out of Multicall3 aggregate3
+	// calls even where the chain has Multicall3: they go as single
+	// eth_calls in the cycle's batches.
+	NoMulticall bool
 	// MaxLogRange is the most blocks one eth_getLogs call spans (default DefaultMaxLogRange).
 	MaxLogRange uint64
-	// Parallelism bounds concurrent calls within a cycle (default DefaultParallelism).
+	// Parallelism bounds the concurrent reward transaction reads of a log
+	// scan (default DefaultParallelism).
 	Parallelism int
 	// Clock times cycles and address resolution (default the wall clock).
 	Clock clock.Clock
@@ -55,10 +63,16 @@ type Prober struct {
 	bd   bindings
 	log  logrus.FieldLogger
 
-	mu         sync.Mutex
-	resolved   *Contracts
-	resolvedAt time.Time
+	mu       sync.Mutex
+	resolved *Contracts
+	// resolvedAt is the block the addresses were read at, and up to
+	// which the Controller's logs show no change (0: not known).
+	resolvedAt uint64
 	lastUsed   string
+	// guesses are what the last cycle learned of each account, which
+	// this cycle's reads assume (see guess).
+	guesses map[common.Address]guess
+	round   *uint64
 	// codes caches which reward callers are contracts.
 	codes codeCache
 }
@@ -108,24 +122,29 @@ func NewProber(pool *Pool, cfg ProberConfig) (*Prober, error) {
 func (p *Prober) Pool() *Pool { return p.pool }
 
 // Contracts returns the contract addresses, resolving them through the
-// Controller (on the pool's first usable endpoint) when the cache is older
-// than ResolveEvery.
+// Controller (on the pool's first usable endpoint, at its head) when none
+// are known yet.
 func (p *Prober) Contracts(ctx context.Context) (Contracts, error) {
-	if c, ok := p.cached(false); ok {
+	if c, ok := p.cached(); ok {
 		return c, nil
 	}
 	var c Contracts
 	err := p.pool.Do(ctx, func(ctx context.Context, e *Endpoint) (err error) {
-		c, err = p.resolve(ctx, e, nil)
+		c, err = p.resolve(ctx, e, 0)
 		return err
 	})
 	return c, err
 }
 
-// cached returns the cached addresses; stale ones only when allowStale.
-func (p *Prober) cached(allowStale bool) (Contracts, bool) {
+// overridden reports whether both addresses are configured, not resolved.
+func (p *Prober) overridden() bool {
 	var zero common.Address
-	if p.cfg.RoundsManager != zero && p.cfg.BondingManager != zero {
+	return p.cfg.RoundsManager != zero && p.cfg.BondingManager != zero
+}
+
+// cached returns the configured or the last resolved addresses.
+func (p *Prober) cached() (Contracts, bool) {
+	if p.overridden() {
 		return Contracts{Controller: p.cfg.Controller, RoundsManager: p.cfg.RoundsManager, BondingManager: p.cfg.BondingManager}, true
 	}
 	p.mu.Lock()
@@ -133,34 +152,67 @@ func (p *Prober) cached(allowStale bool) (Contracts, bool) {
 	if p.resolved == nil {
 		return Contracts{}, false
 	}
-	fresh := p.cfg.Clock.Now().Sub(p.resolvedAt) < p.cfg.ResolveEvery
-	return *p.resolved, fresh || allowStale
+	return *p.resolved, true
 }
 
-// resolve asks the Controller for the addresses that have no override.
-func (p *Prober) resolve(ctx context.Context, e *Endpoint, block *big.Int) (Contracts, error) {
+// contractsAt returns the addresses for a cycle at block head: the cached
+// ones while the Controller's logs since they were read can be checked in
+// the cycle (see watchContracts), else those read again at head; when
+// that fails, the cached ones with the error.
+func (p *Prober) contractsAt(ctx context.Context, e *Endpoint, head uint64) (*Contracts, error) {
+	c, ok := p.cached()
+	if ok && p.overridden() {
+		return &c, nil
+	}
+	p.mu.Lock()
+	at := p.resolvedAt
+	p.mu.Unlock()
+	if ok && at != 0 && (head <= at || head-at <= p.cfg.MaxLogRange) {
+		return &c, nil
+	}
+	fresh, err := p.resolve(ctx, e, head)
+	if err == nil {
+		return &fresh, nil
+	}
+	if ok {
+		return &c, err
+	}
+	return nil, err
+}
+
+// forgetContracts drops the resolved addresses: the next cycle reads them again.
+func (p *Prober) forgetContracts() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.resolvedAt = 0
+}
+
+// resolve asks the Controller, at block (0 means latest), for the
+// addresses that have no override.
+func (p *Prober) resolve(ctx context.Context, e *Endpoint, block uint64) (Contracts, error) {
 	c := Contracts{Controller: p.cfg.Controller, RoundsManager: p.cfg.RoundsManager, BondingManager: p.cfg.BondingManager}
-	var zero common.Address
-	var errs []error
+	var at *big.Int
+	if block != 0 {
+		at = new(big.Int).SetUint64(block)
+	}
+	ph := newPhase(e, false)
 	for _, t := range []struct {
 		name string
 		dst  *common.Address
 	}{{RoundsManagerName, &c.RoundsManager}, {BondingManagerName, &c.BondingManager}} {
-		if *t.dst != zero {
-			continue
+		if *t.dst == (common.Address{}) {
+			ph.add(common.Address{}, t.name, p.bd.resolveRequest(p.cfg.Controller, t.name, at, t.dst))
 		}
-		addr, err := p.bd.resolve(ctx, e, p.cfg.Controller, t.name, block)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		*t.dst = addr
+	}
+	var errs []error
+	for _, re := range ph.send(ctx) {
+		errs = append(errs, re.Err)
 	}
 	if err := errors.Join(errs...); err != nil {
 		return Contracts{}, err
 	}
 	p.mu.Lock()
-	p.resolved, p.resolvedAt = &c, p.cfg.Clock.Now()
+	p.resolved, p.resolvedAt = &c, block
 	p.mu.Unlock()
 	return c, nil
 }

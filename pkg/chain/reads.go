@@ -2,6 +2,7 @@ package chain
 
 import (
 	"context"
+	"encoding/json"
 	"math/big"
 
 	"github.com/ethereum/go-ethereum"
@@ -33,101 +34,88 @@ func (s SyncStatus) BlocksBehind() uint64 {
 }
 
 // ChainID reads eth_chainId.
-func (e *Endpoint) ChainID(ctx context.Context) (*big.Int, error) {
-	var id *big.Int
-	err := e.do(ctx, "eth_chainId", func(ctx context.Context, c *conn) (err error) {
-		id, err = c.b.ChainID(ctx)
-		return err
-	})
-	return id, err
+func (e *Endpoint) ChainID(ctx context.Context) (id *big.Int, err error) {
+	return id, e.one(ctx, chainIDRequest(&id))
 }
 
 // SyncStatus reads eth_syncing.
-func (e *Endpoint) SyncStatus(ctx context.Context) (*SyncStatus, error) {
-	var s *SyncStatus
-	err := e.do(ctx, "eth_syncing", func(ctx context.Context, c *conn) error {
-		if c.sync == nil {
-			return ErrUnsupported
-		}
-		p, err := c.sync.SyncProgress(ctx)
-		if err != nil {
-			return err
-		}
-		s = &SyncStatus{Progress: p}
-		return nil
-	})
-	return s, err
+func (e *Endpoint) SyncStatus(ctx context.Context) (s *SyncStatus, err error) {
+	return s, e.one(ctx, syncRequest(&s))
 }
 
 // PeerCount reads net_peerCount.
 func (e *Endpoint) PeerCount(ctx context.Context) (uint64, error) {
-	var n uint64
-	err := e.do(ctx, "net_peerCount", func(ctx context.Context, c *conn) (err error) {
-		if c.peers == nil {
-			return ErrUnsupported
-		}
-		n, err = c.peers.PeerCount(ctx)
-		return err
-	})
-	return n, err
+	var n *uint64
+	if err := e.one(ctx, peersRequest(&n)); err != nil {
+		return 0, err
+	}
+	return *n, nil
 }
 
 // GasPrice reads eth_gasPrice.
-func (e *Endpoint) GasPrice(ctx context.Context) (*big.Int, error) {
-	var p *big.Int
-	err := e.do(ctx, "eth_gasPrice", func(ctx context.Context, c *conn) (err error) {
-		p, err = c.b.SuggestGasPrice(ctx)
-		return err
-	})
-	return p, err
+func (e *Endpoint) GasPrice(ctx context.Context) (p *big.Int, err error) {
+	return p, e.one(ctx, gasPriceRequest(&p))
 }
 
 // Balance reads the balance of addr at block (nil means latest).
-func (e *Endpoint) Balance(ctx context.Context, addr common.Address, block *big.Int) (*big.Int, error) {
-	var b *big.Int
-	err := e.do(ctx, "eth_getBalance", func(ctx context.Context, c *conn) (err error) {
-		b, err = c.b.BalanceAt(ctx, addr, block)
-		return err
-	})
-	return b, err
+func (e *Endpoint) Balance(ctx context.Context, addr common.Address, block *big.Int) (b *big.Int, err error) {
+	return b, e.one(ctx, balanceRequest(addr, block, &b))
 }
 
 // Nonce reads the mined nonce of addr at block (nil means latest).
 func (e *Endpoint) Nonce(ctx context.Context, addr common.Address, block *big.Int) (uint64, error) {
-	var n uint64
-	err := e.do(ctx, "eth_getTransactionCount", func(ctx context.Context, c *conn) (err error) {
-		n, err = c.b.NonceAt(ctx, addr, block)
-		return err
-	})
-	return n, err
+	var n *uint64
+	if err := e.one(ctx, nonceRequest(addr, block, &n)); err != nil {
+		return 0, err
+	}
+	return *n, nil
 }
 
 // PendingNonce reads the nonce of addr including transactions in the node's pool.
 func (e *Endpoint) PendingNonce(ctx context.Context, addr common.Address) (uint64, error) {
-	var n uint64
-	err := e.do(ctx, "eth_getTransactionCount(pending)", func(ctx context.Context, c *conn) (err error) {
-		n, err = c.b.PendingNonceAt(ctx, addr)
-		return err
-	})
-	return n, err
+	var n *uint64
+	if err := e.one(ctx, pendingNonceRequest(addr, &n)); err != nil {
+		return 0, err
+	}
+	return *n, nil
 }
 
 // Call runs eth_call of data on contract to at block (nil means latest).
-func (e *Endpoint) Call(ctx context.Context, to common.Address, data []byte, block *big.Int) ([]byte, error) {
-	var out []byte
-	err := e.do(ctx, "eth_call", func(ctx context.Context, c *conn) (err error) {
-		out, err = c.b.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, block)
-		return err
-	})
-	return out, err
+func (e *Endpoint) Call(ctx context.Context, to common.Address, data []byte, block *big.Int) (out []byte, err error) {
+	return out, e.one(ctx, callRequest(&ethCall{to: to, data: data, block: block, answer: func(b []byte) error { out = b; return nil }}))
 }
 
 // FilterLogs runs one eth_getLogs query.
-func (e *Endpoint) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
-	var logs []types.Log
-	err := e.do(ctx, "eth_getLogs", func(ctx context.Context, c *conn) (err error) {
-		logs, err = c.b.FilterLogs(ctx, q)
-		return err
-	})
-	return logs, err
+func (e *Endpoint) FilterLogs(ctx context.Context, q ethereum.FilterQuery) (logs []types.Log, err error) {
+	return logs, e.one(ctx, logsRequest(q, &logs))
+}
+
+// logsRequest runs eth_getLogs of q (its block range, not a block hash).
+func logsRequest(q ethereum.FilterQuery, dst *[]types.Log) *request {
+	arg := map[string]any{"fromBlock": blockArg(q.FromBlock), "toBlock": blockArg(q.ToBlock)}
+	if q.FromBlock == nil {
+		arg["fromBlock"] = "0x0"
+	}
+	if len(q.Addresses) > 0 {
+		arg["address"] = q.Addresses
+	}
+	if q.Topics != nil {
+		arg["topics"] = q.Topics
+	}
+	return &request{
+		method: "eth_getLogs",
+		args:   []any{arg},
+		decode: func(raw json.RawMessage) error {
+			var logs []types.Log
+			if err := json.Unmarshal(raw, &logs); err != nil {
+				return err
+			}
+			*dst = logs
+			return nil
+		},
+		direct: func(ctx context.Context, c *conn) (err error) {
+			*dst, err = c.b.FilterLogs(ctx, q)
+			return err
+		},
+	}
 }

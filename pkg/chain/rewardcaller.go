@@ -65,17 +65,8 @@ type CodeReader interface {
 
 // Code reads eth_getCode of addr at block (nil means latest). It fails
 // with ErrUnsupported when the endpoint's backend cannot read code.
-func (e *Endpoint) Code(ctx context.Context, addr common.Address, block *big.Int) ([]byte, error) {
-	var code []byte
-	err := e.do(ctx, "eth_getCode", func(ctx context.Context, c *conn) (err error) {
-		cr, ok := c.b.(CodeReader)
-		if !ok {
-			return ErrUnsupported
-		}
-		code, err = cr.CodeAt(ctx, addr, block)
-		return err
-	})
-	return code, err
+func (e *Endpoint) Code(ctx context.Context, addr common.Address, block *big.Int) (code []byte, err error) {
+	return code, e.one(ctx, codeRequest(addr, block, store(&code)))
 }
 
 // codeCache remembers which addresses hold code, for refresh long: a
@@ -113,19 +104,17 @@ func (c *codeCache) put(addr common.Address, contract bool, now time.Time) {
 }
 
 // readRewardCaller queues transcoderToRewardCaller(orchestrator) into the
-// batch of the other per-account reads.
-func (bd bindings) readRewardCaller(b *batch, e *Endpoint, bm common.Address, block *big.Int, a *AccountInfo) {
+// phase of the other per-account reads.
+func (bd bindings) readRewardCaller(ph *phase, bm common.Address, block *big.Int, a *AccountInfo) {
 	addr, c := a.Address, bd.bonding
-	spawn(b, e.Name(), addr, FieldRewardCaller, &a.RewardCaller, func(ctx context.Context) (*RewardCaller, error) {
-		caller, err := call(ctx, e, bm, block, rewardCallerFn, c.PackTranscoderToRewardCaller(addr), c.UnpackTranscoderToRewardCaller)
-		if err != nil {
-			return nil, err
-		}
-		return &RewardCaller{Address: caller}, nil
-	})
+	ph.add(addr, FieldRewardCaller, contractCall(bm, block, rewardCallerFn, c.PackTranscoderToRewardCaller(addr), c.UnpackTranscoderToRewardCaller,
+		func(caller common.Address) error {
+			a.RewardCaller = &RewardCaller{Address: caller}
+			return nil
+		}))
 }
 
-// settleRewardCallers takes the errors of the batch that read the
+// settleRewardCallers takes the errors of the phase that read the
 // transcoder records and the reward callers, and returns them without the
 // reward caller reads of transcoders in the 2018 layout: that contract has
 // no reward callers, so they have none.
@@ -138,21 +127,24 @@ func settleRewardCallers(accounts []AccountInfo, errs []ReadError) []ReadError {
 			a.RewardCaller = &RewardCaller{}
 		}
 	}
+	return dropErrors(errs, func(e ReadError) bool { return e.Field == FieldRewardCaller && legacy[e.Address] })
+}
+
+// dropErrors returns errs without those drop matches.
+func dropErrors(errs []ReadError, drop func(ReadError) bool) []ReadError {
 	out := errs[:0]
 	for _, e := range errs {
-		if e.Field == FieldRewardCaller && legacy[e.Address] {
-			continue
+		if !drop(e) {
+			out = append(out, e)
 		}
-		out = append(out, e)
 	}
 	return out
 }
 
-// readCallerState queues, for an account's reward caller, eth_getCode
-// (unless cached) and, unless it is known to be a contract, its balance
-// and nonces: the account that sends the reward transaction.
-func (p *Prober) readCallerState(b *batch, e *Endpoint, block *big.Int, a *AccountInfo) {
-	rc := a.RewardCaller
+// readCallerState queues into ph, in group tag, for the reward caller rc:
+// eth_getCode (unless cached) and, unless it is known to be a contract,
+// its balance and nonces: the account that sends the reward transaction.
+func (p *Prober) readCallerState(ph *phase, tag int, block *big.Int, rc *RewardCaller) {
 	if rc == nil || !rc.Set() {
 		return
 	}
@@ -162,20 +154,27 @@ func (p *Prober) readCallerState(b *batch, e *Endpoint, block *big.Int, a *Accou
 		rc.Contract = ptr(contract)
 	} else {
 		caller := rc.Address
-		spawn(b, e.Name(), caller, FieldRewardCallerCode, &rc.Contract, func(ctx context.Context) (*bool, error) {
-			code, err := e.Code(ctx, caller, block)
-			if err != nil {
-				return nil, err
-			}
+		q := codeRequest(caller, block, func(code []byte) error {
 			p.codes.put(caller, len(code) > 0, now)
-			return ptr(len(code) > 0), nil
+			rc.Contract = ptr(len(code) > 0)
+			return nil
 		})
+		ph.addTagged(tag, caller, FieldRewardCallerCode, q)
 	}
 	if known && contract {
 		return
 	}
 	rc.Account = &AccountInfo{Address: rc.Address}
-	p.readAccountState(b, e, block, rc.Account)
+	readAccountState(ph, tag, block, rc.Account)
+}
+
+// readAccountState queues the reads of an address that need no contract:
+// balance and nonces.
+func readAccountState(ph *phase, tag int, block *big.Int, a *AccountInfo) {
+	addr := a.Address
+	ph.addTagged(tag, addr, "account.balance", balanceRequest(addr, block, &a.Balance))
+	ph.addTagged(tag, addr, "account.minedNonce", nonceRequest(addr, block, &a.MinedNonce))
+	ph.addTagged(tag, addr, "account.pendingNonce", pendingNonceRequest(addr, &a.PendingNonce))
 }
 
 // dropContractState forgets the account state read for callers that

@@ -2,6 +2,7 @@ package chain_test
 
 import (
 	"math/big"
+	"slices"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -27,14 +28,14 @@ func TestObserveRewardCallers(t *testing.T) {
 	e := simEndpoint(t, sim, "sim")
 	p := newProber(t, newPool(t, []*chain.Endpoint{e}), chain.ProberConfig{Controller: sim.Deployment().Controller})
 	addrs := []common.Address{none, byAccount, byContract}
-	var calls []int
-	for cycle := range 2 {
+	var trips []int
+	for cycle := range 3 {
 		obs, err := p.Observe(ctx, addrs)
 		must(t, err)
 		if len(obs.Errors) != 0 {
 			t.Fatalf("cycle %d: errors %+v", cycle, obs.Errors)
 		}
-		calls = append(calls, obs.Calls)
+		trips = append(trips, obs.RoundTrips)
 		if rc := obs.Account(none).RewardCaller; rc == nil || rc.Set() || rc.Contract != nil || rc.Account != nil {
 			t.Errorf("cycle %d: no caller read as %+v", cycle, rc)
 		}
@@ -50,11 +51,25 @@ func TestObserveRewardCallers(t *testing.T) {
 			t.Errorf("cycle %d: contract caller read as %+v", cycle, rc)
 		}
 	}
-	// The first cycle reads both callers' code and the contract's balance
-	// and nonces (3 calls) before it knows it is a contract; the second
-	// reads neither code (2 calls).
-	if calls[0]-calls[1] != 2+2+3 {
-		t.Errorf("calls per cycle %v: want the first to make 7 more (Controller lookups, code reads, the contract's state)", calls)
+	// The first cycle resolves the contracts and learns the callers only
+	// from the BondingManager's answers, so reads their code and state in
+	// one more round trip; later cycles read them with everything else,
+	// the callers' code cached.
+	if want := []int{4, 2, 2}; !slices.Equal(trips, want) {
+		t.Errorf("round trips per cycle %v, want %v", trips, want)
+	}
+
+	// A caller that changes is a wrong guess: the cycle reads the new
+	// caller's state in one more round trip, never the old one's.
+	must(t, d.SetRewardCallerOf(ctx, byAccount, none))
+	obs, err := p.Observe(ctx, addrs)
+	must(t, err)
+	rc := obs.Account(byAccount).RewardCaller
+	if rc == nil || rc.Address != none || rc.Account == nil || rc.Account.Balance == nil || rc.Account.Balance.Sign() != 0 {
+		t.Errorf("changed caller read as %+v", rc)
+	}
+	if obs.RoundTrips != 3 || len(obs.Errors) != 0 {
+		t.Errorf("changed caller: %d round trips, errors %+v; want 3 and none", obs.RoundTrips, obs.Errors)
 	}
 }
 

@@ -1,7 +1,6 @@
 package chain
 
 import (
-	"context"
 	"math/big"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -39,22 +38,14 @@ func (r RoundInfo) Remaining() (blocks uint64, ok bool) {
 	return *r.Length - elapsed, true
 }
 
-// readRound queues the RoundsManager reads into b.
-func (bd bindings) readRound(b *batch, e *Endpoint, rm common.Address, block *big.Int, r *RoundInfo) {
+// readRound queues the RoundsManager reads into ph.
+func (bd bindings) readRound(ph *phase, rm common.Address, block *big.Int, r *RoundInfo) {
 	c := bd.rounds
 	u64 := func(fn string, dst **uint64, data []byte, unpack func([]byte) (*big.Int, error)) {
-		spawn(b, e.Name(), common.Address{}, "round."+fn, dst, func(ctx context.Context) (*uint64, error) {
-			return callU64(ctx, e, rm, block, fn+"()", data, unpack)
-		})
+		ph.add(common.Address{}, "round."+fn, contractCall(rm, block, fn+"()", data, unpack, intoU64(fn+"()", dst)))
 	}
 	flag := func(fn string, dst **bool, data []byte, unpack func([]byte) (bool, error)) {
-		spawn(b, e.Name(), common.Address{}, "round."+fn, dst, func(ctx context.Context) (*bool, error) {
-			v, err := call(ctx, e, rm, block, fn+"()", data, unpack)
-			if err != nil {
-				return nil, err
-			}
-			return &v, nil
-		})
+		ph.add(common.Address{}, "round."+fn, contractCall(rm, block, fn+"()", data, unpack, into(dst)))
 	}
 	u64("currentRound", &r.CurrentRound, c.PackCurrentRound(), c.UnpackCurrentRound)
 	u64("roundLength", &r.Length, c.PackRoundLength(), c.UnpackRoundLength)

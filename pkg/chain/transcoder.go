@@ -1,7 +1,6 @@
 package chain
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"math/big"
@@ -21,12 +20,13 @@ const (
 )
 
 const (
-	wordSize         = 32
-	currentWords     = 10
-	legacyWords      = 7
-	getTranscoderFn  = "getTranscoder(address)"
-	isActiveFn       = "isActiveTranscoder(address)"
-	isActiveLegacyFn = "isActiveTranscoder(address,uint256)"
+	wordSize           = 32
+	currentWords       = 10
+	legacyWords        = 7
+	getTranscoderFn    = "getTranscoder(address)"
+	isActiveFn         = "isActiveTranscoder(address)"
+	isActiveLegacyFn   = "isActiveTranscoder(address,uint256)"
+	transcoderStatusFn = "transcoderStatus(address)"
 )
 
 // Transcoder is a decoded getTranscoder answer. LastRewardRound is the
@@ -127,42 +127,38 @@ func (a AccountInfo) NonceGap() (gap uint64, ok bool) {
 }
 
 // readAccount queues the BondingManager reads of one address that need no other answer.
-func (bd bindings) readAccount(b *batch, e *Endpoint, bm common.Address, block *big.Int, a *AccountInfo) {
-	name, addr, c := e.Name(), a.Address, bd.bonding
-	spawn(b, name, addr, "account.getTranscoder", &a.Transcoder, func(ctx context.Context) (*Transcoder, error) {
-		return call(ctx, e, bm, block, getTranscoderFn, c.PackGetTranscoder(addr), DecodeTranscoder)
-	})
-	spawn(b, name, addr, "account.transcoderStatus", &a.Status, func(ctx context.Context) (*TranscoderStatus, error) {
-		v, err := call(ctx, e, bm, block, "transcoderStatus(address)", c.PackTranscoderStatus(addr), c.UnpackTranscoderStatus)
-		if err != nil {
-			return nil, err
-		}
-		if s := TranscoderStatus(v); s == NotRegistered || s == Registered {
-			return &s, nil
-		}
-		return nil, decodeErr("transcoderStatus(address)", "unknown status %d", v)
-	})
-	spawn(b, name, addr, "account.transcoderTotalStake", &a.TotalStake, func(ctx context.Context) (*big.Int, error) {
-		return call(ctx, e, bm, block, "transcoderTotalStake(address)", c.PackTranscoderTotalStake(addr), c.UnpackTranscoderTotalStake)
-	})
+func (bd bindings) readAccount(ph *phase, bm common.Address, block *big.Int, a *AccountInfo) {
+	addr, c := a.Address, bd.bonding
+	ph.add(addr, "account.getTranscoder", contractCall(bm, block, getTranscoderFn, c.PackGetTranscoder(addr), DecodeTranscoder, store(&a.Transcoder)))
+	ph.add(addr, "account.transcoderStatus", contractCall(bm, block, transcoderStatusFn, c.PackTranscoderStatus(addr), c.UnpackTranscoderStatus,
+		func(v uint8) error {
+			s := TranscoderStatus(v)
+			if s != NotRegistered && s != Registered {
+				return decodeErr(transcoderStatusFn, "unknown status %d", v)
+			}
+			a.Status = &s
+			return nil
+		}))
+	ph.add(addr, "account.transcoderTotalStake", contractCall(bm, block, "transcoderTotalStake(address)", c.PackTranscoderTotalStake(addr), c.UnpackTranscoderTotalStake, store(&a.TotalStake)))
 }
 
-// readActive queues isActiveTranscoder, in the form the transcoder's layout
-// calls for: the 2018 contract takes the round as a second argument.
-func (bd bindings) readActive(b *batch, e *Endpoint, bm common.Address, block *big.Int, a *AccountInfo, round *uint64) {
+// readActive queues isActiveTranscoder in the form of layout: the 2018
+// contract takes the round as a second argument, which round gives (nil
+// when it could not be read: the read then fails at once).
+func (bd bindings) readActive(ph *phase, bm common.Address, block *big.Int, a *AccountInfo, layout Layout, round *uint64) {
 	addr := a.Address
-	spawn(b, e.Name(), addr, "account.isActiveTranscoder", &a.Active, func(ctx context.Context) (*bool, error) {
-		if a.Transcoder == nil || a.Transcoder.Layout == LayoutCurrent {
-			v, err := call(ctx, e, bm, block, isActiveFn, bd.bonding.PackIsActiveTranscoder(addr), bd.bonding.UnpackIsActiveTranscoder)
-			return ptr(v), err
-		}
-		if round == nil {
-			return nil, fmt.Errorf("%s needs the current round, which could not be read: %w", isActiveLegacyFn, errNoRound)
-		}
-		r := new(big.Int).SetUint64(*round)
-		v, err := call(ctx, e, bm, block, isActiveLegacyFn, bd.legacy.PackIsActiveTranscoder(addr, r), bd.legacy.UnpackIsActiveTranscoder)
-		return ptr(v), err
-	})
+	if layout != LayoutLegacy {
+		ph.add(addr, fieldActive, contractCall(bm, block, isActiveFn, bd.bonding.PackIsActiveTranscoder(addr), bd.bonding.UnpackIsActiveTranscoder, into(&a.Active)))
+		return
+	}
+	if round == nil {
+		ph.fail(addr, fieldActive, fmt.Errorf("%s needs the current round, which could not be read: %w", isActiveLegacyFn, errNoRound))
+		return
+	}
+	r := new(big.Int).SetUint64(*round)
+	ph.add(addr, fieldActive, contractCall(bm, block, isActiveLegacyFn, bd.legacy.PackIsActiveTranscoder(addr, r), bd.legacy.UnpackIsActiveTranscoder, into(&a.Active)))
 }
+
+const fieldActive = "account.isActiveTranscoder"
 
 var errNoRound = errors.New("missing input")

@@ -23,6 +23,8 @@ import (
 	"fmt"
 	"math/big"
 	"net"
+	"os"
+	"path/filepath"
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -61,6 +63,9 @@ type Options struct {
 	Fund []common.Address
 	// HTTP serves JSON-RPC (eth, net, web3) on 127.0.0.1 at a free port; see URL.
 	HTTP bool
+	// NoMulticall leaves the Multicall3 address empty. By default the
+	// chain has, like Arbitrum One, a Multicall3 at chain.Multicall3Address.
+	NoMulticall bool
 }
 
 // FundAmount returns the genesis balance of the developer account and of
@@ -73,7 +78,9 @@ type Chain struct {
 	key     *ecdsa.PrivateKey
 	driver  *contracts.Driver
 	url     string
-	mu      sync.Mutex // serialises Commit
+	// dir holds ipc, the JSON-RPC socket Endpoint dials.
+	dir, ipc string
+	mu       sync.Mutex // serialises Commit
 }
 
 // New starts the chain and deploys the contracts.
@@ -92,12 +99,19 @@ func New(ctx context.Context, opts Options) (*Chain, error) {
 	for _, a := range opts.Fund {
 		alloc[a] = types.Account{Balance: FundAmount()}
 	}
-	c := &Chain{key: key}
-	var nodeOpts []func(*node.Config, *ethconfig.Config)
+	if !opts.NoMulticall {
+		alloc[chain.Multicall3Address()] = types.Account{Code: common.FromHex(contracts.Multicall3Runtime), Balance: new(big.Int)}
+	}
+	dir, err := os.MkdirTemp("", "simchain")
+	if err != nil {
+		return nil, fmt.Errorf("simchain: %w", err)
+	}
+	c := &Chain{key: key, dir: dir, ipc: filepath.Join(dir, "sim.ipc")}
+	nodeOpts := []func(*node.Config, *ethconfig.Config){func(nc *node.Config, _ *ethconfig.Config) { nc.IPCPath = c.ipc }}
 	if opts.HTTP {
 		port, err := freePort()
 		if err != nil {
-			return nil, fmt.Errorf("simchain: %w", err)
+			return nil, errors.Join(fmt.Errorf("simchain: %w", err), os.RemoveAll(dir))
 		}
 		c.url = fmt.Sprintf("http://127.0.0.1:%d", port)
 		nodeOpts = append(nodeOpts, func(nc *node.Config, _ *ethconfig.Config) {
@@ -106,13 +120,13 @@ func New(ctx context.Context, opts Options) (*Chain, error) {
 		})
 	}
 	if c.backend, err = newBackend(alloc, nodeOpts); err != nil {
-		return nil, fmt.Errorf("simchain: %w", err)
+		return nil, errors.Join(fmt.Errorf("simchain: %w", err), os.RemoveAll(dir))
 	}
 	c.driver, err = contracts.Deploy(ctx, c.backend.Client(), key, c.Mine, contracts.DeployConfig{
 		RoundLength: opts.RoundLength, RoundLockAmount: opts.RoundLockAmount, Legacy: opts.Legacy,
 	})
 	if err != nil {
-		return nil, errors.Join(fmt.Errorf("simchain: %w", err), c.backend.Close())
+		return nil, errors.Join(fmt.Errorf("simchain: %w", err), c.Close())
 	}
 	return c, nil
 }
@@ -138,7 +152,7 @@ func freePort() (int, error) {
 }
 
 // Close stops the chain.
-func (c *Chain) Close() error { return c.backend.Close() }
+func (c *Chain) Close() error { return errors.Join(c.backend.Close(), os.RemoveAll(c.dir)) }
 
 // Backend returns the simulated backend.
 func (c *Chain) Backend() *simulated.Backend { return c.backend }
@@ -146,10 +160,15 @@ func (c *Chain) Backend() *simulated.Backend { return c.backend }
 // Client returns the in-process client.
 func (c *Chain) Client() simulated.Client { return c.backend.Client() }
 
-// Endpoint returns a chain.Endpoint over the in-process client.
+// Endpoint returns a chain.Endpoint over the chain's JSON-RPC socket, as
+// lpwatch reads a node through its IPC path: every read goes through
+// JSON-RPC, in batches.
 func (c *Chain) Endpoint(name string, opts ...chain.EndpointOption) (*chain.Endpoint, error) {
-	return chain.NewEndpoint(name, c.backend.Client(), opts...)
+	return chain.DialEndpoint(c.ipc, append([]chain.EndpointOption{chain.WithName(name)}, opts...)...)
 }
+
+// IPC returns the path of the chain's JSON-RPC socket.
+func (c *Chain) IPC() string { return c.ipc }
 
 // URL returns the JSON-RPC URL ("" unless Options.HTTP).
 func (c *Chain) URL() string { return c.url }
