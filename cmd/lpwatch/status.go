@@ -124,6 +124,9 @@ func printStatus(w io.Writer, st status.Report, colour bool) {
 		if ch.BlocksLeft != nil {
 			line += fmt.Sprintf(" (%d blocks left)", *ch.BlocksLeft)
 		}
+		if ch.RPCRoundTrips > 0 {
+			line += fmt.Sprintf(", %s", ch.ReadsText())
+		}
 		if ch.Error != "" {
 			line = paint("critical", line+", error: "+ch.Error)
 		}

@@ -3,6 +3,7 @@ package chain
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"time"
 )
 
@@ -16,6 +17,8 @@ type DialConfig struct {
 	CallTimeout time.Duration
 	// ChainID, when not 0, is the chain every endpoint must serve.
 	ChainID uint64
+	// BatchSize bounds the calls of one JSON-RPC batch (0: DefaultBatchSize).
+	BatchSize int
 	// Prober configures the prober; Dial sets its References. Its Clock
 	// also times the pool's retries.
 	Prober ProberConfig
@@ -33,22 +36,32 @@ type Client struct {
 // no I/O (endpoints connect on first use, so a chain that is down at start
 // is retried later), which is why it takes no context.
 func Dial(c DialConfig) (*Client, error) {
-	eps, err := dialAll(c.URLs, "", c.CallTimeout)
+	var opts []EndpointOption
+	if c.CallTimeout > 0 {
+		opts = append(opts, WithCallTimeout(c.CallTimeout))
+	}
+	if c.BatchSize > 0 {
+		opts = append(opts, WithBatchSize(c.BatchSize))
+	}
+	if c.Prober.Logger != nil {
+		opts = append(opts, WithLogger(c.Prober.Logger))
+	}
+	eps, err := dialAll(c.URLs, "", opts)
 	if err != nil {
 		return nil, err
 	}
-	refs, err := dialAll(c.ReferenceURLs, "reference ", c.CallTimeout)
+	refs, err := dialAll(c.ReferenceURLs, "reference ", opts)
 	if err != nil {
 		return nil, err
 	}
-	var opts []PoolOption
+	var poolOpts []PoolOption
 	if c.Prober.Clock != nil {
-		opts = append(opts, WithClock(c.Prober.Clock))
+		poolOpts = append(poolOpts, WithClock(c.Prober.Clock))
 	}
 	if c.ChainID != 0 {
-		opts = append(opts, WithExpectedChainID(new(big.Int).SetUint64(c.ChainID)))
+		poolOpts = append(poolOpts, WithExpectedChainID(new(big.Int).SetUint64(c.ChainID)))
 	}
-	pool, err := NewPool(eps, opts...)
+	pool, err := NewPool(eps, poolOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -74,21 +87,17 @@ func (c *Client) Close() {
 // revealing the URLs' secret parts. go-ethereum's own HTTP transport is
 // used: a shared client keeping one connection per host would queue the
 // prober's parallel reads.
-func dialAll(urls []string, prefix string, timeout time.Duration) ([]*Endpoint, error) {
+func dialAll(urls []string, prefix string, opts []EndpointOption) ([]*Endpoint, error) {
 	var eps []*Endpoint
 	seen := map[string]int{}
 	for i, u := range urls {
-		var opts []EndpointOption
-		if timeout > 0 {
-			opts = append(opts, WithCallTimeout(timeout))
-		}
 		e, err := DialEndpoint(u, opts...)
 		if err != nil {
 			return nil, fmt.Errorf("%surl %d: %w", prefix, i, err)
 		}
 		seen[e.Name()]++
 		if n := seen[e.Name()]; n > 1 {
-			if e, err = DialEndpoint(u, append(opts, WithName(fmt.Sprintf("%s#%d", e.Name(), n)))...); err != nil {
+			if e, err = DialEndpoint(u, append(slices.Clip(opts), WithName(fmt.Sprintf("%s#%d", e.Name(), n)))...); err != nil {
 				return nil, fmt.Errorf("%surl %d: %w", prefix, i, err)
 			}
 		}

@@ -22,6 +22,8 @@ type chainMetrics struct {
 	syncing   *prometheus.GaugeVec
 	nonceGap  *prometheus.GaugeVec
 	calls     *prometheus.GaugeVec
+	trips     *prometheus.GaugeVec
+	bytes     *prometheus.GaugeVec
 
 	// rewards are the latest reward's series per target.
 	rewards *rewardMetrics
@@ -48,11 +50,13 @@ func newChainMetrics(reg prometheus.Registerer, cfg *config.Config) *chainMetric
 		syncing:  gauge("lpwatch_chain_syncing", "Whether a chain endpoint is syncing blocks (1) or not (0).", "endpoint"),
 		nonceGap: gauge("lpwatch_tx_pending_nonce_gap", "The node account's pending nonce minus its mined nonce: transactions sent but not mined.", "node"),
 		calls:    gauge("lpwatch_chain_rpc_calls", "RPC calls made by the latest chain probe cycle, slash scan included."),
+		trips:    gauge("lpwatch_chain_rpc_round_trips", "Requests (JSON-RPC batches and single calls) the latest chain probe cycle's RPC calls went in, slash scan included."),
+		bytes:    gauge("lpwatch_chain_rpc_bytes", "JSON size of the parameters and results of the latest chain probe cycle's RPC calls, slash scan included."),
 		counted:  map[string]uint64{},
 		series:   map[*prometheus.GaugeVec]map[string]bool{},
 		rewards:  newRewardMetrics(reg),
 	}
-	reg.MustRegister(m.round, m.remaining, m.missed, m.runway, m.headAge, m.syncing, m.nonceGap, m.calls)
+	reg.MustRegister(m.round, m.remaining, m.missed, m.runway, m.headAge, m.syncing, m.nonceGap, m.calls, m.trips, m.bytes)
 	if len(cfg.Chain.URLs) > 0 {
 		m.track(cfg.Targets())
 	}
@@ -71,7 +75,7 @@ func (g gauges) set(v *prometheus.GaugeVec, label string, val float64) {
 
 // apply sets every collected value and deletes the series not set again.
 func (m *chainMetrics) apply(g gauges) {
-	for _, v := range []*prometheus.GaugeVec{m.round, m.remaining, m.runway, m.headAge, m.syncing, m.nonceGap, m.calls} {
+	for _, v := range []*prometheus.GaugeVec{m.round, m.remaining, m.runway, m.headAge, m.syncing, m.nonceGap, m.calls, m.trips, m.bytes} {
 		now := map[string]bool{}
 		for label, val := range g[v] {
 			now[label] = true
@@ -102,9 +106,9 @@ func (m *chainMetrics) update(now time.Time, cfg *config.Config, snap observe.Sn
 	g := gauges{}
 	o, _ := ChainObservation(now, snap.Chain, cfg.Chain)
 	if o != nil {
-		var scanCalls uint64 // RPC calls of the latest slash scan
+		var scan observe.ChainScan // the RPC counts of the latest slash scan
 		if ev := snap.Chain.Events; ev != nil && ev.Last != nil {
-			scanCalls = ev.Last.Calls
+			scan = *ev.Last
 		}
 		if r := o.Round.CurrentRound; r != nil {
 			g.set(m.round, "", float64(*r))
@@ -112,7 +116,9 @@ func (m *chainMetrics) update(now time.Time, cfg *config.Config, snap observe.Sn
 		if rem, ok := o.Round.Remaining(); ok {
 			g.set(m.remaining, "", float64(rem))
 		}
-		g.set(m.calls, "", float64(o.Calls)+float64(scanCalls))
+		g.set(m.calls, "", float64(o.Calls)+float64(scan.Calls))
+		g.set(m.trips, "", float64(o.RoundTrips)+float64(scan.RoundTrips))
+		g.set(m.bytes, "", float64(o.Bytes)+float64(scan.Bytes))
 		for _, h := range append(append([]chain.EndpointHealth(nil), o.Endpoints...), o.References...) {
 			if age, ok := h.HeadAge(now); ok {
 				g.set(m.headAge, h.Name, age.Seconds())

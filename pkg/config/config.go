@@ -131,6 +131,13 @@ type Chain struct {
 	MinPeers   int  `toml:"min_peers"`
 	// MaxLogRange bounds the block range of one eth_getLogs call.
 	MaxLogRange uint64 `toml:"max_log_range"`
+	// BatchSize bounds the calls of one JSON-RPC batch; a cycle's reads
+	// are split into batches of at most this many (halved when the
+	// endpoint refuses a batch as too large).
+	BatchSize int `toml:"batch_size"`
+	// Multicall folds the contract reads into Multicall3 aggregate3 calls
+	// where the chain has the contract (detected with eth_getCode).
+	Multicall bool `toml:"multicall"`
 	// WatchActiveSet also observes every orchestrator of the transcoder
 	// pool (the active set), read again each round. They are shown, with
 	// their reward history, but raise no alert unless configured as a
@@ -232,7 +239,7 @@ func Default() *Config {
 		Chain: Chain{
 			Controller: DefaultController, ChainID: DefaultChainID, SystemdUnit: DefaultChainUnit,
 			Interval: DefaultChainInterval, Timeout: DefaultChainTimeout, HeadMaxAge: 2 * time.Minute,
-			MinPeers: 3, MaxLogRange: 10000,
+			MinPeers: 3, MaxLogRange: 10000, BatchSize: 1000, Multicall: true,
 		},
 		Checks: DefaultChecks(),
 		Alert: Alert{

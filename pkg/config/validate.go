@@ -24,6 +24,10 @@ var (
 	clockRe   = regexp.MustCompile(`^([01][0-9]|2[0-3]):[0-5][0-9]$`)
 )
 
+// maxBatchSize bounds chain.batch_size: geth refuses batches of more than
+// 1,000 calls by default, and a bigger batch only makes a bigger answer.
+const maxBatchSize = 10000
+
 // validator checks a decoded configuration and records every problem.
 type validator struct {
 	pos      map[string]Position
@@ -157,6 +161,9 @@ func (v *validator) chain(c *Chain) {
 	}
 	if c.MaxLogRange == 0 {
 		v.bad("chain.max_log_range", "must be at least 1")
+	}
+	if c.BatchSize < 1 || c.BatchSize > maxBatchSize {
+		v.bad("chain.batch_size", "%d must be between 1 and %d", c.BatchSize, maxBatchSize)
 	}
 }
 

@@ -73,9 +73,11 @@ type ChainScan struct {
 	Rewards []chain.RewardTx
 	// RewardCallers are the monitored accounts' RewardCallerSet events.
 	RewardCallers []chain.RewardCallerSetEvent
-	// Calls is the number of RPC calls the scan made.
-	Calls uint64
-	Err   error
+	// Calls is the number of RPC calls the scan made, RoundTrips the
+	// requests they went in and Bytes the JSON size of their parameters
+	// and results.
+	Calls, RoundTrips, Bytes uint64
+	Err                      error
 }
 
 // add records a scan: its error, and when it succeeded how far it read

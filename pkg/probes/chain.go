@@ -35,10 +35,10 @@ func (k *ChainKind) Jobs(cfg *config.Config) (Built, error) {
 		return Built{}, nil
 	}
 	conn, err := chain.Dial(chain.DialConfig{
-		URLs: c.URLs, ReferenceURLs: c.ReferenceURLs, CallTimeout: c.Timeout / 2, ChainID: c.ChainID,
+		URLs: c.URLs, ReferenceURLs: c.ReferenceURLs, CallTimeout: c.Timeout / 2, ChainID: c.ChainID, BatchSize: c.BatchSize,
 		Prober: chain.ProberConfig{
 			Controller: common.HexToAddress(c.Controller), RoundsManager: common.HexToAddress(c.RoundsManager),
-			BondingManager: common.HexToAddress(c.BondingManager), Peers: c.CheckPeers, MaxLogRange: c.MaxLogRange,
+			BondingManager: common.HexToAddress(c.BondingManager), Peers: c.CheckPeers, MaxLogRange: c.MaxLogRange, NoMulticall: !c.Multicall,
 			Clock: k.deps.Clock, Logger: k.deps.Logger.WithField("component", "chain"),
 		},
 	})
@@ -198,7 +198,7 @@ func (p *ChainProbe) scan(ctx context.Context, head uint64) observe.ChainScan {
 	if from > head {
 		return r // nothing new (or the head went back in a reorganisation)
 	}
-	before := p.calls()
+	before := p.counts()
 	ev, err := p.prober.StakeEvents(ctx, from, head, p.cfg.Addresses...)
 	r.Slashes, r.Unbonds, r.Err = ev.Slashes, ev.Unbonds, err
 	if err == nil {
@@ -207,7 +207,8 @@ func (p *ChainProbe) scan(ctx context.Context, head uint64) observe.ChainScan {
 	if r.Err == nil {
 		r.Rewards, r.Err = p.prober.RewardTxs(ctx, from, head, p.rewardAddresses()...)
 	}
-	r.Calls = p.calls() - before
+	after := p.counts()
+	r.Calls, r.RoundTrips, r.Bytes = after.calls-before.calls, after.trips-before.trips, after.bytes-before.bytes
 	if r.Err == nil {
 		p.mu.Lock()
 		p.cursor = head
@@ -216,11 +217,17 @@ func (p *ChainProbe) scan(ctx context.Context, head uint64) observe.ChainScan {
 	return r
 }
 
-// calls sums the calls made through the pool's endpoints so far.
-func (p *ChainProbe) calls() uint64 {
-	var n uint64
+// rpcCounts are the RPC calls, round trips and bytes made through the
+// pool's endpoints so far.
+type rpcCounts struct{ calls, trips, bytes uint64 }
+
+// counts sums the calls, round trips and bytes of the pool's endpoints.
+func (p *ChainProbe) counts() rpcCounts {
+	var n rpcCounts
 	for _, e := range p.prober.Pool().Endpoints() {
-		n += e.Calls()
+		n.calls += e.Calls()
+		n.trips += e.RoundTrips()
+		n.bytes += e.Bytes()
 	}
 	return n
 }

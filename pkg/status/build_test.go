@@ -117,6 +117,9 @@ func TestBuildChain(t *testing.T) {
 		c.GasPriceWei != "10000000" || c.Contracts == nil || c.Error != "" {
 		t.Errorf("chain %+v", c)
 	}
+	if got, want := c.ReadsText(), "17 calls in 2 round trips (3.1 kB), Multicall3"; got != want {
+		t.Errorf("reads %q, want %q", got, want)
+	}
 	if c.Round == nil || *c.Round != 4253 || c.BlocksLeft == nil || *c.BlocksLeft != 24 || c.RoundLength == nil || *c.RoundLength != 60 ||
 		c.Initialized == nil || !*c.Initialized {
 		t.Errorf("round %v, blocks left %v, length %v, initialized %v", c.Round, c.BlocksLeft, c.RoundLength, c.Initialized)

@@ -1,6 +1,7 @@
 package status
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/lpwatch/lpwatch/pkg/chain"
@@ -27,9 +28,25 @@ type Chain struct {
 	// takes, estimated from the heads observed recently.
 	BlockSeconds *float64  `json:"block_seconds,omitempty"`
 	Accounts     []Account `json:"accounts"`
-	RPCCalls     int       `json:"rpc_calls"`
-	FailedReads  []string  `json:"failed_reads,omitempty"`
-	SlashesFound int       `json:"slashes_found"`
+	// RPCCalls, RPCRoundTrips and RPCBytes are the latest cycle's calls,
+	// the requests they went in and their JSON size; Multicall says
+	// whether its contract reads went in Multicall3 aggregate3 calls.
+	RPCCalls      int      `json:"rpc_calls"`
+	RPCRoundTrips int      `json:"rpc_round_trips"`
+	RPCBytes      int      `json:"rpc_bytes"`
+	Multicall     bool     `json:"multicall"`
+	FailedReads   []string `json:"failed_reads,omitempty"`
+	SlashesFound  int      `json:"slashes_found"`
+}
+
+// ReadsText says how the latest cycle read the chain: "42 calls in 2
+// round trips (3.1 kB), Multicall3".
+func (c *Chain) ReadsText() string {
+	s := fmt.Sprintf("%d calls in %d round trips (%.1f kB)", c.RPCCalls, c.RPCRoundTrips, float64(c.RPCBytes)/1000)
+	if c.Multicall {
+		s += ", Multicall3"
+	}
+	return s
 }
 
 // Endpoint is one chain endpoint in /status.
@@ -108,7 +125,8 @@ func buildChain(now time.Time, cfg *config.Config, snap observe.Snapshot, facts 
 		}
 	}
 	if o != nil {
-		st.InUse, st.Contracts, st.RPCCalls = o.Endpoint, o.Contracts, o.Calls
+		st.InUse, st.Contracts = o.Endpoint, o.Contracts
+		st.RPCCalls, st.RPCRoundTrips, st.RPCBytes, st.Multicall = o.Calls, o.RoundTrips, o.Bytes, o.Multicall
 		st.Round, st.Initialized, st.RoundLength = o.Round.CurrentRound, o.Round.Initialized, o.Round.Length
 		if rem, ok := o.Round.Remaining(); ok {
 			st.BlocksLeft = &rem

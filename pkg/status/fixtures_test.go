@@ -78,7 +78,7 @@ func chainObservation() *chain.Observation {
 		Accounts: []chain.AccountInfo{{Address: common.HexToAddress(addr1), Transcoder: &chain.Transcoder{LastRewardRound: 4253},
 			Active: flag(true), Balance: big.NewInt(2e18), PendingNonce: u64(12), MinedNonce: u64(10)}},
 		Errors: []chain.ReadError{{Endpoint: "https://arb.example.com", Field: "account.stake", Reason: "timeout"}},
-		Calls:  17,
+		Calls:  17, RoundTrips: 2, Bytes: 3100, Multicall: true,
 	}
 }
 

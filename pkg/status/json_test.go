@@ -67,7 +67,7 @@ func TestReportJSONShape(t *testing.T) {
 		{"checks[0]", first(t, v["checks"]), "check target state reason since"},
 		{"nodes[0]", first(t, v["nodes"]), "name url api up last_ok address version current_round round_initialized last_reward_round active balance_ether"},
 		{"nodes[1]", json.RawMessage(mustIndex(t, v["nodes"], 1)), "name url api up error last_ok active balance_ether"},
-		{"extra.chain", extra["chain"], "observed_at endpoint_in_use endpoints references contracts round round_initialized round_blocks_remaining round_length gas_price_wei block_seconds accounts rpc_calls failed_reads slashes_found"},
+		{"extra.chain", extra["chain"], "observed_at endpoint_in_use endpoints references contracts round round_initialized round_blocks_remaining round_length gas_price_wei block_seconds accounts rpc_calls rpc_round_trips rpc_bytes multicall failed_reads slashes_found"},
 		{"extra.chain.endpoints[0]", first(t, chainSec["endpoints"]), "name healthy chain_id head head_age_seconds syncing peers"},
 		{"extra.chain.accounts[0]", first(t, chainSec["accounts"]), "node kind address last_reward_round active balance_ether pending_nonce mined_nonce missed_rounds_total runway_days"},
 	}

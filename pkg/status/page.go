@@ -67,6 +67,7 @@ small{color:#57606a}
 {{with .Chain}}<div class="card" id="chain"><div class="row"><b>chain</b><span><small>endpoint</small> {{.InUse}}</span></div>
 <div class="row"><span><span class="k">head age</span> {{$.HeadAge}}</span><span><span class="k">round</span> {{with .Round}}{{.}}{{end}} {{if isTrue .Initialized}}initialized{{else if isFalse .Initialized}}<span class="warning">not initialized</span>{{end}}</span>
 <span><span class="k">blocks left</span> {{with .BlocksLeft}}{{.}}{{end}}</span></div>
+{{if .RPCRoundTrips}}<div id="chain-reads"><small><span class="k">reads</span> {{.ReadsText}}</small></div>{{end}}
 {{range .Endpoints}}<div><small>{{.Name}}: {{if .Healthy}}<span class="ok">healthy</span>{{else}}<span class="critical">{{.Reason}}</span>{{end}}{{if isTrue .Syncing}} · <span class="warning">syncing</span>{{end}}</small></div>{{end}}
 {{if .Error}}<div class="critical">{{.Error}}</div>{{end}}</div>{{end}}
 <h2>Alerts</h2>{{if not .Alerts}}<div class="card ok">none firing</div>{{else}}<div class="card"><table>

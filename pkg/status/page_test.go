@@ -34,7 +34,7 @@ func TestPageRendersReport(t *testing.T) {
 		`id="node-tc002"`, `down: connection_refused`, `<div class="reward unknown">reward: not known yet`,
 		`runway</span> not known yet`,
 		// The chain card.
-		`id="chain"`, `<small>endpoint</small> https://arb.example.com`, `head age</span> 30s`,
+		`id="chain"`, `<small>endpoint</small> https://arb.example.com`, `reads</span> 17 calls in 2 round trips (3.1 kB), Multicall3`, `head age</span> 30s`,
 		`round</span> 4253 initialized`, `blocks left</span> 24`, `https://arb.example.com: <span class="ok">healthy</span>`,
 		// Alerts, silences, delivery.
 		`<b>RewardNotCalled</b> tc001<br><small>firing since 1m30s ago</small><br>reward not called<br><small>cause: EthNodeHeadStale</small>`,
