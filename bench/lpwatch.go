@@ -23,6 +23,9 @@ type lpOpts struct {
 	hookURL string
 	// chainInterval is chain.interval (default 15s).
 	chainInterval time.Duration
+	// profile, when set, is the directory under which each lpwatch run
+	// writes its CPU and heap profiles (lpwatch run -profile).
+	profile string
 }
 
 // setupOf describes the configuration lpwatch runs with over f.
@@ -170,7 +173,21 @@ func startLpwatch(bin string, f *fleet, o lpOpts) (*proc, error) {
 		return nil, err
 	}
 	defer logFile.Close()
-	p.cmd = exec.Command(bin, "run", "-config", path)
+	args := []string{"run", "-config", path}
+	if o.profile != "" {
+		if err := os.MkdirAll(o.profile, 0o700); err != nil {
+			p.stop()
+			return nil, err
+		}
+		pdir, err := os.MkdirTemp(o.profile, fmt.Sprintf("%d-nodes-", f.opts.nodes+f.opts.orchestrators))
+		if err != nil {
+			p.stop()
+			return nil, err
+		}
+		args = append(args, "-profile", pdir)
+		fmt.Printf("# profiles of this lpwatch run (written when it stops): %s/cpu.pprof and heap.pprof\n", pdir)
+	}
+	p.cmd = exec.Command(bin, args...)
 	p.cmd.Env = append(os.Environ(), "NOTIFY_SOCKET="+sock)
 	p.cmd.Stdout, p.cmd.Stderr = logFile, logFile
 	begin := time.Now()

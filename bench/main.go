@@ -45,6 +45,7 @@ type options struct {
 	peers         bool
 	peerNodes     []int
 	jsonExporter  string
+	pprof         string
 }
 
 // measurements are the names -only accepts, in the order they run.
@@ -65,6 +66,7 @@ func parseFlags(args []string) (options, error) {
 	fs.BoolVar(&o.peers, "peers", false, "run the side-by-side comparison with Prometheus, Alertmanager, blackbox_exporter and json_exporter (only that)")
 	nodes := fs.String("nodes", "1,100", "comma-separated node counts of -peers")
 	fs.StringVar(&o.jsonExporter, "json-exporter", jsonExporterPath, "the json_exporter binary of -peers (built from its module when missing)")
+	fs.StringVar(&o.pprof, "pprof", "", "write a CPU and a heap profile of every lpwatch run under `DIR` (go tool pprof reads them)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -146,7 +148,7 @@ func run(ctx context.Context, o options) error {
 		return nil
 	}
 	want := func(m string) bool { return len(o.only) == 0 || o.only[m] }
-	steady := lpOpts{interval: 15 * time.Second, timeout: 10 * time.Second}
+	steady := lpOpts{interval: 15 * time.Second, timeout: 10 * time.Second, profile: o.pprof}
 	if want("idle") {
 		if err := runFootprint(ctx, o, "idle", 1, steady, win, "RSS <= 25 MB, CPU <= 0.2 %, READY=1 <= 200 ms"); err != nil {
 			return err

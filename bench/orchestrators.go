@@ -12,7 +12,7 @@ import (
 // node. A binary that does not know [[orchestrator]] is reported as such,
 // from its own check-config.
 func runOrchestrators(ctx context.Context, o options, win time.Duration) error {
-	lo := lpOpts{interval: 15 * time.Second, timeout: 10 * time.Second}
+	lo := lpOpts{interval: 15 * time.Second, timeout: 10 * time.Second, profile: o.pprof}
 	name := "orchestrators"
 	if !o.chain {
 		line(name, setup{orchestrators: o.orchestrators, logLevel: "warn"}, "skipped: chain-only targets need the chain (-chain=on)", nil)

@@ -210,6 +210,7 @@ func runPeers(ctx context.Context, o options, n int, win time.Duration) error {
 	}
 	fmt.Printf("# %s; %s; %s; json_exporter %s built from its module\n", version(tools.prometheus), version(tools.alertmanager), version(tools.blackbox), jsonExporterVersion)
 	lo, so := peersTiming(o.quick)
+	lo.profile = o.pprof
 	fo := o.fleetOf(n)
 	fo.noReward = []int{0}
 	// Rounds long enough that the fault and the watch for resolves fit in

@@ -24,6 +24,7 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	path := fs.String("config", "", "configuration file (required)")
 	format := fs.String("log.format", "", "override log.format: auto, text or json")
+	profile := fs.String("profile", "", "write a CPU profile of the run into `DIR`/cpu.pprof and, on exit, the heap into DIR/heap.pprof (go tool pprof reads both)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: lpwatch run -config FILE\n\nRun the daemon until SIGINT or SIGTERM; SIGHUP or POST /-/reload re-reads FILE.")
 		fs.PrintDefaults()
@@ -39,6 +40,18 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
+	}
+	if *profile != "" {
+		stopProfile, err := startProfile(*profile)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitFailure
+		}
+		defer func() {
+			if err := stopProfile(); err != nil {
+				log.WithError(err).Error("profile not written")
+			}
+		}()
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -13,7 +13,7 @@ import (
 // check's state, the evaluations, the node view's gauges and, with a
 // chain, the chain series. Created once for the daemon's life.
 type Metrics struct {
-	checkStatus     *prometheus.GaugeVec
+	checkStatus     *statusCollector
 	rewardLastRound *prometheus.GaugeVec
 	balance         *prometheus.GaugeVec
 	nodeRound       *prometheus.GaugeVec
@@ -27,9 +27,7 @@ type Metrics struct {
 // adds and removes them after a reload.
 func NewMetrics(reg prometheus.Registerer, cfg *config.Config) *Metrics {
 	m := &Metrics{
-		checkStatus: prometheus.NewGaugeVec(prometheus.GaugeOpts{
-			Name: "lpwatch_check_status", Help: "State of each check per target, one-hot over ok, warning, critical and unknown.",
-		}, []string{"check", "target", "state"}),
+		checkStatus: newStatusCollector(),
 		rewardLastRound: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "lpwatch_reward_last_round", Help: "The last round in which the node's transcoder called reward.",
 		}, []string{"node"}),
@@ -52,22 +50,10 @@ func NewMetrics(reg prometheus.Registerer, cfg *config.Config) *Metrics {
 func (m *Metrics) Evaluated() { m.evaluations.Inc() }
 
 // SetCheck sets the one-hot status series of a check result.
-func (m *Metrics) SetCheck(r Result) {
-	for _, s := range States() {
-		v := 0.0
-		if s == r.State {
-			v = 1
-		}
-		m.checkStatus.WithLabelValues(r.Check, r.Target, s.String()).Set(v)
-	}
-}
+func (m *Metrics) SetCheck(r Result) { m.checkStatus.set(r) }
 
 // ForgetCheck deletes the status series of a result no longer reported.
-func (m *Metrics) ForgetCheck(r Result) {
-	for _, s := range States() {
-		m.checkStatus.DeleteLabelValues(r.Check, r.Target, s.String())
-	}
-}
+func (m *Metrics) ForgetCheck(r Result) { m.checkStatus.forget(r) }
 
 // ForgetNode deletes the node view's series of a node no longer configured.
 func (m *Metrics) ForgetNode(name string) {

@@ -159,20 +159,32 @@ func (p *HostProbe) Run(ctx context.Context) error {
 	return errors.Join(errs...)
 }
 
-// processes finds each node's process and counts its open files.
+// processes finds each node's process and counts its open files, once
+// per process: nodes that share one (several orchestrators in one
+// livepeer, or a wrapper's pid file) share its count.
 func (p *HostProbe) processes(ctx context.Context) []observe.HostProcess {
 	if len(p.o.Nodes) == 0 {
 		return nil
 	}
 	run := p.o.Locator.start()
 	defer run.close()
+	type counted struct {
+		fds hostinfo.FDUsage
+		err error
+	}
+	seen := map[int]counted{}
 	out := make([]observe.HostProcess, 0, len(p.o.Nodes))
 	for _, n := range p.o.Nodes {
 		pr := observe.HostProcess{Node: n.Name}
 		pid, src, err := run.pid(ctx, n)
 		if err == nil {
 			pr.PID, pr.Source = pid, src
-			pr.FDs, err = p.o.Reader.OpenFiles(ctx, pid)
+			c, ok := seen[pid]
+			if !ok {
+				c.fds, c.err = p.o.Reader.OpenFiles(ctx, pid)
+				seen[pid] = c
+			}
+			pr.FDs, err = c.fds, c.err
 			if err != nil {
 				err = fmt.Errorf("process %d (from %s): %w", pid, src, err)
 			}

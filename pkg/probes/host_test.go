@@ -327,3 +327,46 @@ func (unusedReader) DiskUsage(context.Context, string) (hostinfo.Disk, error) {
 func (unusedReader) ClockStatus(context.Context) (hostinfo.Clock, error) {
 	return hostinfo.Clock{}, errors.New("unused")
 }
+
+// countingReader counts OpenFiles per pid and answers n open files of
+// 1000, or err.
+type countingReader struct {
+	unusedReader
+	calls map[int]int
+	err   error
+}
+
+func (c *countingReader) OpenFiles(_ context.Context, pid int) (hostinfo.FDUsage, error) {
+	c.calls[pid]++
+	if c.err != nil {
+		return hostinfo.FDUsage{}, c.err
+	}
+	return hostinfo.FDUsage{Open: 900, SoftLimit: 1000}, nil
+}
+
+// Nodes that share a process (one pid file) have its open files read
+// once per run, and each node gets the count, or the error.
+func TestHostProbeReadsEachProcessOnce(t *testing.T) {
+	shared, other := writePIDFile(t, 42), writePIDFile(t, 43)
+	nodes := []config.Node{{Name: "a", PIDFile: shared}, {Name: "b", PIDFile: shared}, {Name: "c", PIDFile: other}}
+	for _, readErr := range []error{nil, errors.New("permission denied")} {
+		r := &countingReader{calls: map[int]int{}, err: readErr}
+		h, rs, _ := runHost(t, hostCfg(nodes...), r, Locator{})
+		if r.calls[42] != 1 || r.calls[43] != 1 {
+			t.Errorf("error %v: OpenFiles calls per pid %v, want one each", readErr, r.calls)
+		}
+		for i, n := range nodes {
+			pr := h.Processes[i]
+			if pr.Node != n.Name || (readErr == nil) != (pr.Err == nil) || (readErr == nil && pr.FDs.Open != 900) {
+				t.Errorf("error %v: node %s: %+v", readErr, n.Name, pr)
+			}
+			want := checks.Warning // 90 % of the limit
+			if readErr != nil {
+				want = checks.Unknown
+			}
+			if st := result(t, rs, alert.FileDescriptorsHigh, n.Name).State; st != want {
+				t.Errorf("error %v: node %s FileDescriptorsHigh %s, want %s", readErr, n.Name, st, want)
+			}
+		}
+	}
+}

@@ -31,9 +31,7 @@ func Health(results []Check) HealthReport {
 	relevant := 0
 	for _, r := range results {
 		h := checks.HealthRelevant(r.Check)
-		rep.Checks = append(rep.Checks, HealthCheck{
-			Check: r.Check, Target: r.Target, State: r.State.String(), Reason: r.Reason, Since: r.Since, Health: h,
-		})
+		rep.Checks = append(rep.Checks, healthCheck(r, h))
 		if !h {
 			continue
 		}
@@ -46,4 +44,10 @@ func Health(results []Check) HealthReport {
 		rep.Status = "fail" // nothing evaluated yet
 	}
 	return rep
+}
+
+// healthCheck is r's entry in the health report; relevant says whether it
+// decides the HTTP status.
+func healthCheck(r Check, relevant bool) HealthCheck {
+	return HealthCheck{Check: r.Check, Target: r.Target, State: r.State.String(), Reason: r.Reason, Since: r.Since, Health: relevant}
 }

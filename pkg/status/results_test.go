@@ -124,3 +124,51 @@ func TestHealth(t *testing.T) {
 		t.Errorf("checks %+v", rep.Checks)
 	}
 }
+
+// The /health body assembled from the entries encoded at their last
+// change is byte for byte the indented encoding of the whole report,
+// through new results, new reasons and states, and forgotten targets.
+func TestResultsHealthBodyIsTheReportEncoded(t *testing.T) {
+	r := NewResults()
+	check := func(step string) {
+		t.Helper()
+		want, err := json.MarshalIndent(Health(r.All()), "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantHealthy := Health(r.All()).Status == "ok"
+		if healthy, body := r.HealthJSON(); string(body) != string(want)+"\n" || healthy != wantHealthy {
+			t.Errorf("%s: body (healthy %v)\n%s\nwant (healthy %v)\n%s", step, healthy, body, wantHealthy, want)
+		}
+	}
+	if _, err := r.Forget(nil); err != nil {
+		t.Fatal(err)
+	}
+	check("empty")
+	rs := []checks.Result{
+		result(alert.LivepeerNodeDown, "tc002", checks.OK, "answering"),
+		result(alert.LivepeerNodeDown, "tc001", checks.OK, `answering "fast" <ok>`),
+		result(alert.RewardNotCalled, "tc001", checks.Warning, "12 blocks left"),
+		result(alert.EthBalanceLow, "tc001", checks.OK, "5 ETH"),
+	}
+	steps := []struct {
+		name string
+		edit func()
+	}{
+		{"first", func() {}},
+		{"a new reason", func() { rs[2].Reason = "11 blocks left" }},
+		{"a new state", func() { rs[0].State, rs[0].Reason = checks.Critical, "connection refused" }},
+		{"a new target", func() { rs = append(rs, result(alert.LivepeerNodeDown, "tc000", checks.Unknown, "not probed yet")) }},
+	}
+	for i, s := range steps {
+		s.edit()
+		if _, err := r.Set(t0.Add(time.Duration(i)*time.Minute), rs); err != nil {
+			t.Fatal(err)
+		}
+		check(s.name)
+	}
+	if _, err := r.Forget(map[string]bool{"tc000": true, "tc002": true}); err != nil {
+		t.Fatal(err)
+	}
+	check("forgotten")
+}
