@@ -79,23 +79,39 @@ func (e *Endpoint) direct(ctx context.Context, c *conn, r *request) {
 
 // batch sends reqs in chunks of the endpoint's batch size.
 func (e *Endpoint) batch(ctx context.Context, c *conn, reqs []*request) {
+	e.chunks(ctx, c, reqs, int(e.batchSize.Load()))
+}
+
+// chunks sends reqs in chunks of size. A chunk refused as too large is
+// sent again in halves, and the endpoint keeps the smaller size; the
+// calls of a chunk left unanswered without a reason are sent again in
+// smaller chunks of their own (down to single calls), the size kept.
+func (e *Endpoint) chunks(ctx context.Context, c *conn, reqs []*request, size int) {
 	for len(reqs) > 0 {
-		n := min(len(reqs), int(e.batchSize.Load()))
-		retry := e.roundTrip(ctx, c, reqs[:n])
-		if len(retry) > 0 && n > 1 {
-			e.batchSize.Store(int64(max(1, n/2)))
-			e.log.WithField("endpoint", e.name).WithField("batch_size", max(1, n/2)).
-				Warn("chain endpoint refused a batch as too large; sending smaller ones")
-			reqs = append(retry, reqs[n:]...)
+		n := min(len(reqs), size)
+		retry, refused := e.roundTrip(ctx, c, reqs[:n])
+		reqs = reqs[n:]
+		if len(retry) == 0 {
 			continue
 		}
-		reqs = reqs[n:]
+		half := max(1, n/2)
+		log := e.log.WithField("endpoint", e.name).WithField("batch_size", half)
+		if refused {
+			e.batchSize.Store(int64(half))
+			size = half
+			log.Warn("chain endpoint refused a batch as too large; sending smaller ones")
+			reqs = append(retry, reqs...)
+			continue
+		}
+		log.WithField("unanswered", len(retry)).Warn("chain endpoint left calls of a batch unanswered; sending them again in smaller batches")
+		e.chunks(ctx, c, retry, half)
 	}
 }
 
 // roundTrip sends reqs in one round trip (a batch, or a single call for
-// one request) and returns those to send again in smaller batches.
-func (e *Endpoint) roundTrip(ctx context.Context, c *conn, reqs []*request) (retry []*request) {
+// one request) and returns those to send again in smaller batches:
+// refused says the server called the batch or its answer too large.
+func (e *Endpoint) roundTrip(ctx context.Context, c *conn, reqs []*request) (retry []*request, refused bool) {
 	results := make([]json.RawMessage, len(reqs))
 	elems := make([]rpc.BatchElem, len(reqs))
 	sent := 0
@@ -108,7 +124,9 @@ func (e *Endpoint) roundTrip(ctx context.Context, c *conn, reqs []*request) (ret
 	var err error
 	if len(elems) == 1 {
 		err = c.raw.CallContext(tctx, elems[0].Result, elems[0].Method, elems[0].Args...)
-		elems[0].Error, err = err, nil
+		if answered(err) {
+			elems[0].Error, err = err, nil
+		}
 	} else {
 		err = c.raw.BatchCallContext(tctx, elems)
 	}
@@ -118,8 +136,9 @@ func (e *Endpoint) roundTrip(ctx context.Context, c *conn, reqs []*request) (ret
 		case err != nil:
 			e.fail(r, err)
 			r.unanswered = true
-		case tooLarge(elems[i].Error) && len(reqs) > 1:
+		case len(reqs) > 1 && (tooLarge(elems[i].Error) || errors.Is(elems[i].Error, rpc.ErrMissingBatchResponse)):
 			retry = append(retry, r)
+			refused = refused || tooLarge(elems[i].Error)
 		case elems[i].Error != nil:
 			e.fail(r, elems[i].Error)
 		default:
@@ -131,7 +150,14 @@ func (e *Endpoint) roundTrip(ctx context.Context, c *conn, reqs []*request) (ret
 	}
 	e.count(ctx, len(reqs)-len(retry), 1)
 	e.countBytes(ctx, sent+received)
-	return retry
+	return retry, refused
+}
+
+// answered reports whether a single call's error is the server's answer
+// (a JSON-RPC error object), not a failure to get one.
+func answered(err error) bool {
+	var re rpc.Error
+	return err != nil && errors.As(err, &re)
 }
 
 // wireMethod is the JSON-RPC method of a request's name ("x(pending)" is x).
@@ -154,13 +180,10 @@ func decodeFailure(what string, err error) error {
 }
 
 // tooLarge reports whether a batch element failed because the batch or
-// its answer was too large for the server, or went unanswered with it.
+// its answer was too large for the server.
 func tooLarge(err error) bool {
 	if err == nil {
 		return false
-	}
-	if errors.Is(err, rpc.ErrMissingBatchResponse) {
-		return true
 	}
 	msg := err.Error()
 	return strings.Contains(msg, "batch too large") || strings.Contains(msg, "response too large")

@@ -147,7 +147,7 @@ func minedNonceOf(a common.Address) func(q rpcMsg) bool {
 
 // A batch answer that lacks some answers is never taken for zero values:
 // the unanswered reads are sent again in smaller batches (down to a
-// single call) and read right, with a warning; a read the server never
+// single call) and read right, with a warning, the batch size kept; a read the server never
 // answers fails with an error that says so, the others are read.
 func TestSendMissingAnswers(t *testing.T) {
 	ctx := testCtx(t)
@@ -188,6 +188,15 @@ func TestSendMissingAnswers(t *testing.T) {
 				}
 				if cycle == 0 && (dropped == 0 || !single) {
 					t.Errorf("cycle %d: %d answers dropped, the read sent alone %v: want both", cycle, dropped, single)
+				}
+				// Answers left out without a reason do not make the batches
+				// smaller: only the unanswered calls are sent again alone.
+				largest := 0
+				for _, r := range reqs {
+					largest = max(largest, len(r.calls))
+				}
+				if cycle == 1 && largest < 4 {
+					t.Errorf("cycle %d: largest batch %d calls: the batch size shrank", cycle, largest)
 				}
 				a, b := obs.Account(from), obs.Account(other)
 				if b.MinedNonce == nil || *b.MinedNonce != 0 || a.Balance == nil || a.PendingNonce == nil || *a.PendingNonce != nonce {
