@@ -42,6 +42,10 @@ type Observation struct {
 	// Multicall reports whether the contract reads went in Multicall3
 	// aggregate3 calls.
 	Multicall bool
+
+	// index is the position of each address in Accounts, made when the
+	// cycle ends (nil in an Observation made otherwise).
+	index map[common.Address]int
 }
 
 // Err returns the first error recorded for field (and addr, when not zero).
@@ -56,7 +60,14 @@ func (o *Observation) Err(field string, addr common.Address) error {
 
 // Account returns the entry of addr, or nil.
 func (o *Observation) Account(addr common.Address) *AccountInfo {
-	for i := range o.Accounts {
+	if o.index != nil && len(o.index) == len(o.Accounts) {
+		if i, ok := o.index[addr]; ok && o.Accounts[i].Address == addr {
+			return &o.Accounts[i]
+		} else if !ok {
+			return nil
+		}
+	}
+	for i := range o.Accounts { // an Observation made otherwise, or changed since
 		if o.Accounts[i].Address == addr {
 			return &o.Accounts[i]
 		}
@@ -125,6 +136,10 @@ func (p *Prober) Observe(ctx context.Context, addrs []common.Address, watch ...c
 		}
 	}
 	p.remember(o, len(addrs))
+	o.index = make(map[common.Address]int, len(o.Accounts))
+	for i, a := range o.Accounts {
+		o.index[a.Address] = i
+	}
 	return o, nil
 }
 

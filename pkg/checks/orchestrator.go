@@ -21,7 +21,10 @@ type target struct {
 // target a node with only its name and address, which is all the account
 // checks read of it.
 func (t target) node(cfg *config.Config) config.Node {
-	if t.Node {
+	if t.Node && t.Index < len(cfg.Nodes) && cfg.Nodes[t.Index].Name == t.Name {
+		return cfg.Nodes[t.Index]
+	}
+	if t.Node { // a target not made by cfg.Targets
 		for _, n := range cfg.Nodes {
 			if n.Name == t.Name {
 				return n

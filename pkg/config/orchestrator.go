@@ -49,19 +49,21 @@ type Target struct {
 	Address Address
 	// ExpectedRewardCaller is the target's optional expected_reward_caller.
 	ExpectedRewardCaller Address
-	// Node is true for a [[node]], false for an [[orchestrator]].
-	Node bool
+	// Node is true for a [[node]], false for an [[orchestrator]];
+	// Index is its position in Nodes or Orchestrators.
+	Node  bool
+	Index int
 }
 
 // Targets returns the chain targets of c: every node, then every
 // orchestrator, in configuration order.
 func (c *Config) Targets() []Target {
 	out := make([]Target, 0, len(c.Nodes)+len(c.Orchestrators))
-	for _, n := range c.Nodes {
-		out = append(out, Target{Name: n.Name, Address: n.ExpectedAddress, ExpectedRewardCaller: n.ExpectedRewardCaller, Node: true})
+	for i, n := range c.Nodes {
+		out = append(out, Target{Name: n.Name, Address: n.ExpectedAddress, ExpectedRewardCaller: n.ExpectedRewardCaller, Node: true, Index: i})
 	}
-	for _, o := range c.Orchestrators {
-		out = append(out, Target{Name: o.Name, Address: o.Address, ExpectedRewardCaller: o.ExpectedRewardCaller})
+	for i, o := range c.Orchestrators {
+		out = append(out, Target{Name: o.Name, Address: o.Address, ExpectedRewardCaller: o.ExpectedRewardCaller, Index: i})
 	}
 	return out
 }
