@@ -260,7 +260,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 
 // evalShare is the inverse of the most time evaluations take: after one
 // that took d, the next waits at least evalShare*d.
-const evalShare = 50
+const evalShare = 100
 
 // loop evaluates checks and serves reloads until ctx ends or a component
 // fails. New observations are evaluated at once, but at most once per
@@ -279,8 +279,8 @@ func (d *Daemon) loop(ctx context.Context, errc <-chan error) error {
 		last = d.clock.Now()
 		began := time.Now() // CPU cost, not simulated time
 		d.evaluate(ctx)
-		// Keep evaluation under a fiftieth of the time: a large fleet
-		// evaluates less often (a thousand nodes about every 0.5 s),
+		// Keep evaluation under a hundredth of the time: a large fleet
+		// evaluates less often (a thousand nodes about once a second),
 		// never less than every EvalInterval.
 		gap = max(d.opts.MinEvalGap, min(evalShare*time.Since(began), d.opts.EvalInterval))
 	}
