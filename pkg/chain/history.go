@@ -1,13 +1,12 @@
 package chain
 
 import (
+	"cmp"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
 
-	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -107,28 +106,76 @@ func (r RewardTx) CostWei() *big.Int {
 
 // RewardTxs returns the Reward logs in blocks [from, to] of the given
 // transcoders (all when none are given), each with its transaction and
-// receipt. A transaction that cannot be read leaves its entry's Err set;
-// only a failed log query fails the call.
+// receipt, read in one batch. A transaction that cannot be read leaves
+// its entry's Err set; only a failed log query fails the call.
 func (p *Prober) RewardTxs(ctx context.Context, from, to uint64, transcoders ...common.Address) ([]RewardTx, error) {
 	evs, err := p.RewardEvents(ctx, from, to, transcoders...)
 	if err != nil {
 		return nil, err
 	}
+	return p.attribute(ctx, evs), nil
+}
+
+// attribute returns the reward events with the transaction and receipt
+// of each (but those removed by a reorganisation), read through the
+// pool in one batch. A read the endpoint leaves unanswered is made again
+// on the next endpoint; an entry whose reads fail has its Err set.
+func (p *Prober) attribute(ctx context.Context, evs []RewardEvent) []RewardTx {
 	out := make([]RewardTx, len(evs))
-	b := newBatch(ctx, p.cfg.Parallelism)
+	var pending []*RewardTx
 	for i := range evs {
 		out[i].RewardEvent = evs[i]
-		if evs[i].Removed {
-			continue
+		if !evs[i].Removed {
+			pending = append(pending, &out[i])
 		}
-		r := &out[i]
-		b.run("", evs[i].Transcoder, "reward.tx", func(ctx context.Context) error {
-			r.Err = p.pool.Do(ctx, func(ctx context.Context, e *Endpoint) error { return e.attribute(ctx, r) })
-			return nil
-		})
 	}
-	b.wait()
-	return out, nil
+	if len(pending) == 0 {
+		return out
+	}
+	err := p.pool.Do(ctx, func(ctx context.Context, e *Endpoint) error {
+		reads := make([]rewardTxReads, len(pending))
+		reqs := make([]*request, 0, 2*len(pending))
+		for i, r := range pending {
+			reqs = append(reqs, txRequest(r.TxHash, &reads[i]), receiptRequest(r.TxHash, &reads[i]))
+		}
+		e.send(ctx, reqs, false)
+		var again []*RewardTx
+		var unanswered error
+		for i, r := range pending {
+			err := cmp.Or(reqs[2*i].err, reqs[2*i+1].err)
+			if err != nil && failover(err) {
+				again = append(again, r)
+				unanswered = cmp.Or(unanswered, err)
+				continue
+			}
+			r.Err = err
+			if err == nil {
+				reads[i].apply(r)
+			}
+		}
+		pending = again
+		return unanswered
+	})
+	for _, r := range pending {
+		r.Err = err
+	}
+	return out
+}
+
+// rewardTxReads are what the transaction and the receipt of a Reward
+// event say of it.
+type rewardTxReads struct {
+	from              common.Address
+	to                *common.Address
+	input             []byte
+	gasUsed           uint64
+	effectiveGasPrice *big.Int
+	l1BlockNumber     *uint64
+}
+
+func (t *rewardTxReads) apply(r *RewardTx) {
+	r.From, r.To, r.Function = t.from, t.to, RewardFunctionOf(t.input)
+	r.GasUsed, r.EffectiveGasPrice, r.L1BlockNumber = t.gasUsed, t.effectiveGasPrice, t.l1BlockNumber
 }
 
 type rpcTx struct {
@@ -149,86 +196,76 @@ type txReader interface {
 	TransactionReceipt(ctx context.Context, hash common.Hash) (*types.Receipt, error)
 }
 
-// attribute reads the transaction and receipt of r's event into r. With
-// raw JSON-RPC access it reads them as JSON, which keeps the receipt's
-// l1BlockNumber (Arbitrum); else through the backend's typed reads.
-func (e *Endpoint) attribute(ctx context.Context, r *RewardTx) error {
-	raw := true
-	if err := e.do(ctx, "eth_getTransactionByHash", func(ctx context.Context, c *conn) error {
-		raw = c.raw != nil
-		if raw {
+// txRequest reads eth_getTransactionByHash of hash: its sender, recipient
+// and input, into dst. Without raw JSON-RPC access the sender is
+// recovered from the typed transaction's signature.
+func txRequest(hash common.Hash, dst *rewardTxReads) *request {
+	return &request{
+		method: "eth_getTransactionByHash",
+		args:   []any{hash},
+		decode: decodeInto(func(tx rpcTx) error {
+			if tx.From == nil {
+				return decodeErr("transaction "+hash.Hex(), "lacks from")
+			}
+			dst.from, dst.to, dst.input = *tx.From, tx.To, tx.Input
 			return nil
-		}
-		tr, ok := c.b.(txReader)
-		if !ok {
-			return ErrUnsupported
-		}
-		return typedAttribute(ctx, tr, r)
-	}); err != nil || !raw {
-		return err
-	}
-	var tx rpcTx
-	var rc rpcReceipt
-	for _, q := range []struct {
-		method string
-		dst    any
-	}{{"eth_getTransactionByHash", &tx}, {"eth_getTransactionReceipt", &rc}} {
-		err := e.do(ctx, q.method, func(ctx context.Context, c *conn) error {
-			if c.raw == nil {
+		}),
+		direct: func(ctx context.Context, c *conn) error {
+			tr, ok := c.b.(txReader)
+			if !ok {
 				return ErrUnsupported
 			}
-			var raw json.RawMessage
-			if err := c.raw.CallContext(ctx, &raw, q.method, r.TxHash); err != nil {
+			tx, _, err := tr.TransactionByHash(ctx, hash)
+			if err != nil {
 				return err
 			}
-			if len(raw) == 0 || string(raw) == "null" {
-				return ethereum.NotFound
+			var signer types.Signer = types.HomesteadSigner{}
+			if id := tx.ChainId(); id != nil && id.Sign() > 0 {
+				signer = types.LatestSignerForChainID(id)
 			}
-			if err := json.Unmarshal(raw, q.dst); err != nil {
-				return &DecodeError{What: q.method, Err: err}
+			from, err := types.Sender(signer, tx)
+			if err != nil {
+				return &DecodeError{What: "sender of " + hash.Hex(), Err: err}
 			}
+			dst.from, dst.to, dst.input = from, tx.To(), tx.Data()
 			return nil
-		})
-		if err != nil {
-			return err
-		}
+		},
 	}
-	if tx.From == nil || rc.GasUsed == nil || rc.EffectiveGasPrice == nil {
-		return decodeErr("reward transaction "+r.TxHash.Hex(), "lacks from, gasUsed or effectiveGasPrice")
-	}
-	r.From, r.To, r.Function = *tx.From, tx.To, RewardFunctionOf(tx.Input)
-	r.GasUsed, r.EffectiveGasPrice = uint64(*rc.GasUsed), rc.EffectiveGasPrice.ToInt()
-	if rc.L1BlockNumber != nil {
-		l1 := uint64(*rc.L1BlockNumber)
-		r.L1BlockNumber = &l1
-	}
-	return nil
 }
 
-// typedAttribute is attribute through go-ethereum's typed reads.
-func typedAttribute(ctx context.Context, tr txReader, r *RewardTx) error {
-	tx, _, err := tr.TransactionByHash(ctx, r.TxHash)
-	if err != nil {
-		return err
+// receiptRequest reads eth_getTransactionReceipt of hash: the gas used,
+// its price and, on Arbitrum, the l1BlockNumber (which only the raw
+// JSON-RPC answer keeps), into dst.
+func receiptRequest(hash common.Hash, dst *rewardTxReads) *request {
+	return &request{
+		method: "eth_getTransactionReceipt",
+		args:   []any{hash},
+		decode: decodeInto(func(rc rpcReceipt) error {
+			if rc.GasUsed == nil || rc.EffectiveGasPrice == nil {
+				return decodeErr("receipt of "+hash.Hex(), "lacks gasUsed or effectiveGasPrice")
+			}
+			dst.gasUsed, dst.effectiveGasPrice = uint64(*rc.GasUsed), rc.EffectiveGasPrice.ToInt()
+			if rc.L1BlockNumber != nil {
+				dst.l1BlockNumber = ptr(uint64(*rc.L1BlockNumber))
+			}
+			return nil
+		}),
+		direct: func(ctx context.Context, c *conn) error {
+			tr, ok := c.b.(txReader)
+			if !ok {
+				return ErrUnsupported
+			}
+			rc, err := tr.TransactionReceipt(ctx, hash)
+			if err != nil {
+				return err
+			}
+			if rc.EffectiveGasPrice == nil {
+				return decodeErr("receipt of "+hash.Hex(), "lacks effectiveGasPrice")
+			}
+			dst.gasUsed, dst.effectiveGasPrice = rc.GasUsed, new(big.Int).Set(rc.EffectiveGasPrice)
+			return nil
+		},
 	}
-	rc, err := tr.TransactionReceipt(ctx, r.TxHash)
-	if err != nil {
-		return err
-	}
-	var signer types.Signer = types.HomesteadSigner{}
-	if id := tx.ChainId(); id != nil && id.Sign() > 0 {
-		signer = types.LatestSignerForChainID(id)
-	}
-	from, err := types.Sender(signer, tx)
-	if err != nil {
-		return &DecodeError{What: "sender of " + r.TxHash.Hex(), Err: err}
-	}
-	if rc.EffectiveGasPrice == nil {
-		return decodeErr("receipt of "+r.TxHash.Hex(), "lacks effectiveGasPrice")
-	}
-	r.From, r.To, r.Function = from, tx.To(), RewardFunctionOf(tx.Data())
-	r.GasUsed, r.EffectiveGasPrice = rc.GasUsed, new(big.Int).Set(rc.EffectiveGasPrice)
-	return nil
 }
 
 // ContractBlock returns the block of r in the RoundsManager's blockNum()

@@ -7,6 +7,20 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 )
 
+// ReadError is one failed read of an observation. The field it would have
+// filled stays nil.
+type ReadError struct {
+	// Endpoint is the endpoint that was asked.
+	Endpoint string
+	// Address is the monitored account the read was for (zero when none).
+	Address common.Address
+	// Field names the read, e.g. "head", "round.currentRound", "account.balance".
+	Field string
+	// Reason is Reason(Err).
+	Reason string
+	Err    error
+}
+
 // phase collects the reads of one step of a probe cycle on one endpoint:
 // reads that need no answer of each other. send makes them together, in
 // as few round trips as the endpoint's batch size allows (see
@@ -111,4 +125,12 @@ func intoU64(fn string, dst **uint64) func(*big.Int) error {
 		*dst = &n
 		return nil
 	}
+}
+
+// toU64 converts a uint256 answer that must fit 64 bits (rounds, blocks).
+func toU64(fn string, v *big.Int) (uint64, error) {
+	if v == nil || v.Sign() < 0 || !v.IsUint64() {
+		return 0, decodeErr(fn, "value %v does not fit 64 bits", v)
+	}
+	return v.Uint64(), nil
 }

@@ -19,7 +19,6 @@ import (
 const (
 	DefaultResolveEvery = time.Hour
 	DefaultMaxLogRange  = 5000
-	DefaultParallelism  = 8
 )
 
 // ProberConfig configures a Prober. Zero values take the documented defaults.
@@ -46,9 +45,6 @@ type ProberConfig struct {
 	NoMulticall bool
 	// MaxLogRange is the most blocks one eth_getLogs call spans (default DefaultMaxLogRange).
 	MaxLogRange uint64
-	// Parallelism bounds the concurrent reward transaction reads of a log
-	// scan (default DefaultParallelism).
-	Parallelism int
 	// Clock times cycles and address resolution (default the wall clock).
 	Clock clock.Clock
 	// Logger receives endpoint switches (default: discarded).
@@ -91,20 +87,14 @@ func NewProber(pool *Pool, cfg ProberConfig) (*Prober, error) {
 			return nil, fmt.Errorf("reference endpoint %d is nil", i)
 		}
 	}
-	switch {
-	case cfg.ResolveEvery < 0:
+	if cfg.ResolveEvery < 0 {
 		return nil, fmt.Errorf("resolve interval %s is negative", cfg.ResolveEvery)
-	case cfg.Parallelism < 0:
-		return nil, fmt.Errorf("parallelism %d is negative", cfg.Parallelism)
 	}
 	if cfg.ResolveEvery == 0 {
 		cfg.ResolveEvery = DefaultResolveEvery
 	}
 	if cfg.MaxLogRange == 0 {
 		cfg.MaxLogRange = DefaultMaxLogRange
-	}
-	if cfg.Parallelism == 0 {
-		cfg.Parallelism = DefaultParallelism
 	}
 	if cfg.Clock == nil {
 		cfg.Clock = clock.Real{}

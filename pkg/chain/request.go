@@ -65,6 +65,9 @@ func decodeInto[T any](set func(T) error) func(json.RawMessage) error {
 	}
 }
 
+// ptr returns a pointer to a copy of v.
+func ptr[T any](v T) *T { return &v }
+
 func chainIDRequest(dst **big.Int) *request {
 	return &request{
 		method: "eth_chainId",

@@ -190,13 +190,20 @@ func dropContractState(accounts []AccountInfo) {
 // RewardCallerEvents returns the RewardCallerSet logs in blocks [from,
 // to] of the given transcoders (all when none are given).
 func (p *Prober) RewardCallerEvents(ctx context.Context, from, to uint64, transcoders ...common.Address) ([]RewardCallerSetEvent, error) {
+	return scanOne(ctx, p, from, to, func(s *logScan, cs Contracts, dst *[]RewardCallerSetEvent) {
+		p.queueRewardCallers(s, cs, transcoders, dst)
+	})
+}
+
+// queueRewardCallers queues into s the RewardCallerSet logs of
+// transcoders (all when none are given), decoded into *dst.
+func (p *Prober) queueRewardCallers(s *logScan, cs Contracts, transcoders []common.Address, dst *[]RewardCallerSetEvent) {
 	c := p.bd.bonding
-	return events(ctx, p, from, to, bondingManager, []common.Hash{c.GetABI().Events["RewardCallerSet"].ID}, addressTopics(transcoders),
-		func(l *types.Log) (RewardCallerSetEvent, error) {
-			ev, err := c.UnpackRewardCallerSetEvent(l)
-			if err != nil {
-				return RewardCallerSetEvent{}, err
-			}
-			return RewardCallerSetEvent{EventMeta: meta(l), Transcoder: ev.Transcoder, RewardCaller: ev.RewardCaller}, nil
-		})
+	s.on(cs.BondingManager, c.GetABI().Events["RewardCallerSet"].ID, transcoders, appendTo(dst, func(l *types.Log) (RewardCallerSetEvent, error) {
+		ev, err := c.UnpackRewardCallerSetEvent(l)
+		if err != nil {
+			return RewardCallerSetEvent{}, err
+		}
+		return RewardCallerSetEvent{EventMeta: meta(l), Transcoder: ev.Transcoder, RewardCaller: ev.RewardCaller}, nil
+	}))
 }

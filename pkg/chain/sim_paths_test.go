@@ -115,7 +115,6 @@ func TestNewProberValidates(t *testing.T) {
 		{"no controller", pool, chain.ProberConfig{}},
 		{"one override only", pool, chain.ProberConfig{RoundsManager: some}},
 		{"nil reference", pool, chain.ProberConfig{Controller: some, References: []*chain.Endpoint{nil}}},
-		{"negative parallelism", pool, chain.ProberConfig{Controller: some, Parallelism: -1}},
 		{"negative resolve interval", pool, chain.ProberConfig{Controller: some, ResolveEvery: -1}},
 	}
 	for _, tt := range tests {

@@ -253,8 +253,8 @@ func rewardTiming(t *testing.T, h *harness, r, start uint64, moveTo func(uint64)
 		t.Errorf("lpwatch_round_current = %v, lpwatch_round_blocks_remaining = %v; want %d and 24", got, left, r)
 	}
 	calls, trips, bytes := metricValue(t, h, "lpwatch_chain_rpc_calls"), metricValue(t, h, "lpwatch_chain_rpc_round_trips"), metricValue(t, h, "lpwatch_chain_rpc_bytes")
-	if calls < 10 || trips < 2 || trips >= calls || bytes <= calls {
-		t.Errorf("lpwatch_chain_rpc_calls = %v in %v round trips, %v bytes; want at least 10 calls batched into fewer round trips", calls, trips, bytes)
+	if trips < 2 || calls < 2*trips || bytes <= calls {
+		t.Errorf("lpwatch_chain_rpc_calls = %v in %v round trips, %v bytes; want the calls batched, at least two a round trip", calls, trips, bytes)
 	}
 	reward()
 	h.expect(alert.RewardNotCalled, alert.StatusResolved)

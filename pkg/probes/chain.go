@@ -179,9 +179,10 @@ func (p *ChainProbe) blockTime(obs *chain.Observation) time.Duration {
 
 // scan reads the TranscoderSlashed, Unbond and RewardCallerSet logs of
 // the monitored accounts, and the Reward logs of the watched ones with
-// their transactions, in the blocks after the last scan, up to head. The first scan
-// covers the last MaxLogRange blocks; a failed scan is retried from the
-// same block.
+// their transactions, in the blocks after the last scan, up to head: one
+// round trip, and one more when there are Reward logs (see
+// chain.Prober.Scan). The first scan covers the last MaxLogRange blocks;
+// a failed scan is retried from the same block.
 func (p *ChainProbe) scan(ctx context.Context, head uint64) observe.ChainScan {
 	p.mu.Lock()
 	cursor := p.cursor
@@ -198,36 +199,13 @@ func (p *ChainProbe) scan(ctx context.Context, head uint64) observe.ChainScan {
 	if from > head {
 		return r // nothing new (or the head went back in a reorganisation)
 	}
-	before := p.counts()
-	ev, err := p.prober.StakeEvents(ctx, from, head, p.cfg.Addresses...)
-	r.Slashes, r.Unbonds, r.Err = ev.Slashes, ev.Unbonds, err
-	if err == nil {
-		r.RewardCallers, r.Err = p.prober.RewardCallerEvents(ctx, from, head, p.cfg.Addresses...)
-	}
-	if r.Err == nil {
-		r.Rewards, r.Err = p.prober.RewardTxs(ctx, from, head, p.rewardAddresses()...)
-	}
-	after := p.counts()
-	r.Calls, r.RoundTrips, r.Bytes = after.calls-before.calls, after.trips-before.trips, after.bytes-before.bytes
+	ev, err := p.prober.Scan(ctx, from, head, p.cfg.Addresses, p.rewardAddresses())
+	r.Slashes, r.Unbonds, r.RewardCallers, r.Rewards, r.Err = ev.Slashes, ev.Unbonds, ev.RewardCallers, ev.Rewards, err
+	r.Calls, r.RoundTrips, r.Bytes = ev.Calls, ev.RoundTrips, ev.Bytes
 	if r.Err == nil {
 		p.mu.Lock()
 		p.cursor = head
 		p.mu.Unlock()
 	}
 	return r
-}
-
-// rpcCounts are the RPC calls, round trips and bytes made through the
-// pool's endpoints so far.
-type rpcCounts struct{ calls, trips, bytes uint64 }
-
-// counts sums the calls, round trips and bytes of the pool's endpoints.
-func (p *ChainProbe) counts() rpcCounts {
-	var n rpcCounts
-	for _, e := range p.prober.Pool().Endpoints() {
-		n.calls += e.Calls()
-		n.trips += e.RoundTrips()
-		n.bytes += e.Bytes()
-	}
-	return n
 }
