@@ -278,18 +278,3 @@ func (e *Endpoint) connect(ctx context.Context) (*conn, error) {
 	e.conn = c
 	return c, nil
 }
-
-// do runs one call under the per-call deadline, counts it and wraps its error.
-func (e *Endpoint) do(ctx context.Context, method string, f func(ctx context.Context, c *conn) error) error {
-	e.count(ctx, 1, 1)
-	ctx, cancel := context.WithTimeout(ctx, e.timeout)
-	defer cancel()
-	c, err := e.connect(ctx)
-	if err == nil {
-		err = f(ctx, c)
-	}
-	if err == nil {
-		return nil
-	}
-	return e.callError(method, err)
-}

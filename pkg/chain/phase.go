@@ -59,9 +59,6 @@ func (p *phase) fail(addr common.Address, field string, err error) {
 	p.failed = append(p.failed, ReadError{Endpoint: p.e.Name(), Address: addr, Field: field, Reason: Reason(err), Err: err})
 }
 
-// len returns the number of reads queued.
-func (p *phase) len() int { return len(p.reqs) }
-
 // send makes the queued reads and returns the errors of those of tag 0 that failed.
 func (p *phase) send(ctx context.Context) []ReadError {
 	p.e.send(ctx, p.reqs, p.multicall)

@@ -65,6 +65,18 @@ func decodeInto[T any](set func(T) error) func(json.RawMessage) error {
 	}
 }
 
+// decodeBytes returns a decode of a hex byte string, handed to set. Unlike
+// decodeInto, an empty answer ("0x") is an answer: no code, an empty return.
+func decodeBytes(set func([]byte) error) func(json.RawMessage) error {
+	return func(raw json.RawMessage) error {
+		var v hexutil.Bytes
+		if err := json.Unmarshal(raw, &v); err != nil {
+			return err
+		}
+		return set(v)
+	}
+}
+
 // ptr returns a pointer to a copy of v.
 func ptr[T any](v T) *T { return &v }
 
@@ -153,13 +165,7 @@ func codeRequest(addr common.Address, block *big.Int, set func([]byte) error) *r
 	return &request{
 		method: "eth_getCode",
 		args:   []any{addr, blockArg(block)},
-		decode: func(raw json.RawMessage) error {
-			var v hexutil.Bytes
-			if err := json.Unmarshal(raw, &v); err != nil {
-				return err
-			}
-			return set(v)
-		},
+		decode: decodeBytes(set),
 		direct: func(ctx context.Context, c *conn) error {
 			cr, ok := c.b.(CodeReader)
 			if !ok {
@@ -179,13 +185,7 @@ func callRequest(c *ethCall) *request {
 	return &request{
 		method: "eth_call",
 		args:   []any{map[string]any{"to": c.to, "data": hexutil.Bytes(c.data)}, blockArg(c.block)},
-		decode: func(raw json.RawMessage) error {
-			var v hexutil.Bytes
-			if err := json.Unmarshal(raw, &v); err != nil {
-				return err
-			}
-			return c.answer(v)
-		},
+		decode: decodeBytes(c.answer),
 		direct: func(ctx context.Context, cn *conn) error {
 			out, err := cn.b.CallContract(ctx, ethereum.CallMsg{To: &c.to, Data: c.data}, c.block)
 			if err != nil {

@@ -40,7 +40,7 @@ func (e *Endpoint) send(ctx context.Context, reqs []*request, multicall bool) {
 	c, err := e.connect(ctx)
 	if err != nil {
 		for _, r := range reqs {
-			e.count(ctx, 1, 0)
+			e.count(ctx, 1, 0, 0)
 			e.fail(r, err)
 			r.unanswered = true
 		}
@@ -69,7 +69,7 @@ func (e *Endpoint) send(ctx context.Context, reqs []*request, multicall bool) {
 
 // direct makes one read through the backend's typed method.
 func (e *Endpoint) direct(ctx context.Context, c *conn, r *request) {
-	e.count(ctx, 1, 1)
+	e.count(ctx, 1, 1, 0)
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
 	if err := r.direct(ctx, c); err != nil {
@@ -148,8 +148,7 @@ func (e *Endpoint) roundTrip(ctx context.Context, c *conn, reqs []*request) (ret
 			}
 		}
 	}
-	e.count(ctx, len(reqs)-len(retry), 1)
-	e.countBytes(ctx, sent+received)
+	e.count(ctx, len(reqs)-len(retry), 1, sent+received)
 	return retry, refused
 }
 
@@ -213,20 +212,16 @@ func withCounter(ctx context.Context, n *cycleCounter) context.Context {
 	return context.WithValue(ctx, counterKey{}, n)
 }
 
-// count adds calls and round trips to the endpoint's totals and the cycle's.
-func (e *Endpoint) count(ctx context.Context, calls, trips int) {
+// count adds calls, round trips and JSON bytes to the endpoint's totals
+// and the cycle's.
+func (e *Endpoint) count(ctx context.Context, calls, trips, bytes int) {
 	e.calls.Add(uint64(calls))
 	e.trips.Add(uint64(trips))
+	e.bytes.Add(uint64(bytes))
 	if n, ok := ctx.Value(counterKey{}).(*cycleCounter); ok {
 		n.calls.Add(int64(calls))
 		n.trips.Add(int64(trips))
-	}
-}
-
-func (e *Endpoint) countBytes(ctx context.Context, b int) {
-	e.bytes.Add(uint64(b))
-	if n, ok := ctx.Value(counterKey{}).(*cycleCounter); ok {
-		n.bytes.Add(int64(b))
+		n.bytes.Add(int64(bytes))
 	}
 }
 
