@@ -33,12 +33,22 @@ func startDemo(t *testing.T) string {
 			Nodes   []struct {
 				Up bool `json:"up"`
 			} `json:"nodes"`
+			Checks []struct {
+				Check, Target, State, Reason string
+			} `json:"checks"`
 		}
-		if (daemonAPI{addr: "http://" + addr}).call(ctx, "GET", "/status", nil, &st) == nil && st.Healthy && len(st.Nodes) == 2 && st.Nodes[0].Up && st.Nodes[1].Up {
+		err := (daemonAPI{addr: "http://" + addr}).call(ctx, "GET", "/status", nil, &st)
+		if err == nil && st.Healthy && len(st.Nodes) == 2 && st.Nodes[0].Up && st.Nodes[1].Up {
 			return "http://" + addr
 		}
 		if time.Now().After(deadline) {
-			t.Fatal("demo did not come up")
+			var failing []string
+			for _, c := range st.Checks {
+				if c.State == "critical" || c.State == "unknown" {
+					failing = append(failing, c.Check+"/"+c.Target+" "+c.State+": "+c.Reason)
+				}
+			}
+			t.Fatalf("demo did not come up: /status error %v, healthy %v, nodes %+v, checks critical or unknown %q", err, st.Healthy, st.Nodes, failing)
 		}
 		time.Sleep(100 * time.Millisecond) // pacing between polls of the condition above
 	}
